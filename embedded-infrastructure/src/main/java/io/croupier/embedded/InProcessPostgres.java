@@ -1,0 +1,66 @@
+package io.croupier.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from the zonky embedded binaries, started as a child process of this JVM. With a kept data
+ * directory, a second start finds the first run's data.
+ */
+public final class InProcessPostgres implements AutoCloseable {
+
+    public static final String DATABASE = "postgres";
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private InProcessPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static InProcessPostgres start(int port, Path dataDirectory, boolean keepData) {
+        try {
+            return new InProcessPostgres(EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(!keepData)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL on port " + port + " in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return USER;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        }
+    }
+}

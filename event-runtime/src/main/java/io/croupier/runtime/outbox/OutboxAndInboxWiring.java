@@ -1,0 +1,51 @@
+package io.croupier.runtime.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.croupier.runtime.inbox.Inbox;
+import io.croupier.runtime.kafka.EventRuntimeProperties;
+import io.croupier.runtime.kafka.KafkaWiring;
+import org.flywaydb.core.api.Location;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The database side of effectively-once delivery: the inbox, the outbox, its relay and their tables. */
+@AutoConfiguration(after = { KafkaWiring.class, DataSourceTransactionManagerAutoConfiguration.class })
+public class OutboxAndInboxWiring {
+
+    static final String MIGRATIONS = "classpath:db/event-runtime";
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, byte[]> rawKafkaTemplate, EventRuntimeProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rawKafkaTemplate,
+                properties.outbox());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay outboxRelay) {
+        return new Outbox(jdbc, outboxRelay);
+    }
+
+    /** Adds the inbox and outbox tables to whatever migrations the service itself declares. */
+    @Bean
+    FlywayConfigurationCustomizer eventRuntimeMigrations() {
+        return configuration -> {
+            List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
+            locations.add(new Location(MIGRATIONS));
+            configuration.locations(locations.toArray(Location[]::new));
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.croupier.runtime;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.croupier.events.Click;
+import io.croupier.runtime.inbox.Inbox;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@SpringBootApplication
+class EventRuntimeTestApplication {
+
+    /** Applies each click once; a click whose offer is "poison" always fails. */
+    @Component
+    static class ClickCounter {
+
+        private final List<String> applied = new CopyOnWriteArrayList<>();
+
+        private final Inbox inbox;
+
+        ClickCounter(Inbox inbox) {
+            this.inbox = inbox;
+        }
+
+        List<String> applied() {
+            return applied;
+        }
+
+        @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}")
+        @Transactional
+        void on(Click click) {
+            if ("poison".equals(click.getOfferId())) {
+                throw new IllegalStateException("cannot apply " + click.getClickId());
+            }
+            if (inbox.firstDelivery("click-counter", click.getClickId())) {
+                applied.add(click.getClickId());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.croupier.schemas;
+
+import java.util.List;
+
+import io.croupier.events.AttributedConversion;
+import io.croupier.events.Click;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.LedgerEntryRecorded;
+import io.croupier.events.Offer;
+import io.croupier.events.OfferPerformance;
+import io.croupier.events.OfferWeights;
+import io.croupier.events.PayoutDue;
+import io.croupier.events.Publisher;
+
+/**
+ * The immutable catalogue of every topic in the platform. Listeners reach a name through SpEL, e.g.
+ * {@code @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}")}.
+ */
+public final class Topics {
+
+    private static final int EVENT_PARTITIONS = 6;
+
+    public static final Topic<String, Click> CLICKS = new Topic<>("croupier.clicks", String.class, Click.class,
+            EVENT_PARTITIONS, false, "click id");
+
+    public static final Topic<String, ConversionReported> CONVERSIONS_REPORTED = new Topic<>(
+            "croupier.conversions-reported", String.class, ConversionReported.class, EVENT_PARTITIONS, false,
+            "click id, else player (offer or house + player id or sub id)");
+
+    public static final Topic<String, AttributedConversion> ATTRIBUTED_CONVERSIONS = new Topic<>(
+            "croupier.attributed-conversions", String.class, AttributedConversion.class, EVENT_PARTITIONS, false,
+            "player (offer + player id), else click id");
+
+    public static final Topic<String, LedgerEntryRecorded> LEDGER_ENTRIES = new Topic<>("croupier.ledger-entries",
+            String.class, LedgerEntryRecorded.class, EVENT_PARTITIONS, false, "offer id");
+
+    public static final Topic<String, PayoutDue> PAYOUTS = new Topic<>("croupier.payouts", String.class,
+            PayoutDue.class, EVENT_PARTITIONS, false, "publisher id");
+
+    public static final Topic<String, OfferPerformance> OFFER_PERFORMANCE = new Topic<>(
+            "croupier.offer-performance", String.class, OfferPerformance.class, EVENT_PARTITIONS, false, "offer id");
+
+    public static final Topic<String, Offer> OFFERS = new Topic<>("croupier.offers", String.class, Offer.class, 1,
+            true, "offer id");
+
+    public static final Topic<String, Publisher> PUBLISHERS = new Topic<>("croupier.publishers", String.class,
+            Publisher.class, 1, true, "publisher id");
+
+    /** Always one record under {@link #CURRENT_WEIGHTS_KEY}: a whole weight set is never seen half-updated. */
+    public static final Topic<String, OfferWeights> OFFER_WEIGHTS = new Topic<>("croupier.offer-weights",
+            String.class, OfferWeights.class, 1, true, "the constant key " + Topics.CURRENT_WEIGHTS_KEY);
+
+    public static final String CURRENT_WEIGHTS_KEY = "current";
+
+    public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,
+            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS);
+
+    private Topics() {
+    }
+}
