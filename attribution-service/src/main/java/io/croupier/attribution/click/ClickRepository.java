@@ -1,0 +1,105 @@
+package io.croupier.attribution.click;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The clicks table. */
+@Repository
+public class ClickRepository {
+
+    private static final String COLUMNS = """
+            click_id, offer_id, publisher_id, source, campaign, sub1, sub2, sub3, sub4, sub5, ip, user_agent, referrer,
+            occurred_at""";
+
+    private final JdbcClient jdbc;
+
+    ClickRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StoredClick> find(String clickId) {
+        return jdbc.sql("select " + COLUMNS + " from clicks where click_id = ?")
+            .param(clickId)
+            .query(ClickRepository::map)
+            .optional();
+    }
+
+    /** The most recent click of an offer in {@code [from, to]}: the seed 004 fallback match. */
+    public Optional<StoredClick> mostRecent(String offerId, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from clicks where offer_id = ? and occurred_at between ? and ?
+                order by occurred_at desc, click_id desc limit 1""")
+            .param(offerId)
+            .param(java.sql.Timestamp.from(from))
+            .param(java.sql.Timestamp.from(to))
+            .query(ClickRepository::map)
+            .optional();
+    }
+
+    /**
+     * Inserts the clicks in one statement, skipping ids already stored.
+     *
+     * @return the clicks that were new
+     */
+    List<StoredClick> insertNew(List<StoredClick> clicks) {
+        List<String> inserted = jdbc.sql("""
+                insert into clicks (click_id, offer_id, publisher_id, source, campaign, sub1, sub2, sub3, sub4, sub5,
+                                    ip, user_agent, referrer, occurred_at)
+                select c.click_id, c.offer_id, c.publisher_id, c.source, c.campaign, c.sub1, c.sub2, c.sub3, c.sub4,
+                       c.sub5, c.ip, c.user_agent, c.referrer, timestamptz 'epoch' + c.occurred_ms * interval '1 ms'
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                       as c(click_id, offer_id, publisher_id, source, campaign, sub1, sub2, sub3, sub4, sub5, ip,
+                            user_agent, referrer, occurred_ms)
+                on conflict (click_id) do nothing
+                returning click_id""")
+            .param(column(clicks, StoredClick::clickId))
+            .param(column(clicks, StoredClick::offerId))
+            .param(column(clicks, StoredClick::publisherId))
+            .param(column(clicks, StoredClick::source))
+            .param(column(clicks, StoredClick::campaign))
+            .param(column(clicks, StoredClick::sub1))
+            .param(column(clicks, StoredClick::sub2))
+            .param(column(clicks, StoredClick::sub3))
+            .param(column(clicks, StoredClick::sub4))
+            .param(column(clicks, StoredClick::sub5))
+            .param(column(clicks, StoredClick::ip))
+            .param(column(clicks, StoredClick::userAgent))
+            .param(column(clicks, StoredClick::referrer))
+            .param(clicks.stream().mapToLong(click -> click.occurredAt().toEpochMilli()).boxed().toArray(Long[]::new))
+            .query(String.class)
+            .list();
+        Set<String> fresh = new HashSet<>(inserted);
+        return clicks.stream().filter(click -> fresh.remove(click.clickId())).toList();
+    }
+
+    /** Deletes up to {@code limit} clicks that occurred before {@code cutoff}; returns how many. */
+    int deleteOccurredBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                delete from clicks where click_id in (
+                    select click_id from clicks where occurred_at < ? limit ?)""")
+            .param(java.sql.Timestamp.from(cutoff))
+            .param(limit)
+            .update();
+    }
+
+    private static String[] column(List<StoredClick> clicks, Function<StoredClick, String> field) {
+        return clicks.stream().map(field).toArray(String[]::new);
+    }
+
+    private static StoredClick map(ResultSet rs, int row) throws SQLException {
+        return new StoredClick(rs.getString("click_id"), rs.getString("offer_id"), rs.getString("publisher_id"),
+                rs.getString("source"), rs.getString("campaign"), rs.getString("sub1"), rs.getString("sub2"),
+                rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"), rs.getString("ip"),
+                rs.getString("user_agent"), rs.getString("referrer"), rs.getTimestamp("occurred_at").toInstant());
+    }
+}

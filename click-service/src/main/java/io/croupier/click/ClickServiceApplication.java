@@ -1,0 +1,18 @@
+package io.croupier.click;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@PropertySource("classpath:click-service.properties")
+public class ClickServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ClickServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,27 @@
+package io.croupier.click.offer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The terms a casino pays Croupier under. Neither a CPA amount nor a RevShare percentage means the casino's reported
+ * payout is the revenue (seeds 001 and 004).
+ *
+ * @param version bumped by every change of terms; commission-service applies the version in force at conversion time
+ * @param revsharePercent 30 means 30 %
+ */
+public record Deal(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
+        BigDecimal revsharePercent, String currency, boolean negativeCarryOver) {
+
+    /** Terms compare by value: 150 and 150.00 are the same CPA. */
+    boolean sameTermsAs(Deal other) {
+        return sameAmount(cpaAmount, other.cpaAmount) && sameAmount(minDeposit, other.minDeposit)
+                && sameAmount(revsharePercent, other.revsharePercent) && currency.equals(other.currency)
+                && negativeCarryOver == other.negativeCarryOver;
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
+    }
+}

@@ -1,0 +1,119 @@
+package io.croupier.click.offer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL over the {@code offers} table. */
+@Repository
+class OfferRepository {
+
+    private static final String COLUMNS = """
+            id, name, casino_url, weight, postback_secret, active, house_slug, partner_key, deal_version,
+            deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
+            first_click_at is not null as clicked, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    OfferRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Offer insert(Offer offer) {
+        return jdbc.sql("""
+                insert into offers (name, casino_url, weight, postback_secret, active, house_slug, partner_key,
+                    deal_version, deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency,
+                    negative_carry_over, created_at, updated_at)
+                values (:name, :casinoUrl, :weight, :postbackSecret, :active, :houseSlug, :partnerKey, :dealVersion,
+                    :effectiveFrom, :cpaAmount, :minDeposit, :revsharePercent, :currency, :negativeCarryOver,
+                    :updatedAt, :updatedAt)
+                returning """ + COLUMNS)
+            .paramSource(parameters(offer))
+            .query(OfferRepository::offer)
+            .single();
+    }
+
+    Offer update(Offer offer) {
+        return jdbc.sql("""
+                update offers set name = :name, casino_url = :casinoUrl, weight = :weight,
+                    postback_secret = :postbackSecret, active = :active, house_slug = :houseSlug,
+                    partner_key = :partnerKey, deal_version = :dealVersion, deal_effective_from = :effectiveFrom,
+                    cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
+                    currency = :currency, negative_carry_over = :negativeCarryOver, updated_at = :updatedAt
+                where id = :id
+                returning """ + COLUMNS)
+            .paramSource(parameters(offer))
+            .query(OfferRepository::offer)
+            .single();
+    }
+
+    /** Locks the row so that concurrent changes of one offer bump the deal version one after the other. */
+    Optional<Offer> findForUpdate(long id) {
+        return jdbc.sql("select " + COLUMNS + " from offers where id = :id for update")
+            .param("id", id)
+            .query(OfferRepository::offer)
+            .optional();
+    }
+
+    Optional<Offer> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from offers where id = :id")
+            .param("id", id)
+            .query(OfferRepository::offer)
+            .optional();
+    }
+
+    List<Offer> findAll(boolean activeOnly) {
+        return jdbc.sql("select " + COLUMNS + " from offers where active or not :activeOnly order by id")
+            .param("activeOnly", activeOnly)
+            .query(OfferRepository::offer)
+            .list();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from offers where id = :id").param("id", id).update();
+    }
+
+    void markClicked(long id) {
+        jdbc.sql("update offers set first_click_at = now() where id = :id and first_click_at is null")
+            .param("id", id)
+            .update();
+    }
+
+    private static SqlParameterSource parameters(Offer offer) {
+        Deal deal = offer.deal();
+        return new MapSqlParameterSource()
+            .addValue("id", offer.id())
+            .addValue("name", offer.name())
+            .addValue("casinoUrl", offer.casinoUrl())
+            .addValue("weight", offer.weight())
+            .addValue("postbackSecret", offer.postbackSecret())
+            .addValue("active", offer.active())
+            .addValue("houseSlug", offer.houseSlug())
+            .addValue("partnerKey", offer.partnerKey())
+            .addValue("dealVersion", deal.version())
+            .addValue("effectiveFrom", Timestamp.from(deal.effectiveFrom()))
+            .addValue("cpaAmount", deal.cpaAmount())
+            .addValue("minDeposit", deal.minDeposit())
+            .addValue("revsharePercent", deal.revsharePercent())
+            .addValue("currency", deal.currency())
+            .addValue("negativeCarryOver", deal.negativeCarryOver())
+            .addValue("updatedAt", Timestamp.from(offer.updatedAt()));
+    }
+
+    private static Offer offer(ResultSet rs, int row) throws SQLException {
+        Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
+                rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
+                rs.getString("currency"), rs.getBoolean("negative_carry_over"));
+        return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
+                rs.getString("postback_secret"), rs.getBoolean("active"), rs.getString("house_slug"),
+                rs.getString("partner_key"), deal, rs.getBoolean("clicked"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,50 @@
+package io.croupier.click.offer;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** The JSON bodies of the admin API (snake_case on the wire). */
+final class OfferRequests {
+
+    static final String KEY_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+
+    static final String KEY_MESSAGE = "letters, digits, '_', '.' and '-' only";
+
+    /** {@code POST /admin/offers}: secret and partner key are generated when omitted. */
+    record NewOffer(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String casinoUrl,
+            @PositiveOrZero Double weight, @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN,
+                    message = KEY_MESSAGE) String postbackSecret,
+            Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
+            @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Valid DealTerms deal) {
+    }
+
+    /** {@code PUT /admin/offers/{id}}: every field is optional; an omitted one keeps its value. */
+    record OfferChanges(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 2000) String casinoUrl,
+            @PositiveOrZero Double weight, @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN,
+                    message = KEY_MESSAGE) String postbackSecret,
+            Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
+            @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Valid DealTerms deal) {
+    }
+
+    /**
+     * Deal terms; a given deal replaces the previous terms as a whole. Amounts may be JSON numbers or strings.
+     *
+     * @param currency ISO 4217 code, USD when omitted
+     */
+    record DealTerms(@PositiveOrZero BigDecimal cpaAmount, @PositiveOrZero BigDecimal minDeposit,
+            @PositiveOrZero @DecimalMax("100") BigDecimal revsharePercent,
+            @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as BRL") String currency,
+            Boolean negativeCarryOver) {
+    }
+
+    private OfferRequests() {
+    }
+}

@@ -1,0 +1,32 @@
+package io.croupier.commission.deal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.croupier.commission.money.Amount;
+
+/**
+ * One version of what a casino pays Croupier for an offer. A CPA part, a RevShare part, both (hybrid), or neither, in
+ * which case the casino reports the payout itself with each conversion.
+ *
+ * @param cpaAmount paid once per player on a qualifying deposit; null without a CPA part
+ * @param minDeposit the smallest deposit that qualifies for the CPA, in the deal currency; null means no minimum
+ * @param revSharePercent share of each positive profit, 30 means 30 %; null without a RevShare part
+ * @param negativeCarryOver whether a player's losses (negative profit) are offset against later profit
+ */
+public record Deal(String offerId, int version, Instant effectiveFrom, Amount cpaAmount, Amount minDeposit,
+        BigDecimal revSharePercent, String currency, boolean negativeCarryOver) {
+
+    public boolean hasCpa() {
+        return cpaAmount != null;
+    }
+
+    public boolean hasRevShare() {
+        return revSharePercent != null;
+    }
+
+    /** Neither CPA nor RevShare: the revenue is whatever the casino reports with the conversion. */
+    public boolean paysReportedPayout() {
+        return !hasCpa() && !hasRevShare();
+    }
+}

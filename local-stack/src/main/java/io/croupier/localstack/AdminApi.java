@@ -1,0 +1,59 @@
+package io.croupier.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small JSON-over-HTTP client for the services' admin APIs, as an operator's script would use them. */
+final class AdminApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    List<JsonNode> list(String url) {
+        JsonNode body = JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET(), 200));
+        List<JsonNode> items = new ArrayList<>();
+        body.forEach(items::add);
+        return items;
+    }
+
+    JsonNode create(String url, Map<String, Object> payload) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload)));
+        return JSON.readTree(send(request, 201));
+    }
+
+    private String send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+                        + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

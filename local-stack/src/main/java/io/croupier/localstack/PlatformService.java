@@ -1,0 +1,43 @@
+package io.croupier.localstack;
+
+import io.croupier.attribution.AttributionServiceApplication;
+import io.croupier.click.ClickServiceApplication;
+import io.croupier.commission.CommissionServiceApplication;
+import io.croupier.forwarder.PublisherForwarderApplication;
+import io.croupier.optimizer.OptimizerServiceApplication;
+import io.croupier.postback.PostbackServiceApplication;
+
+/** The six services, in the order the stack starts them, with their documented ports. */
+enum PlatformService {
+
+    CLICK("click-service", 8081, ClickServiceApplication.class),
+    POSTBACK("postback-service", 8082, PostbackServiceApplication.class),
+    ATTRIBUTION("attribution-service", 8083, AttributionServiceApplication.class),
+    COMMISSION("commission-service", 8084, CommissionServiceApplication.class),
+    OPTIMIZER("optimizer-service", 8085, OptimizerServiceApplication.class),
+    FORWARDER("publisher-forwarder", 8086, PublisherForwarderApplication.class);
+
+    private final String serviceName;
+
+    private final int documentedPort;
+
+    private final Class<?> application;
+
+    PlatformService(String serviceName, int documentedPort, Class<?> application) {
+        this.serviceName = serviceName;
+        this.documentedPort = documentedPort;
+        this.application = application;
+    }
+
+    String serviceName() {
+        return serviceName;
+    }
+
+    int documentedPort() {
+        return documentedPort;
+    }
+
+    Class<?> application() {
+        return application;
+    }
+}

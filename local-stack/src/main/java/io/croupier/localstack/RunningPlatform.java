@@ -1,0 +1,74 @@
+package io.croupier.localstack;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The six services running in this JVM, each its own Spring application with its own web server, schema and
+ * consumer groups, exactly as they would run as separate processes.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private final Map<PlatformService, ConfigurableApplicationContext> contexts;
+
+    private RunningPlatform(Map<PlatformService, ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Starts every service. {@code portOf} gives each one its HTTP port (0 for any free port); {@code settings} are
+     * passed as command-line arguments, so they override each service's own defaults.
+     */
+    static RunningPlatform start(Infrastructure infrastructure, PortChoice portOf, Map<String, String> settings) {
+        Map<PlatformService, ConfigurableApplicationContext> started = new EnumMap<>(PlatformService.class);
+        try {
+            for (PlatformService service : PlatformService.values()) {
+                List<String> arguments = new ArrayList<>();
+                arguments.add("--server.port=" + portOf.port(service));
+                arguments.add("--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers());
+                arguments.add("--spring.datasource.url=" + infrastructure.jdbcUrl());
+                arguments.add("--spring.datasource.username=" + infrastructure.username());
+                arguments.add("--spring.datasource.password=" + infrastructure.password());
+                settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+                started.put(service, new SpringApplicationBuilder(service.application())
+                    .run(arguments.toArray(String[]::new)));
+            }
+        }
+        catch (RuntimeException e) {
+            new RunningPlatform(started).close();
+            throw e;
+        }
+        return new RunningPlatform(started);
+    }
+
+    int port(PlatformService service) {
+        return Integer.parseInt(contexts.get(service).getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    String url(PlatformService service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    <T> T bean(PlatformService service, Class<T> type) {
+        return contexts.get(service).getBean(type);
+    }
+
+    /** Stops the services in the reverse order of their start, so producers stop before what consumes them. */
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> running = new ArrayList<>(contexts.values());
+        Collections.reverse(running);
+        running.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @FunctionalInterface
+    interface PortChoice {
+        int port(PlatformService service);
+    }
+}

@@ -1,0 +1,222 @@
+package io.croupier.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives realistic traffic through the whole platform the way the seed 000 simulator's {@code --auto} mode does:
+ * visitors click publishers' links, about 60 % register, 60 % of those make a first deposit, half of the depositors
+ * come back for more, and the RevShare house reports profit. Each casino reports in its own seed's format. Every
+ * request goes through the seed-compatible front door, as the casinos' and publishers' own requests would.
+ */
+final class Simulation {
+
+    private static final Pattern CLICK_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+
+    private static final List<String> AFFILIATES = List.of("joao123", "maria456", "teste123", "offerwall");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final Random random = new Random(20251213);
+
+    private final String edgeUrl;
+
+    private final Map<String, String> secretsByOfferName;
+
+    private final Map<String, Long> clicksByOffer = new TreeMap<>();
+
+    private final Map<String, Long> postbacksByOutcome = new TreeMap<>();
+
+    Simulation(String edgeUrl, List<JsonNode> offers) {
+        this.edgeUrl = edgeUrl;
+        this.secretsByOfferName = new HashMap<>();
+        offers.forEach(offer -> secretsByOfferName.put(offer.path("name").asString(),
+                offer.path("postback_secret").asString()));
+    }
+
+    SimulationSummary run(int visitors, DemoPublisher demoPublisher, LedgerTap ledger) {
+        Instant started = Instant.now();
+        int forwardedBefore = demoPublisher.received().size();
+        for (int visitor = 0; visitor < visitors; visitor++) {
+            visit(AFFILIATES.get(visitor % AFFILIATES.size()));
+        }
+        awaitQuiet(demoPublisher, ledger);
+        return new SimulationSummary(Duration.between(started, Instant.now()), clicksByOffer, postbacksByOutcome,
+                ledger.entries(), ledger.revenueByCurrency(), ledger.publisherPayoutsByCurrency(),
+                demoPublisher.received().size() - forwardedBefore);
+    }
+
+    private void visit(String affiliate) {
+        HttpResponse<String> redirect = get("/click?source=simulation&campaign=auto&pub=" + affiliate);
+        String location = redirect.headers().firstValue("Location").orElse("");
+        if (redirect.statusCode() != 302 || location.isEmpty()) {
+            clicksByOffer.merge("(no redirect: " + redirect.statusCode() + ")", 1L, Long::sum);
+            return;
+        }
+        String clickId = clickIdIn(location);
+        String host = URI.create(location).getHost();
+        clicksByOffer.merge(host, 1L, Long::sum);
+        if (random.nextDouble() >= 0.6) {
+            return;
+        }
+        String player = "sim_" + UUID.randomUUID().toString().substring(0, 8);
+        boolean deposits = random.nextDouble() < 0.6;
+        int repeatDeposits = deposits && random.nextBoolean() ? 1 + random.nextInt(3) : 0;
+        switch (host) {
+            case "brazino.example", "bet365.example" -> houseJourney(host.substring(0, host.indexOf('.')), affiliate,
+                    deposits, repeatDeposits);
+            case "casino-pro.example" -> gamingPlatformJourney(clickId, player, deposits, repeatDeposits);
+            case "surveys.example" -> surveyCompletion(clickId);
+            default -> offerRouterFtd(clickId, host, player, deposits);
+        }
+    }
+
+    /** Seed 003: the house knows only the affiliate's sub id. */
+    private void houseJourney(String house, String affiliate, boolean deposits, int repeatDeposits) {
+        String base = "/api/postback/" + house + "/";
+        record("seed 003", get(base + "registration?subid=" + affiliate + "&amount=0"));
+        if (!deposits) {
+            return;
+        }
+        record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(20, 200)));
+        for (int i = 0; i < repeatDeposits; i++) {
+            record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(10, 100)));
+        }
+        if ("bet365".equals(house)) {
+            record("seed 003", get(base + "profit?subid=" + affiliate + "&amount=" + money(10, 150)));
+        }
+    }
+
+    /** Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. */
+    private void gamingPlatformJourney(String clickId, String player, boolean deposits, int repeatDeposits) {
+        record("seed 000", postJson("/webhooks/gaming/registration", """
+                {"user_id":"%s","platform":"casino_pro","registration_method":"email","country":"BR",
+                 "click_id":"%s","timestamp":"%s"}""".formatted(player, clickId, Instant.now())));
+        if (!deposits) {
+            return;
+        }
+        for (int i = 0; i <= repeatDeposits; i++) {
+            record("seed 000", postJson("/webhooks/gaming/deposit", """
+                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"tx_%s","platform":"casino_pro",
+                     "game_type":"slots","payment_method":"credit_card","is_first_deposit":%s,"timestamp":"%s"}"""
+                .formatted(player, money(20, 200), UUID.randomUUID().toString().substring(0, 12), i == 0,
+                        Instant.now())));
+        }
+    }
+
+    /** Seed 001: the casino reports the FTD and its payout with the offer's secret. */
+    private void offerRouterFtd(String clickId, String host, String player, boolean deposits) {
+        if (!deposits) {
+            return;
+        }
+        String offerName = switch (host) {
+            case "casino-alpha.example" -> "Casino Alpha";
+            case "casino-beta.example" -> "Casino Beta";
+            default -> "Casino Gamma";
+        };
+        record("seed 001", postJson("/postback", """
+                {"click_id":"%s","event":"ftd","payout":%s,"secret":"%s","external_player_id":"%s"}"""
+            .formatted(clickId, money(50, 150), secretsByOfferName.get(offerName), player)));
+    }
+
+    /** Seed 004: an offerwall survey, sometimes reviewed (pending, then approved) and sometimes rejected. */
+    private void surveyCompletion(String clickId) {
+        String transaction = "TXN-" + UUID.randomUUID().toString().substring(0, 8);
+        String base = "/postback/" + DemoData.PARTNER_KEY + "?click_id=" + clickId + "&payout=" + money(1, 10)
+                + "&transaction_id=" + transaction + "&survey_id=SIM&status=";
+        double outcome = random.nextDouble();
+        if (outcome < 0.2) {
+            record("seed 004", get(base + "pending"));
+            record("seed 004", get(base + "approved"));
+        }
+        else if (outcome < 0.25) {
+            record("seed 004", get(base + "rejected&reason=fraud_detected"));
+        }
+        else {
+            record("seed 004", get(base + "approved"));
+        }
+    }
+
+    /** Waits until the ledger and the demo publisher have stopped changing for a few seconds. */
+    private static void awaitQuiet(DemoPublisher demoPublisher, LedgerTap ledger) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long lastChange = System.nanoTime();
+        long seen = -1;
+        while (System.nanoTime() < deadline && System.nanoTime() - lastChange < Duration.ofSeconds(5).toNanos()) {
+            long now = ledger.entries() + demoPublisher.received().size();
+            if (now != seen) {
+                seen = now;
+                lastChange = System.nanoTime();
+            }
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void record(String format, HttpResponse<String> response) {
+        postbacksByOutcome.merge(format + " → " + response.statusCode(), 1L, Long::sum);
+    }
+
+    private String money(int min, int max) {
+        return BigDecimal.valueOf(min + random.nextDouble() * (max - min)).setScale(2, RoundingMode.HALF_UP)
+            .toPlainString();
+    }
+
+    private static String clickIdIn(String location) {
+        String query = URI.create(location).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String value = URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
+            if (CLICK_ID.matcher(value).matches()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(edgeUrl + pathAndQuery)).GET());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(edgeUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

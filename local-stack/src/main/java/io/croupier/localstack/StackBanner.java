@@ -1,0 +1,35 @@
+package io.croupier.localstack;
+
+import java.time.Duration;
+
+import io.croupier.embedded.InProcessKafka;
+import io.croupier.embedded.InProcessPostgres;
+
+/** Everything a newcomer needs to start clicking around, printed once the stack is up. */
+final class StackBanner {
+
+    static String render(RunningPlatform platform, InProcessKafka kafka, InProcessPostgres postgres,
+            DemoPublisher demoPublisher, Duration startup) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n=== Croupier is up (").append(startup.toSeconds()).append(" s) ===\n");
+        out.append("Seed-compatible front door:  http://localhost:8080  and  http://localhost:5000\n");
+        out.append("  click:       http://localhost:5000/click?source=facebook&campaign=winter2024&pub=joao123\n");
+        out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
+        out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
+        out.append("  health:      http://localhost:8080/health\n");
+        out.append("Services (OpenAPI UI at /docs, health at /health):\n");
+        for (PlatformService service : PlatformService.values()) {
+            out.append(String.format("  %-20s %s/docs%n", service.serviceName(), platform.url(service)));
+        }
+        out.append("Demo publisher (what publishers received): http://127.0.0.1:").append(demoPublisher.port())
+            .append(DemoPublisher.RECEIVED_PATH).append('\n');
+        out.append("Kafka:       ").append(kafka.bootstrapServers()).append('\n');
+        out.append("PostgreSQL:  ").append(postgres.jdbcUrl()).append(" (user ").append(postgres.username())
+            .append(", password ").append(postgres.password()).append(")\n");
+        out.append("Press Ctrl-C to stop; data is kept in .croupier/ for the next start.\n");
+        return out.toString();
+    }
+
+    private StackBanner() {
+    }
+}

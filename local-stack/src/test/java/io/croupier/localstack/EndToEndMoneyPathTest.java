@@ -1,0 +1,155 @@
+package io.croupier.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.croupier.embedded.InProcessKafka;
+import io.croupier.embedded.InProcessPostgres;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.events.Click;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole money path on the real broker and database, all six services running: a click, a casino's first-deposit
+ * postback for it (sent twice, as a retrying casino would), attribution to the click's publisher, the commission under
+ * the offer's deal, and the publisher's payout forwarded to a local HTTP receiver exactly once.
+ */
+class EndToEndMoneyPathTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static RunningPlatform platform;
+
+    private static DemoPublisher receiver;
+
+    private final AdminApi admin = new AdminApi();
+
+    @BeforeAll
+    static void startPlatform() {
+        InProcessKafka kafka = TestInfrastructure.kafka();
+        InProcessPostgres postgres = TestInfrastructure.postgres();
+        receiver = DemoPublisher.start(0);
+        platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
+                postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+        receiver.close();
+    }
+
+    @Test
+    void aFirstDepositPostbackPaysThePublisherExactlyOnceEvenWhenTheCasinoSendsItTwice() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String secret = "e2e-secret-" + run;
+        JsonNode offer = admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Casino " + run,
+                "casino_url", "https://e2e-casino.example/land?cid={click_id}",
+                "weight", 1.0,
+                "active", true,
+                "postback_secret", secret,
+                "deal", Map.of("currency", "USD", "negative_carry_over", false)));
+        String username = "e2e-" + run;
+        JsonNode publisher = admin.create(platform.url(PlatformService.FORWARDER) + "/admin/publishers", Map.of(
+                "name", "E2E Publisher " + run,
+                "username", username,
+                "postback_url", receiver.postbackUrl() + "?click_id={click_id}&payout={payout}&currency={currency}",
+                "method", "GET",
+                "payout_terms", Map.of("revshare_percent", 80),
+                "offer_terms", Map.of(),
+                "rate_limit_per_second", 50,
+                "offerwall", false,
+                "active", true));
+        String offerId = offer.path("id").asString();
+        String publisherId = publisher.path("id").asString();
+
+        String clickId = clickAttributedTo(offerId, publisherId, username);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> postback = post(platform.url(PlatformService.POSTBACK) + "/postback", """
+                    {"click_id":"%s","event":"ftd","payout":100.00,"secret":"%s"}""".formatted(clickId, secret));
+            assertThat(postback.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(postback.body()).path("status").asString()).isEqualTo("success");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> forwardedFor(clickId).size() == 1);
+        DemoPublisher.ReceivedPostback forwarded = forwardedFor(clickId).get(0);
+        assertThat(forwarded.uri()).contains("payout=80.00").contains("currency=USD");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+            .until(() -> forwardedFor(clickId).size() == 1);
+    }
+
+    /**
+     * Clicks until click-service has learned the publisher from its topic, and returns a click whose event names that
+     * publisher; the redirect itself must carry the click id into the offer's URL.
+     */
+    private String clickAttributedTo(String offerId, String publisherId, String username) {
+        try (KafkaConsumer<String, SpecificRecord> clicks = clickConsumer()) {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        platform.url(PlatformService.CLICK) + "/click?offer=" + offerId + "&pub=" + username
+                                + "&source=e2e")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(redirect.statusCode()).isEqualTo(302);
+                String location = redirect.headers().firstValue("Location").orElseThrow();
+                assertThat(location).startsWith("https://e2e-casino.example/land?cid=");
+                String clickId = location.substring(location.indexOf("cid=") + 4);
+                Click click = awaitClick(clicks, clickId);
+                return publisherId.equals(click.getPublisherId()) ? Optional.of(clickId) : Optional.<String>empty();
+            }, Optional::isPresent).orElseThrow();
+        }
+    }
+
+    private static Click awaitClick(KafkaConsumer<String, SpecificRecord> clicks, String clickId) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (ConsumerRecord<String, SpecificRecord> record : clicks.poll(Duration.ofMillis(200))) {
+                if (clickId.equals(record.key())) {
+                    return (Click) record.value();
+                }
+            }
+            return null;
+        }, click -> click != null);
+    }
+
+    private static KafkaConsumer<String, SpecificRecord> clickConsumer() {
+        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "group.id", "e2e-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new AvroSingleObjectDeserializer());
+        consumer.subscribe(List.of(Topics.CLICKS.name()));
+        return consumer;
+    }
+
+    private static List<DemoPublisher.ReceivedPostback> forwardedFor(String clickId) {
+        return receiver.received().stream().filter(postback -> postback.uri().contains("click_id=" + clickId)).toList();
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

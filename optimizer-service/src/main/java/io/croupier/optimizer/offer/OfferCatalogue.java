@@ -1,0 +1,46 @@
+package io.croupier.optimizer.offer;
+
+import java.sql.Timestamp;
+
+import io.croupier.events.Offer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the offers table in step with the compacted offers topic. An offer record is a full snapshot, so applying it
+ * twice is harmless; the {@code updatedAt} guard keeps a replayed older snapshot from undoing a newer one.
+ */
+@Component
+class OfferCatalogue {
+
+    private final JdbcClient jdbc;
+
+    OfferCatalogue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    @Transactional
+    void on(ConsumerRecord<String, Offer> record) {
+        long offerId = Long.parseLong(record.key());
+        Offer offer = record.value();
+        if (offer == null) {
+            jdbc.sql("delete from offers where offer_id = :offerId").param("offerId", offerId).update();
+            return;
+        }
+        jdbc.sql("""
+                insert into offers (offer_id, name, active, updated_at)
+                values (:offerId, :name, :active, :updatedAt)
+                on conflict (offer_id) do update
+                set name = excluded.name, active = excluded.active, updated_at = excluded.updated_at
+                where offers.updated_at <= excluded.updated_at""")
+            .param("offerId", offerId)
+            .param("name", offer.getName())
+            .param("active", offer.getActive())
+            .param("updatedAt", Timestamp.from(offer.getUpdatedAt()))
+            .update();
+    }
+}

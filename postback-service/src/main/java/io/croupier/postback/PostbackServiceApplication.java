@@ -1,0 +1,17 @@
+package io.croupier.postback;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.PropertySource;
+
+/** Receives every inbound postback format, logs it, deduplicates it and turns it into a conversion-reported event. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@PropertySource("classpath:postback-service.properties")
+public class PostbackServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PostbackServiceApplication.class, args);
+    }
+}
