@@ -1,6 +1,8 @@
 package io.croupier.runtime;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.croupier.events.Click;
@@ -19,6 +21,8 @@ class EventRuntimeTestApplication {
 
         private final List<String> applied = new CopyOnWriteArrayList<>();
 
+        private final Set<String> broken = ConcurrentHashMap.newKeySet();
+
         private final Inbox inbox;
 
         ClickCounter(Inbox inbox) {
@@ -29,10 +33,19 @@ class EventRuntimeTestApplication {
             return applied;
         }
 
+        /** Makes the click fail until {@link #repair} is called, like a bug fixed by a later deployment. */
+        void breakOn(String clickId) {
+            broken.add(clickId);
+        }
+
+        void repair(String clickId) {
+            broken.remove(clickId);
+        }
+
         @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}")
         @Transactional
         void on(Click click) {
-            if ("poison".equals(click.getOfferId())) {
+            if ("poison".equals(click.getOfferId()) || broken.contains(click.getClickId())) {
                 throw new IllegalStateException("cannot apply " + click.getClickId());
             }
             if (inbox.firstDelivery("click-counter", click.getClickId())) {

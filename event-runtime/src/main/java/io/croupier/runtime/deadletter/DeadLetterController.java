@@ -1,0 +1,39 @@
+package io.croupier.runtime.deadletter;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators see what a service's consumers gave up on, and send it back once the cause is fixed. */
+@RestController
+@RequestMapping("/admin/dead-letters")
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    List<DeadLetters.DeadLetter> list(@RequestParam(defaultValue = "100") int limit) {
+        return deadLetters.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @PostMapping("/{topic}/{partition}/{offset}/replay")
+    ResponseEntity<?> replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
+        return deadLetters.replay(topic, partition, offset)
+            .<ResponseEntity<?>>map(ResponseEntity::ok)
+            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No dead letter of this service at " + topic + "/" + partition + "/"
+                            + offset)));
+    }
+}

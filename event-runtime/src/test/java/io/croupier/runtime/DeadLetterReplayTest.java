@@ -1,0 +1,66 @@
+package io.croupier.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.events.Click;
+import io.croupier.runtime.deadletter.DeadLetters;
+import io.croupier.runtime.deadletter.DeadLetters.DeadLetter;
+import io.croupier.schemas.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+class DeadLetterReplayTest {
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    EventRuntimeTestApplication.ClickCounter counter;
+
+    @Test
+    void aDeadLetterIsListedWithItsCauseAndAppliedOnceWhenReplayedAfterTheFix() throws Exception {
+        Click click = Click.newBuilder()
+            .setClickId(UUID.randomUUID().toString())
+            .setOfferId("offer-1")
+            .setOccurredAt(Instant.now())
+            .build();
+        counter.breakOn(click.getClickId());
+        kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
+
+        DeadLetter deadLetter = await().atMost(Duration.ofSeconds(30))
+            .until(() -> deadLetters.list(1000).stream().filter(letter -> click.getClickId().equals(letter.key()))
+                .findFirst(), Optional::isPresent)
+            .orElseThrow();
+        assertThat(deadLetter.originalTopic()).isEqualTo(Topics.CLICKS.name());
+        assertThat(deadLetter.consumerGroup()).isEqualTo("event-runtime-test");
+        assertThat(deadLetter.exceptionMessage()).contains("cannot apply " + click.getClickId());
+        assertThat(counter.applied()).doesNotContain(click.getClickId());
+
+        counter.repair(click.getClickId());
+        assertThat(deadLetters.replay(deadLetter.deadLetterTopic(), deadLetter.partition(), deadLetter.offset()))
+            .isPresent();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> counter.applied().contains(click.getClickId()));
+        assertThat(counter.applied()).containsOnlyOnce(click.getClickId());
+    }
+
+    @Test
+    void anOffsetThatIsNotADeadLetterOfThisServiceIsNotReplayed() {
+        assertThat(deadLetters.replay(Topics.CLICKS.deadLetterTopic(), 0, 1_000_000)).isEmpty();
+    }
+}
