@@ -56,6 +56,8 @@ create table deliveries (
 );
 
 create index deliveries_due on deliveries (next_attempt_at) where state = 'PENDING';
+-- Leases are cleared when an attempt settles, so this index holds only the attempts in flight.
+create index deliveries_leased on deliveries (publisher_id) where lease_until is not null;
 create index deliveries_by_publisher on deliveries (publisher_id, received_at desc);
 create index deliveries_dead on deliveries (publisher_id) where state = 'DEAD';
 

@@ -73,6 +73,20 @@ class EffectivelyOnceDeliveryTest {
     }
 
     @Test
+    void everyRowOfConcurrentlyCommittingTransactionsIsRelayed() {
+        List<Click> clicks = java.util.stream.IntStream.range(0, 200).mapToObj(i -> click("offer-1")).toList();
+
+        clicks.parallelStream().forEach(click -> transactions.executeWithoutResult(status -> {
+            outbox.append(Topics.CLICKS, click.getClickId(), click);
+            // Commit late and in varying order, so lower ids often commit after higher ones were relayed.
+            java.util.concurrent.locks.LockSupport.parkNanos((click.getClickId().hashCode() & 7) * 1_000_000L);
+        }));
+
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> counter.applied().containsAll(clicks.stream().map(Click::getClickId).toList()));
+    }
+
+    @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
         Click click = click("offer-1");
 

@@ -90,20 +90,28 @@ final class Simulation {
         }
     }
 
-    /** Seed 003: the house knows only the affiliate's sub id. */
+    /**
+     * Seed 003: the house knows only the affiliate's sub id. Simulated players of one affiliate arrive faster than any
+     * real house would report them, so each call carries the optional {@code transaction_id} that tells a second
+     * player from a retry (see postback-service's README).
+     */
     private void houseJourney(String house, String affiliate, boolean deposits, int repeatDeposits) {
         String base = "/api/postback/" + house + "/";
-        record("seed 003", get(base + "registration?subid=" + affiliate + "&amount=0"));
+        record("seed 003", get(base + "registration?subid=" + affiliate + "&amount=0" + transaction()));
         if (!deposits) {
             return;
         }
-        record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(20, 200)));
+        record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(20, 200) + transaction()));
         for (int i = 0; i < repeatDeposits; i++) {
-            record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(10, 100)));
+            record("seed 003", get(base + "deposit?subid=" + affiliate + "&amount=" + money(10, 100) + transaction()));
         }
         if ("bet365".equals(house)) {
-            record("seed 003", get(base + "profit?subid=" + affiliate + "&amount=" + money(10, 150)));
+            record("seed 003", get(base + "profit?subid=" + affiliate + "&amount=" + money(10, 150) + transaction()));
         }
+    }
+
+    private static String transaction() {
+        return "&transaction_id=sim-" + UUID.randomUUID();
     }
 
     /** Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. */

@@ -102,6 +102,20 @@ class EndToEndMoneyPathTest {
             .until(() -> forwardedFor(clickId).size() == 1);
     }
 
+    @Test
+    void everyServiceAnswersHealthAtBothPathsAndServesItsApiDocs() throws Exception {
+        for (PlatformService service : PlatformService.values()) {
+            for (String path : List.of("/health", "/actuator/health")) {
+                HttpResponse<String> health = get(platform.url(service) + path);
+                assertThat(health.statusCode()).as("%s %s", service, path).isEqualTo(200);
+                assertThat(JSON.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+            }
+            assertThat(get(platform.url(service) + "/openapi.json").statusCode()).as("%s openapi", service)
+                .isEqualTo(200);
+            assertThat(get(platform.url(service) + "/docs").statusCode()).as("%s docs", service).isIn(200, 302);
+        }
+    }
+
     /**
      * Clicks until click-service has learned the publisher from its topic, and returns a click whose event names that
      * publisher; the redirect itself must carry the click id into the offer's URL.
@@ -144,6 +158,10 @@ class EndToEndMoneyPathTest {
 
     private static List<DemoPublisher.ReceivedPostback> forwardedFor(String clickId) {
         return receiver.received().stream().filter(postback -> postback.uri().contains("click_id=" + clickId)).toList();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {

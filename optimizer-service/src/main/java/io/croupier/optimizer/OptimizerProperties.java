@@ -33,5 +33,5 @@ public record OptimizerProperties(
         @DefaultValue("PT6H") @NotNull Duration recalculationInterval,
         @DefaultValue("PT1M") @NotNull Duration scheduleCheckInterval,
         @DefaultValue("USD") @NotNull @Pattern(regexp = "[A-Z]{3}") String referenceCurrency,
-        @DefaultValue Map<String, BigDecimal> rates) {
+        @DefaultValue Map<String, @Positive BigDecimal> rates) {
 }

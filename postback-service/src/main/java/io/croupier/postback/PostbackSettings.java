@@ -13,10 +13,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize larger inbound bodies are refused
  * @param customFields bounds on the custom fields seed 004 partners may send
  * @param houses optional per-house access rules for seed 003, keyed by house slug
+ * @param houseRetryWindow seed 003 calls without {@code transaction_id}: an identical call this soon after the first
+ *        is the house's retry; a later one is another player's event
  */
 @ConfigurationProperties("croupier.postback")
 public record PostbackSettings(@DefaultValue("5s") Duration commissionWait, @DefaultValue("16KB") DataSize maxBodySize,
-        @DefaultValue CustomFields customFields, Map<String, HouseAccess> houses) {
+        @DefaultValue CustomFields customFields, Map<String, HouseAccess> houses,
+        @DefaultValue("10s") Duration houseRetryWindow) {
 
     public PostbackSettings {
         houses = houses == null ? Map.of() : Map.copyOf(houses);

@@ -2,6 +2,7 @@ package io.croupier.attribution.click;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +40,8 @@ public class ClickRepository {
                  from clicks where offer_id = ? and occurred_at between ? and ?
                 order by occurred_at desc, click_id desc limit 1""")
             .param(offerId)
-            .param(java.sql.Timestamp.from(from))
-            .param(java.sql.Timestamp.from(to))
+            .param(Timestamp.from(from))
+            .param(Timestamp.from(to))
             .query(ClickRepository::map)
             .optional();
     }
@@ -87,7 +88,7 @@ public class ClickRepository {
         return jdbc.sql("""
                 delete from clicks where click_id in (
                     select click_id from clicks where occurred_at < ? limit ?)""")
-            .param(java.sql.Timestamp.from(cutoff))
+            .param(Timestamp.from(cutoff))
             .param(limit)
             .update();
     }

@@ -1,16 +1,19 @@
 package io.croupier.attribution.click;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.events.Click;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores clicks a poll at a time. The click id is the event id, so the primary key is the idempotent consumer: a
- * redelivered click is skipped by {@code on conflict do nothing} and counted nowhere.
+ * Stores clicks a poll at a time in one statement. The click id is the event id, so the primary key is the idempotent
+ * consumer: a redelivered click is skipped by {@code on conflict do nothing} and counted nowhere.
  */
 @Component
 class ClickStorage {
@@ -19,18 +22,35 @@ class ClickStorage {
 
     private final ApplicationEventPublisher events;
 
-    ClickStorage(ClickRepository clicks, ApplicationEventPublisher events) {
+    private final TransactionTemplate transactions;
+
+    ClickStorage(ClickRepository clicks, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.clicks = clicks;
         this.events = events;
+        this.transactions = transactions;
     }
 
     @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}",
             containerFactory = "batchListenerContainerFactory")
-    @Transactional
-    void store(List<Click> batch) {
-        List<StoredClick> stored = clicks.insertNew(batch.stream().map(ClickStorage::toStored).toList());
-        if (!stored.isEmpty()) {
-            events.publishEvent(new ClicksStored(stored));
+    void store(List<ConsumerRecord<String, Click>> batch) {
+        List<StoredClick> decoded = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, Click> record : batch) {
+            if (record.value() == null) {
+                break;
+            }
+            decoded.add(toStored(record.value()));
+        }
+        if (!decoded.isEmpty()) {
+            transactions.executeWithoutResult(status -> {
+                List<StoredClick> stored = clicks.insertNew(decoded);
+                if (!stored.isEmpty()) {
+                    events.publishEvent(new ClicksStored(stored));
+                }
+            });
+        }
+        if (decoded.size() < batch.size()) {
+            // The clicks before it are stored; the error handler dead-letters this one and carries on after it.
+            throw new BatchListenerFailedException("undecodable click", decoded.size());
         }
     }
 

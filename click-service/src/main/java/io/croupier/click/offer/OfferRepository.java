@@ -34,7 +34,7 @@ class OfferRepository {
                 values (:name, :casinoUrl, :weight, :postbackSecret, :active, :houseSlug, :partnerKey, :dealVersion,
                     :effectiveFrom, :cpaAmount, :minDeposit, :revsharePercent, :currency, :negativeCarryOver,
                     :updatedAt, :updatedAt)
-                returning """ + COLUMNS)
+                returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
             .single();
@@ -48,7 +48,7 @@ class OfferRepository {
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
                     currency = :currency, negative_carry_over = :negativeCarryOver, updated_at = :updatedAt
                 where id = :id
-                returning """ + COLUMNS)
+                returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
             .single();

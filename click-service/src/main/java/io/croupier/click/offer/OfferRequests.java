@@ -12,25 +12,26 @@ import jakarta.validation.constraints.Size;
 /** The JSON bodies of the admin API (snake_case on the wire). */
 final class OfferRequests {
 
+    /** House slugs and partner keys travel in URL paths (seeds 003 and 004). */
     static final String KEY_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 
     static final String KEY_MESSAGE = "letters, digits, '_', '.' and '-' only";
 
     /** {@code POST /admin/offers}: secret and partner key are generated when omitted. */
     record NewOffer(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String casinoUrl,
-            @PositiveOrZero Double weight, @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN,
-                    message = KEY_MESSAGE) String postbackSecret,
+            @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
+                    message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
-            @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Size(max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
     }
 
     /** {@code PUT /admin/offers/{id}}: every field is optional; an omitted one keeps its value. */
     record OfferChanges(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 2000) String casinoUrl,
-            @PositiveOrZero Double weight, @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN,
-                    message = KEY_MESSAGE) String postbackSecret,
+            @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
+                    message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
-            @Size(min = 8, max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Size(max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
     }
 

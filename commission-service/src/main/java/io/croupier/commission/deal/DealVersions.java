@@ -61,14 +61,6 @@ public class DealVersions {
         return candidates.get(0);
     }
 
-    public Deal version(String offerId, int version) {
-        return jdbc.sql("select * from deal_versions where offer_id = :offerId and version = :version")
-            .param("offerId", offerId)
-            .param("version", version)
-            .query(DealVersions::deal)
-            .single();
-    }
-
     private static Deal deal(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         return new Deal(rs.getString("offer_id"), rs.getInt("version"), rs.getTimestamp("effective_from").toInstant(),

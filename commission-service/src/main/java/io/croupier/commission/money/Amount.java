@@ -5,13 +5,17 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.croupier.events.Money;
 
 /**
  * An exact amount of one ISO 4217 currency. Arithmetic between two amounts refuses different currencies: nothing here
- * converts, so nothing sums euros with dollars by accident.
+ * converts, so nothing sums euros with dollars by accident. In JSON it reads
+ * {@code {"amount": "24.00", "currency": "BRL"}}, the amount a string so no client rounds it through a double.
  */
-public record Amount(BigDecimal value, String currency) {
+public record Amount(@JsonProperty("amount") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
+        String currency) {
 
     /** Publisher payouts are rounded to the currency's minor unit half-up, the way a cashier rounds. */
     public static final RoundingMode PAYOUT_ROUNDING = RoundingMode.HALF_UP;

@@ -97,7 +97,10 @@ public class OutboxRelay implements SmartLifecycle {
         CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
             .orTimeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .join();
-        jdbc.sql("delete from outbox_events where id <= :last").param("last", rows.get(rows.size() - 1).id()).update();
+        // Exactly the rows sent: a transaction that took a lower id and committed after the select is not among them.
+        jdbc.sql("delete from outbox_events where id in (:sent)")
+            .param("sent", rows.stream().map(OutboxRow::id).toList())
+            .update();
         return rows.size();
     }
 

@@ -1,6 +1,8 @@
 package io.croupier.optimizer.currency;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReferenceCurrency {
+
+    private static final int TOTAL_SCALE = 4;
 
     private final String code;
 
@@ -33,5 +37,19 @@ public class ReferenceCurrency {
             return Optional.of(BigDecimal.ONE);
         }
         return Optional.ofNullable(rates.get(currency));
+    }
+
+    /** An amount as earned, with the rate that brings it to the reference currency if there is one. */
+    public Revenue revenue(String currency, BigDecimal amount) {
+        return new Revenue(currency, amount, rateOf(currency).orElse(null));
+    }
+
+    /** The sum in the reference currency of every amount that has a rate. */
+    public BigDecimal total(List<Revenue> revenue) {
+        return revenue.stream()
+            .filter(r -> r.rate() != null)
+            .map(r -> r.amount().multiply(r.rate()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add)
+            .setScale(TOTAL_SCALE, RoundingMode.HALF_EVEN);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 
 import io.croupier.events.Offer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,11 @@ class OfferCatalogue {
 
     private final JdbcClient jdbc;
 
-    OfferCatalogue(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    OfferCatalogue(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
@@ -31,7 +35,7 @@ class OfferCatalogue {
             jdbc.sql("delete from offers where offer_id = :offerId").param("offerId", offerId).update();
             return;
         }
-        jdbc.sql("""
+        int applied = jdbc.sql("""
                 insert into offers (offer_id, name, active, updated_at)
                 values (:offerId, :name, :active, :updatedAt)
                 on conflict (offer_id) do update
@@ -42,5 +46,8 @@ class OfferCatalogue {
             .param("active", offer.getActive())
             .param("updatedAt", Timestamp.from(offer.getUpdatedAt()))
             .update();
+        if (applied == 1 && offer.getActive()) {
+            events.publishEvent(new OfferActive(offerId));
+        }
     }
 }

@@ -36,7 +36,8 @@ class PerformanceRecorder {
         jdbc.sql("""
                 insert into offer_performance
                     (offer_id, window_start, window_end, clicks, registrations, first_deposits, revision, event_id)
-                values (:offerId, :windowStart, :windowEnd, :clicks, :registrations, :firstDeposits, :revision, :eventId)
+                values (:offerId, :windowStart, :windowEnd, :clicks, :registrations, :firstDeposits, :revision,
+                        :eventId)
                 on conflict (offer_id, window_start) do update
                 set window_end = excluded.window_end, clicks = excluded.clicks,
                     registrations = excluded.registrations, first_deposits = excluded.first_deposits,

@@ -1,7 +1,5 @@
 package io.croupier.optimizer.weights;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.optimizer.currency.ReferenceCurrency;
+import io.croupier.optimizer.currency.Revenue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +57,7 @@ class LastClicksSampler {
                 long offerId = rs.getLong("offer_id");
                 List<Revenue> earned = revenue.getOrDefault(offerId, List.of());
                 OfferSample sample = new OfferSample(offerId, rs.getString("name"), rs.getBoolean("active"),
-                        rs.getLong("clicks"), rs.getLong("first_deposits"), inReferenceCurrency(earned));
+                        rs.getLong("clicks"), rs.getLong("first_deposits"), referenceCurrency.total(earned));
                 return new SampledOffer(sample, instant(rs.getTimestamp("since")), instant(rs.getTimestamp("until")),
                         earned);
             })
@@ -77,19 +76,11 @@ class LastClicksSampler {
             .query(rs -> {
                 String currency = rs.getString("currency");
                 revenue.computeIfAbsent(rs.getLong("offer_id"), id -> new ArrayList<>())
-                    .add(new Revenue(currency, rs.getBigDecimal("amount"),
-                            referenceCurrency.rateOf(currency).orElse(null)));
+                    .add(referenceCurrency.revenue(currency, rs.getBigDecimal("amount")));
             });
         return revenue;
     }
 
-    private static BigDecimal inReferenceCurrency(List<Revenue> revenue) {
-        return revenue.stream()
-            .filter(r -> r.rate() != null)
-            .map(r -> r.amount().multiply(r.rate()))
-            .reduce(BigDecimal.ZERO, BigDecimal::add)
-            .setScale(4, RoundingMode.HALF_EVEN);
-    }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class WeightCalculator {
 
-    static final int SCALE = 6;
+    /** Decimals of every EV, rate and weight. */
+    public static final int SCALE = 6;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -23,17 +24,17 @@ public final class WeightCalculator {
         this.floor = floor.setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
-    public List<OfferWeighting> weigh(List<OfferSample> samples) {
+    public Weighing weigh(List<OfferSample> samples) {
         List<Evaluated> evaluated = samples.stream().map(WeightCalculator::evaluate).toList();
         // Only offers that can receive traffic set the scale: an inactive star must not push the others to the floor.
         BigDecimal maxEv = evaluated.stream()
             .filter(e -> e.sample().active())
             .map(Evaluated::ev)
             .reduce(BigDecimal.ZERO, BigDecimal::max);
-        return evaluated.stream()
+        return new Weighing(maxEv, evaluated.stream()
             .map(e -> new OfferWeighting(e.sample(), e.conversionRate(), e.averagePayout(), e.ev(),
                     weightOf(e, maxEv)))
-            .toList();
+            .toList());
     }
 
     private static Evaluated evaluate(OfferSample sample) {
@@ -41,9 +42,7 @@ public final class WeightCalculator {
             return new Evaluated(sample, zero(), null, zero());
         }
         BigDecimal clicks = BigDecimal.valueOf(sample.clicks());
-        BigDecimal conversionRate = BigDecimal.valueOf(sample.firstDeposits())
-            .multiply(HUNDRED)
-            .divide(clicks, SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal conversionRate = conversionRate(sample.clicks(), sample.firstDeposits());
         if (sample.firstDeposits() <= 0) {
             return new Evaluated(sample, conversionRate, null, zero());
         }
@@ -52,6 +51,16 @@ public final class WeightCalculator {
         // (FTDs / clicks) × (payout / FTDs) is payout / clicks; dividing once avoids compounding two roundings.
         BigDecimal ev = sample.payout().divide(clicks, SCALE, RoundingMode.HALF_EVEN);
         return new Evaluated(sample, conversionRate, averagePayout, ev);
+    }
+
+    /** First deposits per 100 clicks, as seed 001 shows it (3.0 for 3 %); 0 without clicks. */
+    public static BigDecimal conversionRate(long clicks, long firstDeposits) {
+        if (clicks <= 0) {
+            return zero();
+        }
+        return BigDecimal.valueOf(firstDeposits)
+            .multiply(HUNDRED)
+            .divide(BigDecimal.valueOf(clicks), SCALE, RoundingMode.HALF_EVEN);
     }
 
     private BigDecimal weightOf(Evaluated evaluated, BigDecimal maxEv) {
@@ -66,6 +75,13 @@ public final class WeightCalculator {
 
     private static BigDecimal zero() {
         return BigDecimal.ZERO.setScale(SCALE);
+    }
+
+    /**
+     * @param maxEv the highest EV among active offers, the one that gets weight 1
+     * @param offers one weighting per sample, in the samples' order
+     */
+    public record Weighing(BigDecimal maxEv, List<OfferWeighting> offers) {
     }
 
     private record Evaluated(OfferSample sample, BigDecimal conversionRate, BigDecimal averagePayout, BigDecimal ev) {

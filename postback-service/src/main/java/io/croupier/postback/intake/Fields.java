@@ -5,9 +5,12 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +75,10 @@ public final class Fields {
             }
             String text;
             if (node.isNumber()) {
-                text = node.decimalValue().toPlainString();
+                BigDecimal number = node.decimalValue();
+                // A huge exponent written out in full would take gigabytes: keep it short and let amount() refuse it.
+                boolean modest = Math.abs((long) number.precision() - number.scale()) <= 40 && number.scale() <= 40;
+                text = modest ? number.toPlainString() : number.toString();
             }
             else if (node.isValueNode()) {
                 text = node.asString();
@@ -87,13 +93,17 @@ public final class Fields {
 
     /** Senders that forget to fill in their template send {@code {click_id}} literally; that is never a value. */
     public Fields rejectUnreplacedMacros() {
+        List<String> found = new ArrayList<>();
         values.forEach((name, value) -> {
             Matcher macro = MACRO.matcher(value);
             if (macro.find()) {
-                throw Rejection.invalid("unreplaced macro " + macro.group() + " in " + name
-                        + ": replace it with the actual value");
+                found.add(macro.group() + " in " + name);
             }
         });
+        if (!found.isEmpty()) {
+            throw Rejection.invalid((found.size() == 1 ? "unreplaced macro " : "unreplaced macros ")
+                    + String.join(", ", found) + ": replace them with the actual values");
+        }
         return this;
     }
 
@@ -159,11 +169,11 @@ public final class Fields {
 
     /** An ISO 4217 alphabetic code, upper-cased. */
     public String currency(String name, String fallback) {
-        Optional<String> text = text(name, 3);
+        Optional<String> text = text(name, 16);
         if (text.isEmpty()) {
             return fallback;
         }
-        String code = text.get().toUpperCase(java.util.Locale.ROOT);
+        String code = text.get().toUpperCase(Locale.ROOT);
         try {
             if (code.length() == 3 && Currency.getInstance(code) != null) {
                 return code;
@@ -199,7 +209,7 @@ public final class Fields {
         if (text.isEmpty()) {
             return fallback;
         }
-        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> throw Rejection.invalid(name + " must be true or false");

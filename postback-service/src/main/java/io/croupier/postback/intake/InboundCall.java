@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ public record InboundCall(Instant receivedAt, String sourceIp, String method, St
             request.getParameterMap().forEach((name, values) -> parameters.put(name, values.length == 0 ? "" : values[0]));
         }
         return new InboundCall(receivedAt, request.getRemoteAddr(), request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), Map.copyOf(parameters), body, oversized);
+                request.getQueryString(), Collections.unmodifiableMap(parameters), body, oversized);
     }
 
     /** The query as logged: secrets and tokens are never stored. */

@@ -1,0 +1,19 @@
+package io.croupier.attribution.conversion;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param gracePeriod how long a conversion waits for its click or player link before it is listed as unattributed
+ * @param retryInterval how often parked conversions are checked again during the grace period
+ * @param unattributedRecheckInterval how often an unattributed conversion is checked again after the grace period
+ * @param retryBatchSize parked conversions checked per transaction
+ * @param fallbackWindow how far back the seed 004 fallback looks for the offer's most recent click
+ */
+@ConfigurationProperties("croupier.attribution.conversions")
+record AttributionSettings(@DefaultValue("15m") Duration gracePeriod, @DefaultValue("2s") Duration retryInterval,
+        @DefaultValue("10m") Duration unattributedRecheckInterval, @DefaultValue("500") int retryBatchSize,
+        @DefaultValue("1h") Duration fallbackWindow) {
+}

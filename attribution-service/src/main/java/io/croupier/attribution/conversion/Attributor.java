@@ -1,0 +1,102 @@
+package io.croupier.attribution.conversion;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import io.croupier.attribution.click.ClickRepository;
+import io.croupier.attribution.click.StoredClick;
+import io.croupier.attribution.player.PlayerLink;
+import io.croupier.attribution.player.PlayerLinks;
+import io.croupier.attribution.publisher.PublisherDirectory;
+import io.croupier.events.AttributionMethod;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides how a conversion is attributed, most certain evidence first: its click id, the player's link, the seed 003
+ * sub id, and only then the seed 004 fallback to the offer's most recent click. It reads and never writes.
+ */
+@Component
+class Attributor {
+
+    /** Facts of a player who must already have registered: they follow the link and are never guessed by fallback. */
+    private static final Set<ConversionKind> LATER_PLAYER_FACTS = EnumSet.of(ConversionKind.DEPOSIT,
+            ConversionKind.FTD, ConversionKind.PROFIT, ConversionKind.CHARGEBACK);
+
+    private final ClickRepository clicks;
+
+    private final PlayerLinks players;
+
+    private final PublisherDirectory publishers;
+
+    private final AttributionSettings settings;
+
+    Attributor(ClickRepository clicks, PlayerLinks players, PublisherDirectory publishers,
+            AttributionSettings settings) {
+        this.clicks = clicks;
+        this.players = players;
+        this.publishers = publishers;
+        this.settings = settings;
+    }
+
+    Decision decide(ConversionReported conversion) {
+        String offerId = conversion.getOfferId();
+        if (conversion.getClickId() != null) {
+            return byClickId(conversion);
+        }
+        if (offerId == null) {
+            return new Decision.Unattributed(UnattributedReason.UNKNOWN_OFFER);
+        }
+        Optional<PlayerLink> link = link(offerId, conversion.getPlayerId());
+        if (link.isPresent()) {
+            return new Decision.Attributed(AttributionMethod.PLAYER, offerId, Tracking.of(link.get()), null);
+        }
+        if (conversion.getSubId() != null) {
+            return bySubId(offerId, conversion.getSubId());
+        }
+        if (conversion.getPlayerId() != null && LATER_PLAYER_FACTS.contains(conversion.getKind())) {
+            return new Decision.Unattributed(UnattributedReason.PLAYER_NOT_LINKED);
+        }
+        return byFallback(offerId, conversion);
+    }
+
+    private Decision byClickId(ConversionReported conversion) {
+        Optional<StoredClick> click = clicks.find(conversion.getClickId());
+        if (click.isPresent()) {
+            String offerId = click.get().offerId();
+            if (conversion.getOfferId() != null && !conversion.getOfferId().equals(offerId)) {
+                return new Decision.Unattributed(UnattributedReason.SECRET_OFFER_MISMATCH);
+            }
+            return new Decision.Attributed(AttributionMethod.CLICK_ID, offerId, Tracking.of(click.get()), null);
+        }
+        // A click past its retention is gone for good, but the player it brought is still linked.
+        Optional<PlayerLink> link = link(conversion.getOfferId(), conversion.getPlayerId());
+        if (link.isPresent()) {
+            return new Decision.Attributed(AttributionMethod.PLAYER, conversion.getOfferId(), Tracking.of(link.get()),
+                    "click " + conversion.getClickId() + " not found; attributed through the player link");
+        }
+        return new Decision.Unattributed(UnattributedReason.CLICK_NOT_FOUND);
+    }
+
+    private Decision bySubId(String offerId, String subId) {
+        Optional<String> publisherId = publishers.idByUsername(subId);
+        String warning = publisherId.isPresent() ? null : "no publisher with username " + subId;
+        return new Decision.Attributed(AttributionMethod.SUB_ID, offerId,
+                Tracking.NONE.withPublisher(publisherId.orElse(null)), warning);
+    }
+
+    private Decision byFallback(String offerId, ConversionReported conversion) {
+        return clicks
+            .mostRecent(offerId, conversion.getOccurredAt().minus(settings.fallbackWindow()), conversion.getOccurredAt())
+            .<Decision>map(click -> new Decision.Attributed(AttributionMethod.FALLBACK, offerId, Tracking.of(click),
+                    "no click_id: matched the most recent click " + click.clickId() + " of offer " + offerId
+                            + " within " + settings.fallbackWindow()))
+            .orElseGet(() -> new Decision.Unattributed(UnattributedReason.NO_RECENT_CLICK));
+    }
+
+    private Optional<PlayerLink> link(String offerId, String playerId) {
+        return offerId == null || playerId == null ? Optional.empty() : players.find(offerId, playerId);
+    }
+}

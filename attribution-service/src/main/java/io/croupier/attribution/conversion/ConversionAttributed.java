@@ -1,0 +1,17 @@
+package io.croupier.attribution.conversion;
+
+import java.time.Instant;
+
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.Money;
+
+/**
+ * Published inside the transaction that attributed a conversion, so funnel counts commit with the attribution.
+ *
+ * @param firstDeposit whether this conversion is the player's first deposit by the rule in the README
+ * @param amount the deposit, profit or chargeback amount, or {@code null}
+ */
+public record ConversionAttributed(String offerId, ConversionKind kind, ConversionStatus status,
+        boolean firstDeposit, Money amount, Instant occurredAt) {
+}

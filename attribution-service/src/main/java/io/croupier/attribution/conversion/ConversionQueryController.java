@@ -1,0 +1,56 @@
+package io.croupier.attribution.conversion;
+
+import java.util.List;
+
+import io.croupier.attribution.click.ClickRepository;
+import io.croupier.attribution.click.StoredClick;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Look-ups for reports and support: a click with its conversions, and the conversions nobody could attribute. */
+@RestController
+class ConversionQueryController {
+
+    private final ClickRepository clicks;
+
+    private final ConversionRepository conversions;
+
+    ConversionQueryController(ClickRepository clicks, ConversionRepository conversions) {
+        this.clicks = clicks;
+        this.conversions = conversions;
+    }
+
+    @GetMapping("/clicks/{clickId}")
+    ClickWithConversions click(@PathVariable String clickId) {
+        StoredClick click = clicks.find(clickId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no click " + clickId), null));
+        return new ClickWithConversions(click, conversions.ofClick(clickId));
+    }
+
+    /**
+     * Conversions still unattributed after their grace period, oldest first, with the reason. Page with
+     * {@code after} = the last {@code seq} of the previous page.
+     */
+    @GetMapping("/conversions/unattributed")
+    Page unattributed(@RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(defaultValue = "0") @Min(0) long after,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        List<ConversionView> items = conversions.unattributed(offerId, after, limit);
+        Long next = items.size() == limit ? items.get(items.size() - 1).seq() : null;
+        return new Page(items, next);
+    }
+
+    record ClickWithConversions(StoredClick click, List<ConversionView> conversions) {
+    }
+
+    /** @param nextAfter the {@code after} of the next page, {@code null} on the last page */
+    record Page(List<ConversionView> items, Long nextAfter) {
+    }
+}

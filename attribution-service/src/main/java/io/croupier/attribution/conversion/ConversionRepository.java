@@ -1,0 +1,137 @@
+package io.croupier.attribution.conversion;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.croupier.events.ConversionReported;
+import io.croupier.events.Money;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
+import io.croupier.schemas.serde.AvroSingleObjectSerializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The conversions table: every reported conversion, its encoded event and the attribution decided for it. Updates
+ * never touch a row that is already attributed, which is what makes attribution happen at most once however many
+ * paths (new click, new player link, scheduled retry, another instance) reach the same conversion.
+ */
+@Repository
+class ConversionRepository {
+
+    private static final String PARKED_COLUMNS = "payload, grace_until, checks";
+
+    private final JdbcClient jdbc;
+
+    private final AvroSingleObjectSerializer serializer = new AvroSingleObjectSerializer();
+
+    private final AvroSingleObjectDeserializer deserializer = new AvroSingleObjectDeserializer();
+
+    ConversionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil) {
+        Money amount = conversion.getAmount();
+        return jdbc.sql("""
+                insert into conversions (event_id, payload, kind, status, offer_id, click_id, player_id, sub_id,
+                                         amount, currency, occurred_at, received_at, grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                on conflict (event_id) do nothing""")
+            .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
+                    conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
+                    conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
+                    amount == null ? null : new BigDecimal(amount.getAmount()),
+                    amount == null ? null : amount.getCurrency(), Timestamp.from(conversion.getOccurredAt()),
+                    Timestamp.from(receivedAt), Timestamp.from(graceUntil))
+            .update() == 1;
+    }
+
+    /** Locks the conversions that wait for any of these clicks, oldest first; rows another transaction holds are its. */
+    List<ParkedConversion> lockWaitingForClicks(String[] clickIds) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions
+                where click_id = any(?::text[]) and state <> 'ATTRIBUTED' and next_check_at is not null
+                order by seq for update skip locked""")
+            .param(clickIds)
+            .query(this::map)
+            .list();
+    }
+
+    /** Locks the conversions of a player that wait for the player's link, oldest first. */
+    List<ParkedConversion> lockWaitingForPlayer(String offerId, String playerId) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions
+                where offer_id = ? and player_id = ? and state <> 'ATTRIBUTED' and next_check_at is not null
+                order by seq for update skip locked""")
+            .param(offerId)
+            .param(playerId)
+            .query(this::map)
+            .list();
+    }
+
+    /** Locks up to {@code limit} conversions due for another check, oldest first. */
+    List<ParkedConversion> lockDue(Instant now, int limit) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions
+                where next_check_at <= ? and state <> 'ATTRIBUTED'
+                order by seq limit ? for update skip locked""")
+            .param(Timestamp.from(now))
+            .param(limit)
+            .query(this::map)
+            .list();
+    }
+
+    /** @return {@code false} if the conversion was already attributed, in which case nothing may be emitted */
+    boolean markAttributed(String eventId, Decision.Attributed decision, Instant now) {
+        return jdbc.sql("""
+                update conversions
+                   set state = 'ATTRIBUTED', reason = null, next_check_at = null, method = ?,
+                       attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?,
+                       attributed_at = ?
+                 where event_id = ? and state <> 'ATTRIBUTED'""")
+            .params(decision.method().name(), decision.offerId(), decision.tracking().publisherId(),
+                    decision.tracking().clickId(), decision.warning(), Timestamp.from(now), eventId)
+            .update() == 1;
+    }
+
+    void markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
+        jdbc.sql("""
+                update conversions set state = ?, reason = ?, next_check_at = ?, checks = checks + 1
+                 where event_id = ? and state <> 'ATTRIBUTED'""")
+            .params(state, reason.name(), nextCheckAt == null ? null : Timestamp.from(nextCheckAt), eventId)
+            .update();
+    }
+
+    List<ConversionView> unattributed(String offerId, long afterSeq, int limit) {
+        return jdbc.sql("select " + ConversionView.COLUMNS + """
+                 from conversions
+                where state = 'UNATTRIBUTED' and seq > :after and (cast(:offer as text) is null or offer_id = :offer)
+                order by seq limit :limit""")
+            .param("after", afterSeq)
+            .param("offer", offerId)
+            .param("limit", limit)
+            .query(ConversionView::map)
+            .list();
+    }
+
+    /** The conversions attributed to a click or naming it. */
+    List<ConversionView> ofClick(String clickId) {
+        return jdbc.sql("select " + ConversionView.COLUMNS + """
+                 from conversions
+                where attributed_click_id = :click or click_id = :click order by seq""")
+            .param("click", clickId)
+            .query(ConversionView::map)
+            .list();
+    }
+
+    private ParkedConversion map(ResultSet rs, int row) throws SQLException {
+        ConversionReported conversion = (ConversionReported) deserializer
+            .deserialize(Topics.CONVERSIONS_REPORTED.name(), rs.getBytes("payload"));
+        return new ParkedConversion(conversion, rs.getTimestamp("grace_until").toInstant(), rs.getInt("checks"));
+    }
+}

@@ -1,0 +1,14 @@
+package io.croupier.attribution.conversion;
+
+import io.croupier.events.AttributionMethod;
+
+/** What attribution concluded for one conversion at one moment. */
+sealed interface Decision {
+
+    /** @param warning shown in reports when the attribution is less certain than a click id (fallback, sub id) */
+    record Attributed(AttributionMethod method, String offerId, Tracking tracking, String warning) implements Decision {
+    }
+
+    record Unattributed(UnattributedReason reason) implements Decision {
+    }
+}

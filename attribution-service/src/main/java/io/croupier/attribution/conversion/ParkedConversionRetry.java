@@ -1,0 +1,58 @@
+package io.croupier.attribution.conversion;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.croupier.attribution.click.ClicksStored;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives parked conversions another chance: at once when the click they name is stored, and on a schedule for
+ * everything else (fallback matches, links made on another instance, the end of the grace period). Rows are locked
+ * with {@code skip locked}, so instances share the work instead of repeating it.
+ */
+@Component
+class ParkedConversionRetry {
+
+    private final ConversionRepository conversions;
+
+    private final ConversionAttribution attribution;
+
+    private final TransactionTemplate transactions;
+
+    private final AttributionSettings settings;
+
+    private final Clock clock;
+
+    ParkedConversionRetry(ConversionRepository conversions, ConversionAttribution attribution,
+            TransactionTemplate transactions, AttributionSettings settings, Clock clock) {
+        this.conversions = conversions;
+        this.attribution = attribution;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Runs in the transaction that stored the clicks. */
+    @EventListener
+    void on(ClicksStored stored) {
+        String[] clickIds = stored.clicks().stream().map(click -> click.clickId()).toArray(String[]::new);
+        conversions.lockWaitingForClicks(clickIds).forEach(attribution::attempt);
+    }
+
+    @Scheduled(fixedDelayString = "${croupier.attribution.conversions.retry-interval:2s}")
+    void retryDue() {
+        int checked;
+        do {
+            checked = transactions.execute(status -> {
+                List<ParkedConversion> due = conversions.lockDue(clock.instant(), settings.retryBatchSize());
+                due.forEach(attribution::attempt);
+                return due.size();
+            });
+        }
+        while (checked == settings.retryBatchSize());
+    }
+}

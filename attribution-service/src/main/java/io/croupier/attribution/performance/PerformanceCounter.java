@@ -1,0 +1,151 @@
+package io.croupier.attribution.performance;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.croupier.attribution.click.ClicksStored;
+import io.croupier.attribution.click.StoredClick;
+import io.croupier.attribution.conversion.ConversionAttributed;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Adds new clicks and attributed conversions to their offer's window (by when they occurred) in the transaction that
+ * stored them, so a count is added exactly once. Only approved conversions count toward the funnel.
+ * <p>
+ * The counts of a transaction are summed in memory and written just before it commits, in key order: a busy offer's
+ * window row is then locked for a moment per transaction rather than from its first conversion to its commit, and
+ * concurrent transactions lock rows in the same order, so they cannot deadlock. The write is ordered before the outbox
+ * rows, whose lock must come last.
+ */
+@Component
+class PerformanceCounter {
+
+    private static final String DELTAS = PerformanceCounter.class.getName() + ".deltas";
+
+    private final JdbcClient jdbc;
+
+    private final PerformanceSettings settings;
+
+    PerformanceCounter(JdbcClient jdbc, PerformanceSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void on(ClicksStored stored) {
+        Deltas deltas = deltas();
+        for (StoredClick click : stored.clicks()) {
+            deltas.window(new WindowKey(click.offerId(), settings.windowStart(click.occurredAt())))[0]++;
+        }
+    }
+
+    @EventListener
+    void on(ConversionAttributed conversion) {
+        if (conversion.status() != ConversionStatus.APPROVED) {
+            return;
+        }
+        boolean registration = conversion.kind() == ConversionKind.REGISTRATION;
+        boolean deposit = conversion.kind() == ConversionKind.DEPOSIT || conversion.kind() == ConversionKind.FTD;
+        if (!registration && !deposit) {
+            return;
+        }
+        Deltas deltas = deltas();
+        WindowKey key = new WindowKey(conversion.offerId(), settings.windowStart(conversion.occurredAt()));
+        long[] counts = deltas.window(key);
+        counts[1] += registration ? 1 : 0;
+        counts[2] += conversion.firstDeposit() ? 1 : 0;
+        if (deposit && conversion.amount() != null) {
+            deltas.volume.merge(new VolumeKey(key, conversion.amount().getCurrency()),
+                    new BigDecimal(conversion.amount().getAmount()), BigDecimal::add);
+        }
+    }
+
+    private Deltas deltas() {
+        Deltas deltas = (Deltas) TransactionSynchronizationManager.getResource(DELTAS);
+        if (deltas != null) {
+            return deltas;
+        }
+        Deltas created = new Deltas();
+        TransactionSynchronizationManager.bindResource(DELTAS, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write(created);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DELTAS);
+            }
+        });
+        return created;
+    }
+
+    private void write(Deltas deltas) {
+        deltas.windows.forEach((window, counts) -> jdbc.sql("""
+                insert into performance_windows (offer_id, window_start, window_end, clicks, registrations,
+                                                 first_deposits)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (offer_id, window_start) do update
+                   set clicks = performance_windows.clicks + excluded.clicks,
+                       registrations = performance_windows.registrations + excluded.registrations,
+                       first_deposits = performance_windows.first_deposits + excluded.first_deposits,
+                       dirty = true""")
+            .params(window.offerId(), new Timestamp(window.startMillis()),
+                    new Timestamp(window.startMillis() + settings.window().toMillis()), counts[0], counts[1],
+                    counts[2])
+            .update());
+        deltas.volume.forEach((volume, amount) -> jdbc.sql("""
+                insert into performance_deposit_volume (offer_id, window_start, currency, amount)
+                values (?, ?, ?, ?)
+                on conflict (offer_id, window_start, currency)
+                do update set amount = performance_deposit_volume.amount + excluded.amount""")
+            .params(volume.window().offerId(), new Timestamp(volume.window().startMillis()), volume.currency(),
+                    amount)
+            .update());
+    }
+
+    /** Clicks, registrations and first deposits per window, and deposit volume per window and currency, sorted. */
+    private static final class Deltas {
+
+        private final Map<WindowKey, long[]> windows = new TreeMap<>();
+
+        private final Map<VolumeKey, BigDecimal> volume = new TreeMap<>();
+
+        long[] window(WindowKey key) {
+            return windows.computeIfAbsent(key, k -> new long[3]);
+        }
+    }
+
+    record WindowKey(String offerId, long startMillis) implements Comparable<WindowKey> {
+
+        @Override
+        public int compareTo(WindowKey other) {
+            int byOffer = offerId.compareTo(other.offerId);
+            return byOffer != 0 ? byOffer : Long.compare(startMillis, other.startMillis);
+        }
+    }
+
+    record VolumeKey(WindowKey window, String currency) implements Comparable<VolumeKey> {
+
+        @Override
+        public int compareTo(VolumeKey other) {
+            int byWindow = window.compareTo(other.window);
+            return byWindow != 0 ? byWindow : currency.compareTo(other.currency);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.croupier.attribution;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.croupier.events.Click;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.Money;
+import io.croupier.events.PayoutTerms;
+import io.croupier.events.PostbackFormat;
+import io.croupier.events.Publisher;
+
+/** Builders for input events with unique ids, since every test shares one broker and one database. */
+public final class TestEvents {
+
+    private static final AtomicLong POSTBACK_LOG_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    public static Click.Builder click(String offerId, String publisherId) {
+        return Click.newBuilder()
+            .setClickId(unique("clk"))
+            .setOfferId(offerId)
+            .setPublisherId(publisherId)
+            .setSource("google")
+            .setCampaign("spring-promo")
+            .setSub1("s1")
+            .setSub3("s3")
+            .setIp("203.0.113.7")
+            .setUserAgent("Mozilla/5.0")
+            .setOccurredAt(Instant.now());
+    }
+
+    public static ConversionReported.Builder conversion(ConversionKind kind) {
+        long logId = POSTBACK_LOG_IDS.incrementAndGet();
+        return ConversionReported.newBuilder()
+            .setEventId("postback:" + logId)
+            .setPostbackLogId(logId)
+            .setFormat(PostbackFormat.GAMING_WEBHOOK)
+            .setKind(kind)
+            .setStatus(ConversionStatus.APPROVED)
+            .setOccurredAt(Instant.now())
+            .setReceivedAt(Instant.now());
+    }
+
+    public static Money money(String amount, String currency) {
+        return new Money(amount, currency);
+    }
+
+    public static Publisher publisher(String publisherId, String username) {
+        return Publisher.newBuilder()
+            .setPublisherId(publisherId)
+            .setName("Publisher " + username)
+            .setUsername(username)
+            .setActive(true)
+            .setTerms(PayoutTerms.newBuilder().setRevSharePercent("80").build())
+            .setUpdatedAt(Instant.now())
+            .build();
+    }
+
+    private TestEvents() {
+    }
+}

@@ -1,0 +1,151 @@
+package io.croupier.attribution.performance;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.attribution.RecordedEvents;
+import io.croupier.events.Click;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.OfferPerformance;
+import io.croupier.schemas.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static io.croupier.attribution.TestEvents.click;
+import static io.croupier.attribution.TestEvents.conversion;
+import static io.croupier.attribution.TestEvents.money;
+import static io.croupier.attribution.TestEvents.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@AttributionServiceTest
+class OfferPerformanceTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A fixed minute in the past, so the whole test lands in one window whatever the wall clock does. */
+    private static final Instant WINDOW = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void recordOutput() {
+        RecordedEvents.start();
+    }
+
+    @Test
+    void clicksRegistrationsFirstDepositsAndDepositVolumePerCurrencyArePublishedPerOfferAndWindow() {
+        String offer = unique("offer");
+        Click first = sendClick(offer);
+        Click second = sendClick(offer);
+        sendClick(offer);
+        String alice = unique("alice");
+        String bob = unique("bob");
+        send(first.getClickId(), conversion(ConversionKind.REGISTRATION).setClickId(first.getClickId())
+            .setPlayerId(alice));
+        send(second.getClickId(), conversion(ConversionKind.REGISTRATION).setClickId(second.getClickId())
+            .setPlayerId(bob));
+        // Alice: the casino flags her first deposit; Bob: his first unflagged deposit is inferred.
+        send(offer + ":player:" + alice, conversion(ConversionKind.FTD).setOfferId(offer).setPlayerId(alice)
+            .setAmount(money("100.00", "USD")));
+        send(offer + ":player:" + alice, conversion(ConversionKind.DEPOSIT).setOfferId(offer).setPlayerId(alice)
+            .setFirstDeposit(false).setAmount(money("50.00", "USD")));
+        send(offer + ":player:" + bob, conversion(ConversionKind.DEPOSIT).setOfferId(offer).setPlayerId(bob)
+            .setAmount(money("30.50", "EUR")));
+        send(offer + ":player:" + bob, conversion(ConversionKind.DEPOSIT).setOfferId(offer).setPlayerId(bob)
+            .setAmount(money("10", "EUR")));
+        // Rejected conversions are attributed but are no part of the funnel.
+        send(offer + ":player:" + bob, conversion(ConversionKind.DEPOSIT).setOfferId(offer).setPlayerId(bob)
+            .setStatus(ConversionStatus.REJECTED).setAmount(money("999", "EUR")));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<OfferPerformance> windows = RecordedEvents.performance(offer);
+            assertThat(windows).hasSize(1);
+            OfferPerformance window = windows.get(0);
+            assertThat(window.getWindowStart()).isEqualTo(WINDOW);
+            assertThat(window.getWindowEnd()).isEqualTo(WINDOW.plus(Duration.ofMinutes(1)));
+            assertThat(window.getClicks()).isEqualTo(3);
+            assertThat(window.getRegistrations()).isEqualTo(2);
+            assertThat(window.getFirstDeposits()).isEqualTo(2);
+            assertThat(window.getDepositVolume()).extracting(money -> money.getCurrency(),
+                    money -> new BigDecimal(money.getAmount()).stripTrailingZeros().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EUR", "40.5"),
+                        org.assertj.core.groups.Tuple.tuple("USD", "150"));
+        });
+    }
+
+    @Test
+    void theFunnelApiSumsTheWindowsOfATimeRange() throws Exception {
+        String offer = unique("offer");
+        Click click = sendClick(offer);
+        sendClick(offer);
+        String player = unique("carol");
+        send(click.getClickId(), conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
+            .setPlayerId(player));
+        send(offer + ":player:" + player, conversion(ConversionKind.DEPOSIT).setOfferId(offer).setPlayerId(player)
+            .setFirstDeposit(true).setAmount(money("25.00", "BRL")));
+        String range = "?from=" + WINDOW + "&to=" + WINDOW.plus(Duration.ofMinutes(1));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode funnel = new ObjectMapper().readTree(get("/offers/" + offer + "/funnel" + range).body());
+            assertThat(funnel.at("/clicks").asLong()).isEqualTo(2);
+            assertThat(funnel.at("/registrations").asLong()).isEqualTo(1);
+            assertThat(funnel.at("/first_deposits").asLong()).isEqualTo(1);
+            assertThat(funnel.at("/deposit_volume/0/currency").asString()).isEqualTo("BRL");
+            assertThat(funnel.at("/deposit_volume/0/amount").decimalValue()).isEqualByComparingTo("25.00");
+        });
+        String later = "?from=" + WINDOW.plus(Duration.ofMinutes(1)) + "&to=" + WINDOW.plus(Duration.ofMinutes(2));
+        assertThat(new ObjectMapper().readTree(get("/offers/" + offer + "/funnel" + later).body()).at("/clicks")
+            .asLong()).isZero();
+    }
+
+    @Test
+    void aFunnelRangeThatEndsBeforeItStartsIsABadRequestProblem() throws Exception {
+        HttpResponse<String> response = get("/offers/1/funnel?from=" + WINDOW + "&to=" + WINDOW.minusSeconds(60));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aFunnelRangeThatIsNoTimeIsABadRequestProblem() throws Exception {
+        HttpResponse<String> response = get("/offers/1/funnel?from=yesterday&to=" + WINDOW);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private Click sendClick(String offer) {
+        Click click = click(offer, "5").setOccurredAt(WINDOW.plusSeconds(1)).build();
+        kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
+        return click;
+    }
+
+    private void send(String key, ConversionReported.Builder conversion) {
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion.setOccurredAt(WINDOW.plusSeconds(30)).build());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

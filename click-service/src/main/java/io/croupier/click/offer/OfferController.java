@@ -1,0 +1,62 @@
+package io.croupier.click.offer;
+
+import java.util.List;
+
+import io.croupier.click.offer.OfferRequests.NewOffer;
+import io.croupier.click.offer.OfferRequests.OfferChanges;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The seed 001 admin API for offers. */
+@RestController
+@RequestMapping("/admin/offers")
+class OfferController {
+
+    private final OfferCatalogue catalogue;
+
+    OfferController(OfferCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    OfferResponse create(@Valid @RequestBody NewOffer request) {
+        return OfferResponse.of(catalogue.create(request));
+    }
+
+    @GetMapping
+    List<OfferResponse> list(@RequestParam(name = "active_only", defaultValue = "false") boolean activeOnly) {
+        return catalogue.list(activeOnly).stream().map(OfferResponse::of).toList();
+    }
+
+    @GetMapping("/{offer_id}")
+    OfferResponse get(@PathVariable("offer_id") long offerId) {
+        return OfferResponse.of(catalogue.get(offerId));
+    }
+
+    @PutMapping("/{offer_id}")
+    OfferResponse update(@PathVariable("offer_id") long offerId, @Valid @RequestBody OfferChanges changes) {
+        return OfferResponse.of(catalogue.update(offerId, changes));
+    }
+
+    /** An offer with clicks is deactivated rather than erased; the answer says which happened. */
+    @DeleteMapping("/{offer_id}")
+    DeletionResponse delete(@PathVariable("offer_id") long offerId) {
+        OfferCatalogue.Removal removal = catalogue.remove(offerId);
+        return new DeletionResponse(offerId, removal.erased() ? "deleted" : "deactivated",
+                removal.erased() ? "Offer deleted" : "Offer has clicks: deactivated instead of deleted");
+    }
+
+    record DeletionResponse(long id, String status, String message) {
+    }
+}

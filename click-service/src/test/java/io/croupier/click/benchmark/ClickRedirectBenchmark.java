@@ -1,0 +1,234 @@
+package io.croupier.click.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.croupier.click.ClickServiceApplication;
+import io.croupier.embedded.InProcessKafka;
+import io.croupier.embedded.InProcessPostgres;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loads {@code GET /click} with wrk from this machine and compares it with nginx answering {@code return 302} in the
+ * same run, then checks that the clicks topic holds one event per answered redirect. Not part of the build; see the
+ * README for the command. Needs {@code wrk} and {@code nginx} on the PATH.
+ */
+@Tag("benchmark")
+class ClickRedirectBenchmark {
+
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+
+    private static final String DURATION = System.getProperty("bench.duration", "20s");
+
+    /** Long enough for the optimising JIT to compile the hot path before measuring. */
+    private static final String WARM_UP = System.getProperty("bench.warmup", "30s");
+
+    private static final int NGINX_PORT = 18480;
+
+    private static final int CLICK_PORT = 18481;
+
+    @Test
+    void clickRedirectAgainstNginx() throws Exception {
+        // A broker of its own, on a fixed port and directory, so that it can be stopped and started again.
+        Path kafkaData = Files.createTempDirectory("bench-kafka");
+        int kafkaPort = freePort();
+        InProcessKafka kafka = InProcessKafka.start(kafkaPort, kafkaData);
+        InProcessPostgres postgres = TestInfrastructure.postgres();
+        Process nginx = startNginx();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + CLICK_PORT,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(), "--logging.level.root=WARN"));
+        arguments.addAll(extraArguments());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClickServiceApplication.class)
+            .run(arguments.toArray(String[]::new))) {
+            for (String name : List.of("Alpha", "Beta", "Gamma")) {
+                post("/admin/offers", """
+                        {"name":"%s","casino_url":"https://%s.example/register?ref={click_id}&src={source}",
+                         "deal":{"cpa_amount":100,"currency":"BRL"}}""".formatted(name, name.toLowerCase()));
+            }
+            String clickUrl = "http://127.0.0.1:" + CLICK_PORT + "/click?source=bench&campaign=c1&sub1=s&gclid=g";
+            String nginxUrl = "http://127.0.0.1:" + NGINX_PORT + "/click?source=bench&campaign=c1&sub1=s&gclid=g";
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            long topicBefore = endOffsets(kafka);
+            double publishedBefore = published(meters);
+
+            wrk(clickUrl, WARM_UP);
+            Wrk nginxResult = wrk(nginxUrl, DURATION);
+            Wrk clickResult = wrk(clickUrl, DURATION);
+
+            // Requests still in flight when wrk stopped are answered after it: compare once both counts settle.
+            long[] settled = settle(kafka, topicBefore, meters, publishedBefore);
+            long published = settled[0];
+            long onTopic = settled[1];
+            Timer served = meters.find("http.server.requests").tag("uri", "/click").timer();
+            String report = report(nginxResult, clickResult, served, published, onTopic, meters);
+
+            kafka.close();
+            Wrk brokerDown = wrk(clickUrl, "10s");
+            kafka = InProcessKafka.start(kafkaPort, kafkaData);
+            long[] afterOutage = settle(kafka, topicBefore, meters, publishedBefore);
+            report += """
+
+                    Broker stopped: click-service answered %.0f redirects/s, p50 %s, p99 %s, non-3xx %d for 10 s.
+                    After restarting it: published %d, on the topic %d, spooled through the outbox %.0f, lost %.0f.
+                    """.formatted(brokerDown.rate, brokerDown.p50, brokerDown.p99, brokerDown.errors, afterOutage[0],
+                    afterOutage[1], meters.counter("croupier.clicks.spooled").count(),
+                    meters.counter("croupier.clicks.lost").count());
+            System.out.println(report);
+            Files.writeString(Path.of("target", "benchmark-results.md"), report);
+            assertThat(onTopic).as("click events on the topic").isEqualTo(published);
+            assertThat(afterOutage[1]).as("click events on the topic after the outage").isEqualTo(afterOutage[0]);
+        }
+        finally {
+            nginx.destroy();
+            kafka.close();
+        }
+    }
+
+    private static String report(Wrk nginxResult, Wrk clickResult, Timer served, long published, long onTopic,
+            MeterRegistry meters) {
+        return """
+                | target (%d connections, %s, 2 wrk threads) | redirects/s | p50 | p99 | non-3xx |
+                |---|---|---|---|---|
+                | nginx `return 302` (ceiling) | %.0f | %s | %s | %d |
+                | click-service `GET /click` | %.0f | %s | %s | %d |
+
+                click-service reached %.1f %% of the nginx ceiling; its own mean time per click inside the JVM
+                (http.server.requests, warm-up included) was %.3f ms over %d requests.
+                Redirects answered with a click (server counter, warm-up included): %d; click events on %s: %d;
+                spooled through the outbox: %.0f; lost: %.0f.
+                """.formatted(CONNECTIONS, DURATION, nginxResult.rate, nginxResult.p50, nginxResult.p99,
+                nginxResult.errors, clickResult.rate, clickResult.p50, clickResult.p99, clickResult.errors,
+                100 * clickResult.rate / nginxResult.rate, served.mean(TimeUnit.MILLISECONDS), served.count(),
+                published, Topics.CLICKS.name(), onTopic, meters.counter("croupier.clicks.spooled").count(),
+                meters.counter("croupier.clicks.lost").count());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** More application arguments to compare settings, e.g. {@code -Dbench.args=--server.tomcat.threads.max=16}. */
+    private static List<String> extraArguments() {
+        String extra = System.getProperty("bench.args", "");
+        return extra.isBlank() ? List.of() : List.of(extra.split(" "));
+    }
+
+    private static Process startNginx() throws IOException {
+        Path prefix = Files.createTempDirectory("bench-nginx");
+        Path conf = prefix.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes auto;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log;
+                events { worker_connections 4096; }
+                http {
+                    access_log off;
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        location / { return 302 https://alpha.example/register?ref=01ARZ3NDEKTSV4RRFFQ69G5FAV; }
+                    }
+                }
+                """.formatted(prefix, NGINX_PORT));
+        return new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", conf.toString()).inheritIO().start();
+    }
+
+    private static Wrk wrk(String url, String duration) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration, "--latency", url)
+            .redirectErrorStream(true)
+            .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        System.out.println(output);
+        return new Wrk(Double.parseDouble(find(output, "Requests/sec:\\s+([0-9.]+)")),
+                find(output, "\\s50%\\s+(\\S+)"), find(output, "\\s99%\\s+(\\S+)"),
+                Long.parseLong(findOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", "0")));
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk output");
+        }
+        return matcher.group(1);
+    }
+
+    private static String findOr(String text, String regex, String otherwise) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1) : otherwise;
+    }
+
+    private static double published(MeterRegistry meters) {
+        return meters.counter("croupier.clicks.published").count();
+    }
+
+    /** Waits until the topic holds as many new clicks as were published and neither count moved for a second. */
+    private static long[] settle(InProcessKafka kafka, long topicBefore, MeterRegistry meters, double publishedBefore)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long[] last = { -1, -1 };
+        while (System.nanoTime() < deadline) {
+            long[] now = { (long) (published(meters) - publishedBefore), endOffsets(kafka) - topicBefore };
+            if (now[0] == now[1] && now[0] == last[0] && now[1] == last[1]) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(1000);
+        }
+        return last;
+    }
+
+    private static long endOffsets(InProcessKafka kafka) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int i = 0; i < Topics.CLICKS.partitions(); i++) {
+                partitions.add(new TopicPartition(Topics.CLICKS.name(), i));
+            }
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static void post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CLICK_PORT + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    private record Wrk(double rate, String p50, String p99, long errors) {
+    }
+}

@@ -1,0 +1,283 @@
+package io.croupier.click.offer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.croupier.click.ClickServiceTest;
+import io.croupier.click.Http;
+import io.croupier.click.TopicReader;
+import io.croupier.events.Offer;
+import io.croupier.schemas.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ClickServiceTest
+class OfferAdminApiTest {
+
+    private static TopicReader<Offer> offersTopic;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeAll
+    static void readOffersTopic() {
+        offersTopic = TopicReader.of(Topics.OFFERS);
+    }
+
+    @AfterAll
+    static void close() {
+        offersTopic.close();
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void createdOfferIsAnsweredWithItsIdGeneratedSecretAndPartnerKeyAndCreationTime() {
+        String slug = unique("brazino");
+        Http.Answer created = http.post("/admin/offers", """
+                {"name":"Brazino","casino_url":"https://brazino.example/register?ref={click_id}","weight":1.0,
+                 "active":true,"house_slug":"%s",
+                 "deal":{"cpa_amount":150,"min_deposit":10,"revshare_percent":null,"currency":"BRL",
+                         "negative_carry_over":false}}""".formatted(slug));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode offer = created.json();
+        assertThat(offer.get("id").isNumber()).isTrue();
+        assertThat(offer.get("name").asString()).isEqualTo("Brazino");
+        assertThat(offer.get("casino_url").asString()).isEqualTo("https://brazino.example/register?ref={click_id}");
+        assertThat(offer.get("postback_secret").asString()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(offer.get("partner_key").asString()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(offer.get("house_slug").asString()).isEqualTo(slug);
+        assertThat(offer.get("active").asBoolean()).isTrue();
+        assertThat(Instant.parse(offer.get("created_at").asString())).isCloseTo(Instant.now(),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
+        JsonNode deal = offer.get("deal");
+        assertThat(deal.get("version").asInt()).isEqualTo(1);
+        assertThat(deal.get("cpa_amount").decimalValue()).isEqualByComparingTo("150");
+        assertThat(deal.get("min_deposit").decimalValue()).isEqualByComparingTo("10");
+        assertThat(deal.get("revshare_percent").isNull()).isTrue();
+        assertThat(deal.get("currency").asString()).isEqualTo("BRL");
+    }
+
+    @Test
+    void givenSecretAndPartnerKeyAreKeptAndAmountsMayBeStrings() {
+        String secret = unique("secret");
+        String key = unique("partner");
+        JsonNode offer = http.post("/admin/offers", """
+                {"name":"Delta","casino_url":"https://delta.example/r","postback_secret":"%s","partner_key":"%s",
+                 "deal":{"revshare_percent":"35.5","currency":"EUR"}}""".formatted(secret, key)).json();
+
+        assertThat(offer.get("postback_secret").asString()).isEqualTo(secret);
+        assertThat(offer.get("partner_key").asString()).isEqualTo(key);
+        assertThat(offer.get("weight").asDouble()).isEqualTo(1.0);
+        assertThat(offer.get("deal").get("revshare_percent").decimalValue()).isEqualByComparingTo("35.5");
+        assertThat(offer.get("deal").get("cpa_amount").isNull()).isTrue();
+    }
+
+    @Test
+    void aDealWithoutTermsMeansTheReportedPayoutAndDefaultsToUsd() {
+        JsonNode offer = http.post("/admin/offers", """
+                {"name":"Plain","casino_url":"https://plain.example/"}""").json();
+
+        JsonNode deal = offer.get("deal");
+        assertThat(deal.get("cpa_amount").isNull()).isTrue();
+        assertThat(deal.get("revshare_percent").isNull()).isTrue();
+        assertThat(deal.get("currency").asString()).isEqualTo("USD");
+    }
+
+    @Test
+    void listShowsEveryOfferAndActiveOnlyLeavesOutInactiveOnes() {
+        long active = create("Active", true);
+        long inactive = create("Inactive", false);
+
+        List<Long> all = ids(http.get("/admin/offers").json());
+        List<Long> activeOnly = ids(http.get("/admin/offers?active_only=true").json());
+
+        assertThat(all).contains(active, inactive);
+        assertThat(activeOnly).contains(active).doesNotContain(inactive);
+        assertThat(http.get("/admin/offers/" + active).json().get("name").asString()).isEqualTo("Active");
+    }
+
+    @Test
+    void anUnknownOfferIdIs404() {
+        for (Http.Answer answer : List.of(http.get("/admin/offers/987654321"),
+                http.put("/admin/offers/987654321", "{\"name\":\"x\"}"), http.delete("/admin/offers/987654321"))) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.json().get("detail").asString()).contains("987654321");
+        }
+    }
+
+    @Test
+    void putChangesOnlyTheGivenFields() {
+        long id = create("Before", true);
+
+        JsonNode changed = http.put("/admin/offers/" + id, """
+                {"name":"After","weight":2.5}""").json();
+
+        assertThat(changed.get("name").asString()).isEqualTo("After");
+        assertThat(changed.get("weight").asDouble()).isEqualTo(2.5);
+        assertThat(changed.get("casino_url").asString()).isEqualTo("https://casino.example/register");
+        assertThat(changed.get("deal").get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void changingDealTermsBumpsTheDealVersionAndMovesEffectiveFrom() {
+        long id = create("Deal", true);
+        JsonNode before = http.get("/admin/offers/" + id).json().get("deal");
+
+        JsonNode same = http.put("/admin/offers/" + id, """
+                {"deal":{"cpa_amount":"100.00","min_deposit":20,"currency":"BRL"}}""").json().get("deal");
+        JsonNode changed = http.put("/admin/offers/" + id, """
+                {"deal":{"cpa_amount":120,"min_deposit":20}}""").json().get("deal");
+
+        assertThat(same.get("version").asInt()).isEqualTo(1);
+        assertThat(same.get("effective_from").asString()).isEqualTo(before.get("effective_from").asString());
+        assertThat(changed.get("version").asInt()).isEqualTo(2);
+        assertThat(changed.get("currency").asString()).as("an omitted currency keeps the deal's").isEqualTo("BRL");
+        assertThat(Instant.parse(changed.get("effective_from").asString()))
+            .isAfter(Instant.parse(before.get("effective_from").asString()));
+    }
+
+    @Test
+    void invalidOffersAre400WithAMessagePerField() {
+        Http.Answer answer = http.post("/admin/offers", """
+                {"casino_url":"","weight":-1,"deal":{"cpa_amount":-5,"revshare_percent":101,"currency":"brl"}}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode errors = answer.json().get("errors");
+        assertThat(errors.propertyNames()).contains("name", "casino_url", "weight", "deal.cpa_amount",
+                "deal.revshare_percent", "deal.currency");
+    }
+
+    @Test
+    void offerUrlsMustBeAbsoluteHttpUrlsWithKnownMacros() {
+        for (String url : List.of("javascript:alert(1)", "/relative", "https://casino.example/?x={nope}",
+                "https://{sub1}.casino.example/")) {
+            Http.Answer answer = http.post("/admin/offers", """
+                    {"name":"Bad","casino_url":"%s"}""".formatted(url));
+
+            assertThat(answer.status()).as(url).isEqualTo(400);
+            assertThat(answer.json().get("errors").get("casino_url").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void anUnknownCurrencyOrMalformedJsonIs400() {
+        assertThat(http.post("/admin/offers", """
+                {"name":"X","casino_url":"https://x.example/","deal":{"currency":"XYZ"}}""").status()).isEqualTo(400);
+        assertThat(http.post("/admin/offers", "{\"name\":").status()).isEqualTo(400);
+        assertThat(http.post("/admin/offers", """
+                {"name":"X","casino_url":"https://x.example/","weight":"heavy"}""").status()).isEqualTo(400);
+        assertThat(http.get("/admin/offers/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void houseSlugAndPartnerKeyAreUnique() {
+        String slug = unique("house");
+        String key = unique("partner");
+        http.post("/admin/offers", """
+                {"name":"First","casino_url":"https://a.example/","house_slug":"%s","partner_key":"%s"}"""
+            .formatted(slug, key));
+
+        Http.Answer sameSlug = http.post("/admin/offers", """
+                {"name":"Second","casino_url":"https://b.example/","house_slug":"%s"}""".formatted(slug));
+        Http.Answer sameKey = http.post("/admin/offers", """
+                {"name":"Third","casino_url":"https://c.example/","partner_key":"%s"}""".formatted(key));
+
+        assertThat(sameSlug.status()).isEqualTo(409);
+        assertThat(sameSlug.json().get("errors").has("house_slug")).isTrue();
+        assertThat(sameKey.status()).isEqualTo(409);
+        assertThat(sameKey.json().get("errors").has("partner_key")).isTrue();
+    }
+
+    @Test
+    void deletingAnOfferWithoutClicksErasesIt() {
+        long id = create("Unclicked", true);
+
+        Http.Answer deleted = http.delete("/admin/offers/" + id);
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("status").asString()).isEqualTo("deleted");
+        assertThat(http.get("/admin/offers/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAnOfferWithClicksDeactivatesItInstead() {
+        long id = create("Clicked", true);
+        assertThat(http.get("/click?offer=" + id).status()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> jdbc.sql("select first_click_at is not null from offers where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single());
+
+        Http.Answer deleted = http.delete("/admin/offers/" + id);
+
+        assertThat(deleted.json().get("status").asString()).isEqualTo("deactivated");
+        JsonNode offer = http.get("/admin/offers/" + id).json();
+        assertThat(offer.get("active").asBoolean()).isFalse();
+        assertThat(http.get("/click?offer=" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyChangeIsPublishedOnTheOffersTopicKeyedByOfferId() {
+        long id = create("Published", true);
+        http.put("/admin/offers/" + id, """
+                {"deal":{"cpa_amount":99,"currency":"BRL"}}""");
+        http.delete("/admin/offers/" + id);
+
+        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
+                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 3);
+
+        assertThat(records).hasSize(3);
+        Offer created = records.get(0).value();
+        assertThat(created.getOfferId()).isEqualTo(Long.toString(id));
+        assertThat(created.getName()).isEqualTo("Published");
+        assertThat(created.getCasinoUrl()).isEqualTo("https://casino.example/register");
+        assertThat(created.getDeal().getVersion()).isEqualTo(1);
+        assertThat(created.getDeal().getCpaAmount()).isEqualTo("100");
+        Offer updated = records.get(1).value();
+        assertThat(updated.getDeal().getVersion()).isEqualTo(2);
+        assertThat(updated.getDeal().getCpaAmount()).isEqualTo("99");
+        assertThat(updated.getDeal().getEffectiveFrom()).isAfter(created.getDeal().getEffectiveFrom());
+        assertThat(records.get(2).value().getActive()).isFalse();
+    }
+
+    private long create(String name, boolean active) {
+        Http.Answer answer = http.post("/admin/offers", """
+                {"name":"%s","casino_url":"https://casino.example/register","active":%s,
+                 "deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL"}}""".formatted(name, active));
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.json().get("id").asLong();
+    }
+
+    private static List<Long> ids(JsonNode offers) {
+        return offers.valueStream().map(offer -> offer.get("id").asLong()).toList();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,70 @@
+package io.croupier.click.recording;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceTest;
+import io.croupier.click.TopicReader;
+import io.croupier.events.Click;
+import io.croupier.schemas.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery rule 7: the redirect never waits for Kafka. A producer whose broker cannot be reached hands every click
+ * to the spool, whose outbox relay delivers it once a broker answers (here the test broker, which the relay uses).
+ */
+@ClickServiceTest
+class BrokerDownTest {
+
+    @Autowired
+    ClickSpool spool;
+
+    @Test
+    void clicksTheBrokerDoesNotTakeAreSpooledThroughTheOutboxAndStillReachTheTopicOnce() {
+        ClickPublisher unreachable = new ClickPublisher(new KafkaProducer<>(ClickPublisher.producerConfig(
+                Map.of("bootstrap.servers", "127.0.0.1:1"),
+                new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(1), 1000))), spool,
+                new SimpleMeterRegistry());
+        List<String> ids = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            Click click = click();
+            ids.add(click.getClickId());
+            unreachable.publish(click);
+        }
+        Duration publishing = Duration.ofNanos(System.nanoTime() - started);
+        unreachable.stop();
+
+        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
+            clicks.readUntil(record -> ids.contains(record.key()), found -> found.size() >= ids.size());
+            List<ConsumerRecord<String, Click>> delivered = clicks.readFor(Duration.ofSeconds(1),
+                    record -> ids.contains(record.key()));
+
+            assertThat(delivered.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
+                .hasSize(ids.size())
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        }
+        // Far below the producer's own one-second delivery timeout: nothing waited for the broker.
+        assertThat(publishing).isLessThan(Duration.ofMillis(50L * 50));
+    }
+
+    private static Click click() {
+        return Click.newBuilder()
+            .setClickId("spool-" + UUID.randomUUID())
+            .setOfferId("1")
+            .setOccurredAt(Instant.now())
+            .build();
+    }
+}

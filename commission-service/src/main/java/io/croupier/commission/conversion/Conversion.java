@@ -1,0 +1,109 @@
+package io.croupier.commission.conversion;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.croupier.commission.money.Amount;
+import io.croupier.events.AttributedConversion;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+
+/** The facts of one attributed conversion that commission decisions read. */
+record Conversion(String eventId, String offerId, String publisherId, String clickId, String playerId, String subId,
+        String transactionId, String externalOfferId, ConversionKind kind, ConversionStatus status, Amount amount,
+        Amount reportedPayout, Boolean firstDeposit, String reason, String source, String campaign, String sub1,
+        String sub2, String sub3, String sub4, String sub5, Instant occurredAt) {
+
+    static Conversion of(AttributedConversion attributed) {
+        ConversionReported reported = attributed.getConversion();
+        return new Conversion(attributed.getEventId(), attributed.getOfferId(), attributed.getPublisherId(),
+                firstNonNull(attributed.getClickId(), reported.getClickId()),
+                firstNonNull(attributed.getPlayerId(), reported.getPlayerId()), reported.getSubId(),
+                reported.getTransactionId(), reported.getExternalOfferId(), reported.getKind(), reported.getStatus(),
+                Amount.from(reported.getAmount()), Amount.from(reported.getReportedPayout()),
+                reported.getFirstDeposit(), reported.getReason(), attributed.getSource(), attributed.getCampaign(),
+                attributed.getSub1(), attributed.getSub2(), attributed.getSub3(), attributed.getSub4(),
+                attributed.getSub5(), reported.getOccurredAt());
+    }
+
+    boolean isDeposit() {
+        return kind == ConversionKind.DEPOSIT || kind == ConversionKind.FTD;
+    }
+
+    /**
+     * Who the CPA and the carried loss belong to: the casino's player id, else the affiliate's sub id (seed 003 names
+     * nothing else), else the click; null when nothing identifies the player.
+     */
+    String playerKey() {
+        if (playerId != null) {
+            return "player:" + playerId;
+        }
+        if (subId != null) {
+            return "sub:" + subId;
+        }
+        return clickId == null ? null : "click:" + clickId;
+    }
+
+    /**
+     * What identifies this conversion across its status changes (seed 004 pending, then approved or rejected): the
+     * transaction id, else, for a one-off conversion or first deposit, the click. Null for facts that only happen
+     * once per report, such as a seed 003 deposit.
+     */
+    String conversionKey() {
+        return keyOf(kind, transactionId != null ? "txn:" + transactionId : oneOffByClick());
+    }
+
+    /** For a chargeback, the key of the deposit with the same transaction id, which it reverses. */
+    String chargedBackDepositKey() {
+        if (kind != ConversionKind.CHARGEBACK || transactionId == null) {
+            return null;
+        }
+        return keyOf(ConversionKind.DEPOSIT, "txn:" + transactionId);
+    }
+
+    Map<String, String> describe() {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("kind", kind.name());
+        inputs.put("status", status.name());
+        put(inputs, "amount", amount);
+        put(inputs, "reported_payout", reportedPayout);
+        if (firstDeposit != null) {
+            inputs.put("first_deposit", firstDeposit.toString());
+        }
+        if (transactionId != null) {
+            inputs.put("transaction_id", transactionId);
+        }
+        if (subId != null) {
+            inputs.put("sub_id", subId);
+        }
+        if (reason != null) {
+            inputs.put("reason", reason);
+        }
+        return inputs;
+    }
+
+    private String oneOffByClick() {
+        boolean oneOff = kind == ConversionKind.CONVERSION || kind == ConversionKind.FTD;
+        return oneOff && clickId != null ? "click:" + clickId : null;
+    }
+
+    private String keyOf(ConversionKind kind, String identity) {
+        if (identity == null) {
+            return null;
+        }
+        String group = kind == ConversionKind.FTD ? ConversionKind.DEPOSIT.name() : kind.name();
+        return offerId + ":" + group + ":" + identity;
+    }
+
+    private static void put(Map<String, String> inputs, String name, Amount amount) {
+        if (amount != null) {
+            inputs.put(name, amount.toString());
+        }
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
+    }
+}

@@ -1,0 +1,77 @@
+package io.croupier.commission.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.croupier.commission.money.Amount;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The ledger as it is ("why was this paid?") and the conversions with their commissions. Times are ISO-8601 instants;
+ * {@code from} is inclusive, {@code to} exclusive.
+ */
+@RestController
+class LedgerController {
+
+    private final Ledger ledger;
+
+    LedgerController(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/ledger/entries/{entryId}")
+    LedgerEntry entry(@PathVariable String entryId) {
+        return ledger.find(entryId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ledger entry " + entryId));
+    }
+
+    @GetMapping("/ledger/entries")
+    List<LedgerEntry> entries(@RequestParam(name = "input_event_id", required = false) String inputEventId,
+            @RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(name = "publisher_id", required = false) String publisherId,
+            @RequestParam(name = "player_id", required = false) String playerId,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ledger.search(new LedgerQuery(inputEventId, offerId, publisherId, playerId, from, to, limit));
+    }
+
+    /** Each conversion's own entry with the reversals written against it since, and what it nets to. */
+    @GetMapping("/conversions")
+    List<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(name = "publisher_id", required = false) String publisherId,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        List<LedgerEntry> conversions = ledger.conversions(new LedgerQuery(null, offerId, publisherId, null, from, to,
+                limit));
+        Map<String, List<LedgerEntry>> reversals = new LinkedHashMap<>();
+        ledger.reversalsOf(conversions.stream().map(LedgerEntry::entryId).toList())
+            .forEach(reversal -> reversals.computeIfAbsent(reversal.reverses(), id -> new ArrayList<>()).add(reversal));
+        return conversions.stream()
+            .map(entry -> ConversionCommission.of(entry, reversals.getOrDefault(entry.entryId(), List.of())))
+            .toList();
+    }
+
+    record ConversionCommission(LedgerEntry entry, List<LedgerEntry> reversals, Amount netRevenue,
+            Amount netPublisherPayout) {
+
+        static ConversionCommission of(LedgerEntry entry, List<LedgerEntry> reversals) {
+            Amount revenue = entry.revenue();
+            Amount payout = entry.publisherPayout();
+            for (LedgerEntry reversal : reversals) {
+                revenue = revenue.plus(reversal.revenue());
+                payout = payout.plus(reversal.publisherPayout());
+            }
+            return new ConversionCommission(entry, reversals, revenue, payout);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.croupier.commission.ledger;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.croupier.commission.money.Amount;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.LedgerEntryRecorded;
+
+/**
+ * One append-only ledger row: what the casino owes Croupier ({@code revenue}) and what Croupier owes the publisher
+ * ({@code publisherPayout}) because of one attributed conversion, with the rule, the deal version and the inputs
+ * that explain the figures. A reversal carries the negated amounts of the entry it {@code reverses}.
+ *
+ * @param conversionKey what ties the status changes of one conversion together; null when none do
+ * @param firstDeposit counts as a first deposit in the CPA report
+ */
+public record LedgerEntry(String entryId, String inputEventId, String reverses, String conversionKey,
+        String offerId, String publisherId, String clickId, String playerId, String campaign, ConversionKind kind,
+        ConversionStatus status, String rule, int dealVersion, Amount revenue, Amount publisherPayout,
+        boolean firstDeposit, Map<String, String> inputs, Instant occurredAt, Instant recordedAt) {
+
+    public boolean isReversal() {
+        return reverses != null;
+    }
+
+    public LedgerEntryRecorded toEvent() {
+        return LedgerEntryRecorded.newBuilder()
+            .setEventId("ledger:" + entryId)
+            .setEntryId(entryId)
+            .setInputEventId(inputEventId)
+            .setOfferId(offerId)
+            .setPublisherId(publisherId)
+            .setClickId(clickId)
+            .setPlayerId(playerId)
+            .setCampaign(campaign)
+            .setKind(kind)
+            .setStatus(status)
+            .setRule(rule)
+            .setDealVersion(dealVersion)
+            .setRevenue(revenue.toEvent())
+            .setPublisherPayout(publisherPayout.toEvent())
+            .setReverses(reverses)
+            .setOccurredAt(occurredAt)
+            .setRecordedAt(recordedAt)
+            .build();
+    }
+}

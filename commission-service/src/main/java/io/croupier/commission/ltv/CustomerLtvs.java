@@ -1,0 +1,86 @@
+package io.croupier.commission.ltv;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.croupier.commission.money.Amount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deposits and revenue per player (seed 000), one row per offer, player and currency, each change a single atomic
+ * upsert. Segments and predictions are derived when read, so changing their thresholds needs no migration.
+ */
+@Repository
+public class CustomerLtvs {
+
+    private final JdbcClient jdbc;
+
+    CustomerLtvs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void deposited(String offerId, String playerId, Amount deposit, Instant at) {
+        change(offerId, playerId, deposit.currency(), 1, deposit.value(), BigDecimal.ZERO, at);
+    }
+
+    /** A chargeback takes the deposit's amount back; the deposit still happened, so the count stays. */
+    public void chargedBack(String offerId, String playerId, Amount deposit, Instant at) {
+        change(offerId, playerId, deposit.currency(), 0, deposit.value().negate(), BigDecimal.ZERO, at);
+    }
+
+    public void earned(String offerId, String playerId, Amount revenue, Instant at) {
+        change(offerId, playerId, revenue.currency(), 0, BigDecimal.ZERO, revenue.value(), at);
+    }
+
+    private void change(String offerId, String playerId, String currency, int deposits, BigDecimal depositAmount,
+            BigDecimal revenue, Instant at) {
+        jdbc.sql("""
+                insert into customer_ltv (offer_id, player_id, currency, deposit_count, total_deposits,
+                    total_revenue, first_seen_at, last_activity_at)
+                values (:offerId, :playerId, :currency, :deposits, :amount, :revenue, :at, :at)
+                on conflict (offer_id, player_id, currency) do update set
+                    deposit_count = customer_ltv.deposit_count + excluded.deposit_count,
+                    total_deposits = customer_ltv.total_deposits + excluded.total_deposits,
+                    total_revenue = customer_ltv.total_revenue + excluded.total_revenue,
+                    last_activity_at = greatest(customer_ltv.last_activity_at, excluded.last_activity_at)""")
+            .param("offerId", offerId)
+            .param("playerId", playerId)
+            .param("currency", currency)
+            .param("deposits", deposits)
+            .param("amount", depositAmount)
+            .param("revenue", revenue)
+            .param("at", Timestamp.from(at))
+            .update();
+    }
+
+    List<Row> ofPlayer(String playerId) {
+        return jdbc.sql("select * from customer_ltv where player_id = :playerId order by offer_id, currency")
+            .param("playerId", playerId)
+            .query(CustomerLtvs::row)
+            .list();
+    }
+
+    List<Row> topByRevenue(int limit) {
+        return jdbc.sql("select * from customer_ltv order by total_revenue desc, player_id limit :limit")
+            .param("limit", limit)
+            .query(CustomerLtvs::row)
+            .list();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        String currency = rs.getString("currency");
+        return new Row(rs.getString("offer_id"), rs.getString("player_id"), currency, rs.getInt("deposit_count"),
+                new Amount(rs.getBigDecimal("total_deposits"), currency),
+                new Amount(rs.getBigDecimal("total_revenue"), currency), rs.getTimestamp("first_seen_at").toInstant(),
+                rs.getTimestamp("last_activity_at").toInstant());
+    }
+
+    record Row(String offerId, String playerId, String currency, int depositCount, Amount totalDeposits,
+            Amount totalRevenue, Instant firstSeenAt, Instant lastActivityAt) {
+    }
+}

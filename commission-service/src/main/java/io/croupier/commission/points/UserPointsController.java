@@ -1,0 +1,25 @@
+package io.croupier.commission.points;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+class UserPointsController {
+
+    private final UserPoints points;
+
+    UserPointsController(UserPoints points) {
+        this.points = points;
+    }
+
+    /** An offerwall end user's points balance; the user is the publisher's sub id (sub1) from the click. */
+    @GetMapping("/publishers/{publisherId}/users/{userId}/points")
+    UserPoints.Balance balance(@PathVariable String publisherId, @PathVariable String userId) {
+        return points.balance(publisherId, userId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "user " + userId + " of publisher " + publisherId + " has no points"));
+    }
+}

@@ -1,0 +1,41 @@
+package io.croupier.commission.publisher;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.croupier.commission.money.Amount;
+import io.croupier.events.Publisher;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every version of the publishers' payout terms. A tombstone removes nothing: conversions of clicks the
+ * publisher sent before it was removed are still owed.
+ */
+@Component
+class PublisherListener {
+
+    private final PublisherVersions publishers;
+
+    PublisherListener(PublisherVersions publishers) {
+        this.publishers = publishers;
+    }
+
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}")
+    void on(@Payload(required = false) Publisher publisher) {
+        if (publisher == null) {
+            return;
+        }
+        Map<String, PayoutTerms> offerTerms = new LinkedHashMap<>();
+        publisher.getOfferTerms().forEach((offerId, terms) -> offerTerms.put(offerId, terms(terms)));
+        publishers.store(new PublisherVersion(publisher.getPublisherId(), publisher.getUpdatedAt(),
+                publisher.getUsername(), publisher.getOfferwall(), terms(publisher.getTerms()), offerTerms));
+    }
+
+    private static PayoutTerms terms(io.croupier.events.PayoutTerms terms) {
+        return new PayoutTerms(terms.getRevSharePercent() == null ? null : new BigDecimal(terms.getRevSharePercent()),
+                Amount.from(terms.getFixedAmount()));
+    }
+}

@@ -1,0 +1,52 @@
+package io.croupier.commission.report;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Totals for a range of UTC days, {@code from} and {@code to} inclusive; the last 30 days by default. */
+@RestController
+class ReportController {
+
+    private static final int DEFAULT_DAYS = 30;
+
+    private final Reports reports;
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/reports/publishers")
+    List<Reports.Totals> publishers(@RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return reports.byPublisher(from(from, to), to(to));
+    }
+
+    @GetMapping("/reports/offers")
+    List<Reports.Totals> offers(@RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return reports.byOffer(from(from, to), to(to));
+    }
+
+    @GetMapping("/reports/campaigns")
+    List<Reports.CampaignReport> campaigns(@RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return reports.byCampaign(from(from, to), to(to));
+    }
+
+    private static LocalDate to(LocalDate to) {
+        return to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+    }
+
+    private static LocalDate from(LocalDate from, LocalDate to) {
+        LocalDate start = from == null ? to(to).minusDays(DEFAULT_DAYS - 1) : from;
+        if (start.isAfter(to(to))) {
+            throw new IllegalArgumentException("from " + start + " is after to " + to(to));
+        }
+        return start;
+    }
+}

@@ -1,0 +1,20 @@
+package io.croupier.commission;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The one Spring context every integration test shares, against the JVM's in-process Kafka and PostgreSQL. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = CommissionServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.state.change.logger=WARN")
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+public @interface CommissionServiceTest {
+}

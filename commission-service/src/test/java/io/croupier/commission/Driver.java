@@ -1,0 +1,105 @@
+package io.croupier.commission;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.croupier.commission.ledger.Ledger;
+import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.commission.ledger.LedgerQuery;
+import io.croupier.events.AttributedConversion;
+import io.croupier.events.Deal;
+import io.croupier.events.PayoutTerms;
+import io.croupier.schemas.Topics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/** Feeds the service through its real topics and waits for what it records. */
+public class Driver {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final KafkaTemplate<Object, Object> kafka;
+
+    private final JdbcClient jdbc;
+
+    private final Ledger ledger;
+
+    public Driver(KafkaTemplate<Object, Object> kafka, JdbcClient jdbc, Ledger ledger) {
+        this.kafka = kafka;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        TopicProbe.start();
+    }
+
+    /** Publishes a deal version of a new or existing offer and waits until the service has stored it. */
+    public String offer(String offerId, Deal deal) {
+        send(Topics.OFFERS.name(), offerId, Events.offer(offerId, deal));
+        await().atMost(PATIENCE)
+            .until(() -> jdbc.sql("select count(*) from deal_versions where offer_id = :id and version = :v")
+                .param("id", offerId)
+                .param("v", deal.getVersion())
+                .query(Long.class)
+                .single() == 1);
+        return offerId;
+    }
+
+    public String publisher(String publisherId, boolean offerwall, PayoutTerms terms,
+            Map<String, PayoutTerms> offerTerms) {
+        Instant updatedAt = Instant.parse("2020-01-01T00:00:00Z");
+        send(Topics.PUBLISHERS.name(), publisherId,
+                Events.publisher(publisherId, offerwall, terms, offerTerms, updatedAt));
+        await().atMost(PATIENCE)
+            .until(() -> jdbc.sql("select count(*) from publisher_versions where publisher_id = :id")
+                .param("id", publisherId)
+                .query(Long.class)
+                .single() > 0);
+        return publisherId;
+    }
+
+    public void publish(AttributedConversion conversion) {
+        send(Topics.ATTRIBUTED_CONVERSIONS.name(), key(conversion), conversion);
+    }
+
+    /** Publishes the conversion and returns every entry it caused: its own first, then reversals. */
+    public List<LedgerEntry> process(AttributedConversion conversion) {
+        publish(conversion);
+        return entriesOf(conversion);
+    }
+
+    public List<LedgerEntry> entriesOf(AttributedConversion conversion) {
+        await().atMost(PATIENCE).until(() -> !entries(conversion.getEventId()).isEmpty());
+        return entries(conversion.getEventId());
+    }
+
+    public LedgerEntry main(AttributedConversion conversion) {
+        return process(conversion).get(0);
+    }
+
+    public List<LedgerEntry> entries(String inputEventId) {
+        return ledger.search(new LedgerQuery(inputEventId, null, null, null, null, null, 100));
+    }
+
+    /** The key event-flow.md prescribes: the player when known, else the sub id, else the click. */
+    private static String key(AttributedConversion conversion) {
+        if (conversion.getPlayerId() != null) {
+            return conversion.getOfferId() + ":player:" + conversion.getPlayerId();
+        }
+        if (conversion.getConversion().getSubId() != null) {
+            return conversion.getOfferId() + ":sub:" + conversion.getConversion().getSubId();
+        }
+        return conversion.getClickId();
+    }
+
+    private void send(String topic, String key, Object value) {
+        try {
+            kafka.send(topic, key, value).get();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.croupier.commission;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import io.croupier.commission.ledger.Ledger;
+import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.croupier.commission.CommissionFlowTest.player;
+import static io.croupier.commission.Events.deal;
+import static io.croupier.commission.Events.share;
+import static io.croupier.commission.Events.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** LTV, reports, ad spend and the ledger over HTTP, and bad input answered as RFC 9457 problems. */
+@CommissionServiceTest
+class HttpApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @LocalServerPort
+    int port;
+
+    Driver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = new Driver(kafka, jdbc, ledger);
+    }
+
+    @Test
+    void customerLtvTotalsDepositsAndRevenuePerPlayerWithSegmentAndPredictedValue() throws Exception {
+        String offer = cpaOffer();
+        String regular = uniqueId("player");
+        String whale = uniqueId("player");
+        driver.process(player(offer, regular, ConversionKind.REGISTRATION, null, null, null));
+        driver.process(player(offer, regular, ConversionKind.FTD, "100.00", true, uniqueId("tx")));
+        driver.process(player(offer, regular, ConversionKind.DEPOSIT, "50.00", false, uniqueId("tx")));
+        driver.process(player(offer, whale, ConversionKind.FTD, "6000.00", true, uniqueId("tx")));
+
+        JsonNode ltv = get("/customers/" + regular + "/ltv").get(0);
+        JsonNode whaleLtv = get("/customers/" + whale + "/ltv").get(0);
+
+        assertThat(ltv.get("customer_id").asString()).isEqualTo(regular);
+        assertThat(ltv.get("deposit_count").asInt()).isEqualTo(2);
+        assertThat(ltv.get("total_deposits").get("amount").asString()).isEqualTo("150.00");
+        assertThat(ltv.get("total_revenue").get("amount").asString()).isEqualTo("150.00");
+        assertThat(ltv.get("segment").asString()).isEqualTo("regular");
+        assertThat(ltv.get("predicted_value").get("amount").asString()).isEqualTo("300.00");
+        assertThat(whaleLtv.get("segment").asString()).isEqualTo("high_value");
+        assertThat(whaleLtv.get("total_revenue").get("amount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void cpaIsAdSpendDividedByFirstDepositsAndRoasIsRevenueDividedByAdSpendPerCampaign() throws Exception {
+        String offer = cpaOffer();
+        String campaign = "campaign-" + offer;
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (String playerId : new String[] { uniqueId("player"), uniqueId("player") }) {
+            driver.process(player(offer, playerId, ConversionKind.REGISTRATION, null, null, null));
+            driver.process(player(offer, playerId, ConversionKind.FTD, "20.00", true, uniqueId("tx")));
+        }
+
+        HttpResponse<String> recorded = post("/ad-spend", """
+                {"campaign": "%s", "day": "%s", "amount": "600", "currency": "BRL"}""".formatted(campaign, today));
+        JsonNode report = find(get("/reports/campaigns?from=" + today + "&to=" + today), "campaign", campaign);
+        JsonNode offers = find(get("/reports/offers?from=" + today + "&to=" + today), "id", offer);
+
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(report.get("first_deposits").asLong()).isEqualTo(2);
+        assertThat(report.get("ad_spend").get("amount").asString()).isEqualTo("600.00");
+        assertThat(report.get("revenue").get("amount").asString()).isEqualTo("300.00");
+        assertThat(report.get("cpa").get("amount").asString()).isEqualTo("300.00");
+        assertThat(report.get("roas").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(offers.get("entries").asLong()).isEqualTo(4);
+        assertThat(offers.get("paid_conversions").asLong()).isEqualTo(2);
+        assertThat(offers.get("revenue").get("amount").asString()).isEqualTo("300.00");
+    }
+
+    @Test
+    void everyLedgerEntryExplainsItselfOverHttp() throws Exception {
+        String offer = cpaOffer();
+        String playerId = uniqueId("player");
+        driver.process(player(offer, playerId, ConversionKind.REGISTRATION, null, null, null));
+        LedgerEntry ftd = driver.main(player(offer, playerId, ConversionKind.FTD, "20.00", true, uniqueId("tx")));
+
+        JsonNode entry = get("/ledger/entries/" + ftd.entryId());
+        JsonNode conversions = get("/conversions?offer_id=" + offer);
+
+        assertThat(entry.get("rule").asString()).isEqualTo("CPA_QUALIFIED");
+        assertThat(entry.get("deal_version").asInt()).isEqualTo(1);
+        assertThat(entry.get("input_event_id").asString()).isEqualTo(ftd.inputEventId());
+        assertThat(entry.get("inputs").get("deal_cpa_amount").asString()).isEqualTo("150.00 BRL");
+        assertThat(conversions.size()).isEqualTo(2);
+        assertThat(conversions.get(1).get("net_revenue").get("amount").asString()).isEqualTo("150.00");
+    }
+
+    @Test
+    void conversionsShowTheirClawbacksAndPublisherTotalsNetThemOut() throws Exception {
+        String offer = driver.offer(uniqueId("partner"),
+                deal(1, Instant.parse("2020-01-01T00:00:00Z"), "USD").build());
+        String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
+        String click = uniqueId("CLK");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (ConversionStatus status : List.of(ConversionStatus.APPROVED, ConversionStatus.REJECTED)) {
+            driver.process(SeedWorkedExamplesTest.partnerEvent(offer, publisher, status, "5.00", click, null, null));
+        }
+
+        JsonNode conversions = get("/conversions?publisher_id=" + publisher);
+        JsonNode totals = find(get("/reports/publishers?from=" + today + "&to=" + today), "id", publisher);
+
+        assertThat(conversions.size()).isEqualTo(2);
+        assertThat(conversions.get(0).get("reversals").size()).isEqualTo(1);
+        assertThat(conversions.get(0).get("net_revenue").get("amount").asString()).isEqualTo("0.00");
+        assertThat(conversions.get(0).get("net_publisher_payout").get("amount").asString()).isEqualTo("0.00");
+        assertThat(totals.get("entries").asLong()).isEqualTo(2);
+        assertThat(totals.get("reversals").asLong()).isEqualTo(1);
+        assertThat(totals.get("revenue").get("amount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void healthAndApiDocsAreServedWhereThePlatformExpectsThem() throws Exception {
+        for (String path : List.of("/health", "/actuator/health", "/openapi.json", "/docs")) {
+            assertThat(send(request(path).GET()).statusCode()).as(path).isIn(200, 302);
+        }
+    }
+
+    @Test
+    void badInputIsAProblemDetailNeverA500() throws Exception {
+        assertProblem(post("/ad-spend", """
+                {"campaign": "", "day": "2026-01-01", "amount": "-1", "currency": "usd"}"""), 400);
+        assertProblem(post("/ad-spend", "{not json"), 400);
+        assertProblem(post("/ad-spend", """
+                {"campaign": "c", "day": "2026-01-01", "amount": "1", "currency": "XYZ"}"""), 400);
+        assertProblem(send(request("/customers/ltv?segment=whale").GET()), 400);
+        assertProblem(send(request("/ledger/entries?limit=0").GET()), 400);
+        assertProblem(send(request("/reports/offers?from=yesterday").GET()), 400);
+        assertProblem(send(request("/reports/offers?from=2026-02-01&to=2026-01-01").GET()), 400);
+        assertProblem(send(request("/ledger/entries/no-such-entry").GET()), 404);
+    }
+
+    private String cpaOffer() {
+        return driver.offer(uniqueId("cpa"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "BRL")
+            .setCpaAmount("150")
+            .setMinDeposit("10")
+            .build());
+    }
+
+    private static JsonNode find(JsonNode rows, String field, String value) {
+        for (JsonNode row : rows) {
+            if (value.equals(row.get(field).asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + field + " = " + value + " in " + rows);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send(request(path).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,46 @@
+package io.croupier.optimizer.weights;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Seed 001's manual recalculation, and the weight history that explains every change. */
+@RestController
+class WeightsController {
+
+    private final WeightRecalculation recalculation;
+
+    private final WeightSets weightSets;
+
+    WeightsController(WeightRecalculation recalculation, WeightSets weightSets) {
+        this.recalculation = recalculation;
+        this.weightSets = weightSets;
+    }
+
+    /** Recomputes now, publishes, and answers the new set with its inputs. */
+    @PostMapping("/admin/update-weights")
+    WeightSet updateWeights() {
+        return recalculation.recalculateNow();
+    }
+
+    /** The newest sets first, without their entries. */
+    @GetMapping("/admin/weight-sets")
+    List<WeightSet> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(500) int limit) {
+        return weightSets.recent(limit);
+    }
+
+    @GetMapping("/admin/weight-sets/{weightSetId}")
+    WeightSet weightSet(@PathVariable long weightSetId) {
+        return weightSets.find(weightSetId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no weight set " + weightSetId));
+    }
+}

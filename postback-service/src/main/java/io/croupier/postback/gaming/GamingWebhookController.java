@@ -1,0 +1,112 @@
+package io.croupier.postback.gaming;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.Money;
+import io.croupier.events.PostbackFormat;
+import io.croupier.postback.intake.Conversion;
+import io.croupier.postback.intake.DedupeKey;
+import io.croupier.postback.intake.Fields;
+import io.croupier.postback.intake.InboundCall;
+import io.croupier.postback.intake.PostbackDesk;
+import io.croupier.postback.intake.Receipt;
+import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.offer.KnownOffer;
+import io.croupier.postback.offer.Offers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 000: a casino platform's registration and deposit webhooks. The platform names the house (matched against
+ * offers' house slug); a registration has no transaction id, so the player registering is its dedupe key.
+ */
+@RestController
+class GamingWebhookController {
+
+    private static final String DEFAULT_CURRENCY = "USD";
+
+    private final PostbackDesk desk;
+
+    private final Offers offers;
+
+    GamingWebhookController(PostbackDesk desk, Offers offers) {
+        this.desk = desk;
+        this.offers = offers;
+    }
+
+    @PostMapping("/webhooks/gaming/registration")
+    @Operation(summary = "Seed 000 registration webhook")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"user_id": "user_12345678", "platform": "casino_pro", "registration_method": "email", "country": "US",
+             "timestamp": "2025-12-13T19:30:53Z"}""")))
+    ResponseEntity<?> registration(HttpServletRequest request) {
+        return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
+            Fields fields = Fields.fromJson(call.body()).rejectUnreplacedMacros();
+            String userId = fields.requiredText("user_id");
+            ConversionReported.Builder event = event(call, fields, userId).setKind(ConversionKind.REGISTRATION);
+            return Conversion.reported(new DedupeKey(scope(fields), "registration:" + userId, "APPROVED"), event);
+        }));
+    }
+
+    @PostMapping("/webhooks/gaming/deposit")
+    @Operation(summary = "Seed 000 deposit webhook; is_first_deposit marks the FTD")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"user_id": "user_12345678", "amount": 100.00, "currency": "USD", "transaction_id": "tx_a1b2c3d4e5f6",
+             "platform": "casino_pro", "game_type": "slots", "payment_method": "credit_card",
+             "is_first_deposit": true, "timestamp": "2025-12-13T19:30:53Z"}""")))
+    ResponseEntity<?> deposit(HttpServletRequest request) {
+        return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
+            Fields fields = Fields.fromJson(call.body()).rejectUnreplacedMacros();
+            String userId = fields.requiredText("user_id");
+            String transactionId = fields.requiredText("transaction_id");
+            BigDecimal amount = fields.requiredAmount("amount", false);
+            if (amount.signum() == 0) {
+                throw Rejection.invalid("amount must be greater than zero");
+            }
+            String currency = fields.currency("currency", DEFAULT_CURRENCY);
+            boolean first = fields.bool("is_first_deposit", false);
+            ConversionReported.Builder event = event(call, fields, userId)
+                .setKind(first ? ConversionKind.FTD : ConversionKind.DEPOSIT)
+                .setTransactionId(transactionId)
+                .setAmount(new Money(amount.toPlainString(), currency))
+                .setFirstDeposit(first);
+            return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "APPROVED"), event);
+        }));
+    }
+
+    private ConversionReported.Builder event(InboundCall call, Fields fields, String userId) {
+        Instant occurredAt = fields.instant("timestamp", call.receivedAt()).orElse(call.receivedAt());
+        String offerId = fields.text("platform").flatMap(offers::byHouseSlug).map(KnownOffer::offerId).orElse(null);
+        return ConversionReported.newBuilder()
+            .setStatus(ConversionStatus.APPROVED)
+            .setOfferId(offerId)
+            .setPlayerId(userId)
+            .setClickId(fields.text("click_id").orElse(null))
+            .setSubId(fields.text("subid").orElse(null))
+            .setOccurredAt(occurredAt);
+    }
+
+    /** The platform as sent, not the offer it resolves to, so a retry stays a duplicate after offers change. */
+    private static String scope(Fields fields) {
+        return "gaming:" + fields.text("platform").orElse("");
+    }
+
+    private static ResponseEntity<?> answer(Receipt receipt) {
+        if (receipt instanceof Receipt.Refused refused) {
+            return refused.problem();
+        }
+        Receipt.Accepted accepted = (Receipt.Accepted) receipt;
+        return ResponseEntity.ok(new WebhookAnswer("success", accepted.eventId(), accepted.emitted(),
+                accepted.duplicate(), accepted.logId()));
+    }
+}

@@ -1,0 +1,75 @@
+package io.croupier.postback.house;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.croupier.events.LedgerEntryRecorded;
+import io.croupier.events.Money;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a seed 003 answer wait for the ledger entry its postback causes downstream. Every instance reads the ledger
+ * topic from its end under its own group, because the answer is waiting in whichever instance took the call; an
+ * entry no one here waits for is ignored.
+ */
+@Component
+class CommissionWaiter {
+
+    static final String LISTENER_ID = "postback-service-commissions";
+
+    private static final String INPUT_PREFIX = "attributed:postback:";
+
+    private final Map<Long, CompletableFuture<Money>> waiting = new ConcurrentHashMap<>();
+
+    /** Called inside the postback's transaction, so the entry cannot arrive before someone waits for it. */
+    void expect(long logId) {
+        waiting.put(logId, new CompletableFuture<>());
+    }
+
+    /** The commission (the ledger entry's revenue) of the postback, or empty when it took longer than {@code max}. */
+    Optional<Money> await(long logId, Duration max) {
+        CompletableFuture<Money> commission = waiting.get(logId);
+        if (commission == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(commission.get(max.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        finally {
+            waiting.remove(logId);
+        }
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "#{T(io.croupier.schemas.Topics).LEDGER_ENTRIES.name()}",
+            groupId = "postback-service-commissions-${random.uuid}", properties = "auto.offset.reset=latest")
+    void on(LedgerEntryRecorded entry) {
+        if (entry.getReverses() != null || !entry.getInputEventId().startsWith(INPUT_PREFIX)) {
+            return;
+        }
+        long logId;
+        try {
+            logId = Long.parseLong(entry.getInputEventId().substring(INPUT_PREFIX.length()));
+        }
+        catch (NumberFormatException e) {
+            return;
+        }
+        CompletableFuture<Money> commission = waiting.get(logId);
+        if (commission != null) {
+            commission.complete(entry.getRevenue());
+        }
+    }
+}

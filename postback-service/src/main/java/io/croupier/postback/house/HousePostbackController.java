@@ -1,0 +1,157 @@
+package io.croupier.postback.house;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.Money;
+import io.croupier.events.PostbackFormat;
+import io.croupier.postback.PostbackSettings;
+import io.croupier.postback.intake.Conversion;
+import io.croupier.postback.intake.DedupeKey;
+import io.croupier.postback.intake.Fields;
+import io.croupier.postback.intake.InboundCall;
+import io.croupier.postback.intake.Outcome;
+import io.croupier.postback.intake.PostbackDesk;
+import io.croupier.postback.intake.PostbackLog;
+import io.croupier.postback.intake.Receipt;
+import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.offer.KnownOffer;
+import io.croupier.postback.offer.Offers;
+import io.croupier.postback.publisher.Publishers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 003: {@code GET /api/postback/{house}/{event}?subid=&amount=} from betting houses. The answer carries the
+ * commission the event earns, so it waits (a bounded time) for commission-service's ledger entry instead of
+ * computing it with a second copy of the deal rules.
+ */
+@RestController
+class HousePostbackController {
+
+    private static final Map<String, ConversionKind> EVENTS = Map.of("registration", ConversionKind.REGISTRATION,
+            "deposit", ConversionKind.DEPOSIT, "profit", ConversionKind.PROFIT);
+
+    private final PostbackDesk desk;
+
+    private final Offers offers;
+
+    private final Publishers publishers;
+
+    private final HouseAccess access;
+
+    private final CommissionWaiter commissions;
+
+    private final PostbackLog log;
+
+    private final PostbackSettings settings;
+
+    HousePostbackController(PostbackDesk desk, Offers offers, Publishers publishers, HouseAccess access,
+            CommissionWaiter commissions, PostbackLog log, PostbackSettings settings) {
+        this.desk = desk;
+        this.offers = offers;
+        this.publishers = publishers;
+        this.access = access;
+        this.commissions = commissions;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/postback/{house}/{event}")
+    @Operation(summary = "Seed 003 house postback: registration, deposit or profit of an affiliate's player")
+    @Parameter(name = "subid", in = ParameterIn.QUERY, required = true, description = "the affiliate's username")
+    @Parameter(name = "amount", in = ParameterIn.QUERY, description = "deposit or profit in the house's currency")
+    @Parameter(name = "transaction_id", in = ParameterIn.QUERY,
+            description = "optional: the house's own id of the fact")
+    @Parameter(name = "token", in = ParameterIn.QUERY, description = "required only when the house has a token set")
+    ResponseEntity<?> postback(@PathVariable String house, @PathVariable String event, HttpServletRequest request) {
+        Receipt receipt = desk.process(request, PostbackFormat.HOUSE_POSTBACK,
+                call -> interpret(house, event, call), commissions::expect);
+        if (receipt instanceof Receipt.Refused refused) {
+            return ResponseEntity.status(refused.rejection().status())
+                .body(new HouseError(refused.rejection().getMessage(), refused.logId()));
+        }
+        Receipt.Accepted accepted = (Receipt.Accepted) receipt;
+        String houseName = offers.byHouseSlug(house).map(KnownOffer::name).orElse(house);
+        Optional<Money> commission = commission(accepted);
+        return ResponseEntity.ok(new HouseAnswer("success", "Postback processado com sucesso - " + houseName,
+                accepted.conversion().event().getKind().name().toLowerCase(Locale.ROOT),
+                commission.map(HousePostbackController::plain).orElse(null), houseName, accepted.logId(),
+                commission.map(Money::getCurrency).orElse(null),
+                commission.isPresent() ? "CALCULATED" : "PENDING", accepted.duplicate()));
+    }
+
+    private Conversion interpret(String house, String event, InboundCall call) {
+        KnownOffer offer = offers.byHouseSlug(house)
+            .filter(KnownOffer::active)
+            .orElseThrow(() -> new Rejection(Outcome.ERROR_HOUSE_NOT_FOUND, HttpStatus.NOT_FOUND,
+                    "Casa de apostas não encontrada"));
+        Fields fields = Fields.of(call.parameters());
+        try {
+            access.check(house, call, fields);
+            return interpret(offer, event, fields.rejectUnreplacedMacros(), call);
+        }
+        catch (Rejection rejection) {
+            throw rejection.forOffer(offer.offerId());
+        }
+    }
+
+    private Conversion interpret(KnownOffer offer, String event, Fields fields, InboundCall call) {
+        ConversionKind kind = EVENTS.get(event);
+        if (kind == null) {
+            throw Rejection.invalid("Evento inválido: use registration, deposit ou profit");
+        }
+        String subId = fields.requiredText("subid");
+        BigDecimal amount = switch (kind) {
+            case REGISTRATION -> fields.amount("amount", false).orElse(BigDecimal.ZERO);
+            case PROFIT -> fields.requiredAmount("amount", true);
+            default -> fields.requiredAmount("amount", false);
+        };
+        if (!publishers.activeWithUsername(subId)) {
+            throw new Rejection(Outcome.ERROR_AFFILIATE_NOT_FOUND, HttpStatus.NOT_FOUND, "Afiliado não encontrado");
+        }
+        String transactionId = fields.text("transaction_id").orElse(null);
+        ConversionReported.Builder reported = ConversionReported.newBuilder()
+            .setKind(kind)
+            .setStatus(ConversionStatus.APPROVED)
+            .setOfferId(offer.offerId())
+            .setSubId(subId)
+            .setTransactionId(transactionId)
+            .setAmount(new Money(amount.toPlainString(), offer.dealCurrency()))
+            .setOccurredAt(call.receivedAt());
+        // Seed 003 sends no transaction id: two players of one affiliate produce identical calls, so without one the
+        // event, affiliate and amount identify the fact only within the house's retry window.
+        String scope = "offer:" + offer.offerId();
+        DedupeKey dedupe = transactionId != null ? new DedupeKey(scope, "tx:" + transactionId, "APPROVED")
+                : new DedupeKey(scope, event + ":" + subId + ":" + amount.stripTrailingZeros().toPlainString(),
+                        "APPROVED", settings.houseRetryWindow());
+        return Conversion.reported(dedupe, reported);
+    }
+
+    private Optional<Money> commission(Receipt.Accepted accepted) {
+        if (accepted.duplicate()) {
+            return log.commission(accepted.duplicateOf());
+        }
+        Optional<Money> commission = commissions.await(accepted.logId(), settings.commissionWait());
+        commission.ifPresent(money -> log.recordCommission(accepted.logId(), money));
+        return commission;
+    }
+
+    /** 150.00 answers as 150 and 24.50 as 24.5, as the seed shows its figures. */
+    private static BigDecimal plain(Money commission) {
+        BigDecimal stripped = new BigDecimal(commission.getAmount()).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

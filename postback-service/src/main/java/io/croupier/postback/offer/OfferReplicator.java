@@ -1,0 +1,30 @@
+package io.croupier.postback.offer;
+
+import io.croupier.events.Offer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code offers} in step with the compacted offers topic (a null value deletes). Stored in the database rather
+ * than in memory so a restarted instance authenticates postbacks at once, before it has re-read the topic.
+ */
+@Component
+class OfferReplicator {
+
+    private final Offers offers;
+
+    OfferReplicator(Offers offers) {
+        this.offers = offers;
+    }
+
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    void on(ConsumerRecord<String, Offer> record) {
+        if (record.value() == null) {
+            offers.delete(record.key());
+        }
+        else {
+            offers.save(record.value());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.croupier.postback.publisher;
+
+import io.croupier.events.Publisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code publishers} in step with the compacted publishers topic (a null value deletes). */
+@Component
+class PublisherReplicator {
+
+    private final Publishers publishers;
+
+    PublisherReplicator(Publishers publishers) {
+        this.publishers = publishers;
+    }
+
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}")
+    void on(ConsumerRecord<String, Publisher> record) {
+        if (record.value() == null) {
+            publishers.delete(record.key());
+        }
+        else {
+            publishers.save(record.value());
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.croupier.postback;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
+import io.croupier.events.LedgerEntryRecorded;
+import io.croupier.events.Money;
+import io.croupier.events.Deal;
+import io.croupier.events.Offer;
+import io.croupier.events.Publisher;
+import io.croupier.events.PayoutTerms;
+import io.croupier.schemas.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every test of this service shares: one Spring context on the real broker and database, an HTTP client, and
+ * helpers to publish reference data and read what the service logged and emitted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "croupier.postback.commission-wait=3s",
+        "croupier.postback.houses.guarded.token=s3cret-token",
+        "croupier.postback.houses.walled.allowed-ips=203.0.113.7",
+        "logging.level.state.change.logger=WARN" })
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+public abstract class PostbackServiceTest {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    /** Seed 003 answers wait for ledger entries read from the topic's end: be sure that reader is in place. */
+    protected void awaitLedgerReader() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            MessageListenerContainer container = listeners.getListenerContainer("postback-service-commissions");
+            return container != null && container.getAssignedPartitions() != null
+                    && container.getAssignedPartitions().size() == Topics.LEDGER_ENTRIES.partitions();
+        });
+    }
+
+    /** Plays commission-service: the ledger entry computed from the postback with this log id. */
+    protected void publishLedgerEntry(String offerId, long logId, String revenue, String currency) {
+        String entryId = id();
+        Instant now = Instant.now();
+        LedgerEntryRecorded entry = LedgerEntryRecorded.newBuilder()
+            .setEventId("ledger:" + entryId)
+            .setEntryId(entryId)
+            .setInputEventId("attributed:postback:" + logId)
+            .setOfferId(offerId)
+            .setKind(ConversionKind.DEPOSIT)
+            .setStatus(ConversionStatus.APPROVED)
+            .setRule("TEST")
+            .setDealVersion(1)
+            .setRevenue(new Money(revenue, currency))
+            .setPublisherPayout(new Money(revenue, currency))
+            .setOccurredAt(now)
+            .setRecordedAt(now)
+            .build();
+        kafka.send(Topics.LEDGER_ENTRIES.name(), offerId, entry).join();
+    }
+
+    /** A fresh name, unique across tests sharing the database and broker. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public record Answer(int status, JsonNode body, String text) {
+    }
+
+    protected Answer get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    protected Answer postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Answer postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private URI uri(String pathAndQuery) {
+        // Braces are what an unfilled macro template sends; a client percent-encodes them.
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery.replace("{", "%7B").replace("}", "%7D"));
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response.body());
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes an offer and waits until this service knows it. */
+    protected TestOffer offer(String houseSlug, String currency) {
+        String id = Long.toString(SEQUENCE.incrementAndGet());
+        TestOffer offer = new TestOffer(id, "Casino " + id, unique("secret"), houseSlug, unique("key"), currency);
+        publish(offer, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from offers where offer_id = :id")
+            .param("id", id).query(Long.class).single() == 1);
+        return offer;
+    }
+
+    protected void publish(TestOffer offer, boolean active) {
+        Instant now = Instant.now();
+        Offer record = Offer.newBuilder()
+            .setOfferId(offer.id())
+            .setName(offer.name())
+            .setCasinoUrl("https://casino.example/register")
+            .setWeight(1.0)
+            .setActive(active)
+            .setHouseSlug(offer.houseSlug())
+            .setPartnerKey(offer.partnerKey())
+            .setPostbackSecret(offer.secret())
+            .setDeal(Deal.newBuilder().setVersion(1).setEffectiveFrom(now).setCurrency(offer.currency()).build())
+            .setCreatedAt(now)
+            .setUpdatedAt(now)
+            .build();
+        kafka.send(Topics.OFFERS.name(), offer.id(), record).join();
+    }
+
+    protected void publishPublisher(String username) {
+        String id = Long.toString(SEQUENCE.incrementAndGet());
+        Publisher publisher = Publisher.newBuilder()
+            .setPublisherId(id)
+            .setName(username)
+            .setUsername(username)
+            .setActive(true)
+            .setTerms(PayoutTerms.newBuilder().build())
+            .setUpdatedAt(Instant.now())
+            .build();
+        kafka.send(Topics.PUBLISHERS.name(), id, publisher).join();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from publishers where username = :username").param("username", username)
+            .query(Long.class).single() == 1);
+    }
+
+    public record TestOffer(String id, String name, String secret, String houseSlug, String partnerKey,
+            String currency) {
+    }
+
+    public record LogRow(long id, String outcome, String message, String offerId, String eventId, String query,
+            String body, Long duplicateOf) {
+    }
+
+    protected LogRow logRow(long id) {
+        return jdbc.sql("""
+                select id, outcome, message, offer_id, event_id, query, body, duplicate_of
+                from postback_logs where id = :id""")
+            .param("id", id)
+            .query((rs, n) -> new LogRow(rs.getLong("id"), rs.getString("outcome"), rs.getString("message"),
+                    rs.getString("offer_id"), rs.getString("event_id"), rs.getString("query"), rs.getString("body"),
+                    (Long) rs.getObject("duplicate_of")))
+            .single();
+    }
+
+    /** The event a postback produced, once it has reached the broker. */
+    protected ConversionReported delivered(long logId) {
+        String eventId = "postback:" + logId;
+        await().atMost(Duration.ofSeconds(20)).until(() -> ReportedConversions.get(eventId).isPresent());
+        return ReportedConversions.get(eventId).orElseThrow().value();
+    }
+
+    protected static List<ReportedConversions.Delivered> deliveredWhere(
+            Predicate<ConversionReported> filter) {
+        return ReportedConversions.all().stream().filter(delivered -> filter.test(delivered.value())).toList();
+    }
+
+    protected static Optional<ReportedConversions.Delivered> deliveredRecord(long logId) {
+        return ReportedConversions.get("postback:" + logId);
+    }
+
+    protected static String id() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,97 @@
+package io.croupier.forwarder.delivery;
+
+import java.util.List;
+import java.util.Map;
+
+import io.croupier.forwarder.publisher.PublisherEndpoint;
+import io.croupier.forwarder.publisher.Publishers;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The delivery log (per publisher and per payout, with every attempt), the dead letters and their replay. */
+@RestController
+class DeliveryController {
+
+    private final DeliveryRepository deliveries;
+
+    private final Publishers publishers;
+
+    private final DeliveryScheduler scheduler;
+
+    DeliveryController(DeliveryRepository deliveries, Publishers publishers, DeliveryScheduler scheduler) {
+        this.deliveries = deliveries;
+        this.publishers = publishers;
+        this.scheduler = scheduler;
+    }
+
+    /** @param id the payout event id, e.g. {@code payout:42} */
+    @GetMapping("/admin/deliveries/{id}")
+    DeliveryView delivery(@PathVariable String id) {
+        return deliveries.find(id).orElseThrow(() -> notFound("no delivery " + id));
+    }
+
+    @GetMapping("/admin/publishers/{publisherId}/deliveries")
+    List<DeliveryView> byPublisher(@PathVariable long publisherId,
+            @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|DEAD") String state,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return deliveries.byPublisher(publisherId, state, limit);
+    }
+
+    /** Every publisher's dead letters; {@code /admin/dead-letters} itself lists the Kafka records consumers gave up on. */
+    @GetMapping("/admin/deliveries/dead-letters")
+    List<DeliveryView> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return deliveries.deadLetters(null, limit);
+    }
+
+    @GetMapping("/admin/publishers/{publisherId}/dead-letters")
+    List<DeliveryView> deadLetters(@PathVariable long publisherId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return deliveries.deadLetters(publisherId, limit);
+    }
+
+    /** Starts a fresh schedule for one dead letter; a delivered or still pending delivery is never sent again. */
+    @PostMapping("/admin/deliveries/{id}/replay")
+    DeliveryView replay(@PathVariable String id) {
+        DeliveryView delivery = delivery(id);
+        requireReachable(delivery.publisherId());
+        if (!deliveries.replay(id)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "delivery " + id + " is " + delivery.state() + "; only a dead letter can be replayed");
+        }
+        scheduler.wakeUp();
+        return delivery(id);
+    }
+
+    @PostMapping("/admin/publishers/{publisherId}/dead-letters/replay")
+    Map<String, Integer> replayAll(@PathVariable long publisherId) {
+        requireReachable(publisherId);
+        int replayed = deliveries.replayDeadLetters(publisherId);
+        scheduler.wakeUp();
+        return Map.of("replayed", replayed);
+    }
+
+    /** A replay into a disabled or inactive endpoint would only die again; the admin must fix the publisher first. */
+    private void requireReachable(long publisherId) {
+        PublisherEndpoint endpoint = publishers.endpoint(publisherId)
+            .orElseThrow(() -> notFound("no publisher " + publisherId));
+        if (endpoint.disabled()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the endpoint of publisher " + publisherId
+                    + " is disabled (" + endpoint.disabledReason() + "); update the publisher to re-enable it first");
+        }
+        if (!endpoint.active()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "publisher " + publisherId + " is inactive");
+        }
+    }
+
+    private static ResponseStatusException notFound(String detail) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, detail);
+    }
+}

@@ -1,0 +1,255 @@
+package io.croupier.forwarder.delivery;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.croupier.events.PayoutDue;
+import io.croupier.forwarder.endpoint.PostbackRequest;
+import io.croupier.forwarder.endpoint.PostbackResponse;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeliveryRepository {
+
+    private static final String DELIVERY_COLUMNS = """
+            id, publisher_id, offer_id, click_id, transaction_id, external_offer_id, event, status, payout_amount,
+            payout_currency, source, campaign, sub1, sub2, sub3, sub4, sub5, reverses, occurred_at, attempts,
+            round_attempts""";
+
+    private final JdbcClient jdbc;
+
+    DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the payout is already a delivery */
+    boolean insert(PayoutDue payout, long publisherId, Duration firstDelay) {
+        return jdbc.sql("""
+                insert into deliveries (id, publisher_id, offer_id, click_id, transaction_id, external_offer_id, event,
+                    status, payout_amount, payout_currency, source, campaign, sub1, sub2, sub3, sub4, sub5, reverses,
+                    occurred_at, state, next_attempt_at)
+                values (:id, :publisherId, :offerId, :clickId, :transactionId, :externalOfferId, :event, :status,
+                    :amount, :currency, :source, :campaign, :sub1, :sub2, :sub3, :sub4, :sub5, :reverses, :occurredAt,
+                    'PENDING', now() + :firstDelayMillis * interval '1 millisecond')
+                on conflict (id) do nothing""")
+            .param("id", payout.getEventId())
+            .param("publisherId", publisherId)
+            .param("offerId", payout.getOfferId())
+            .param("clickId", payout.getClickId())
+            .param("transactionId", payout.getTransactionId())
+            .param("externalOfferId", payout.getExternalOfferId())
+            .param("event", payout.getEvent().name())
+            .param("status", payout.getStatus().name())
+            .param("amount", new BigDecimal(payout.getPayout().getAmount()))
+            .param("currency", payout.getPayout().getCurrency())
+            .param("source", payout.getSource())
+            .param("campaign", payout.getCampaign())
+            .param("sub1", payout.getSub1())
+            .param("sub2", payout.getSub2())
+            .param("sub3", payout.getSub3())
+            .param("sub4", payout.getSub4())
+            .param("sub5", payout.getSub5())
+            .param("reverses", payout.getReverses())
+            .param("occurredAt", Timestamp.from(payout.getOccurredAt()))
+            .param("firstDelayMillis", firstDelay.toMillis())
+            .update() == 1;
+    }
+
+    /**
+     * Leases due deliveries to this instance, oldest first, leaving out publishers that already have
+     * {@code perPublisher} attempts in flight. A delivery leased by another instance is skipped: the outer condition is
+     * re-checked under the row lock, so two instances never lease the same row.
+     */
+    List<Delivery> claimDue(int limit, int perPublisher, Duration lease) {
+        return jdbc.sql("""
+                update deliveries d set lease_until = now() + :leaseMillis * interval '1 millisecond'
+                where d.id in (
+                    select due.id from (
+                        select id, publisher_id, next_attempt_at,
+                            row_number() over (partition by publisher_id order by next_attempt_at, id) as rank
+                        from deliveries
+                        where state = 'PENDING' and next_attempt_at <= now()
+                            and (lease_until is null or lease_until <= now())
+                    ) due
+                    left join (
+                        select publisher_id, count(*) as busy from deliveries
+                        where lease_until is not null and lease_until > now() and state = 'PENDING'
+                        group by publisher_id
+                    ) in_flight on in_flight.publisher_id = due.publisher_id
+                    where due.rank + coalesce(in_flight.busy, 0) <= :perPublisher
+                    order by due.next_attempt_at
+                    limit :limit)
+                and d.state = 'PENDING' and (d.lease_until is null or d.lease_until <= now())
+                """ + "returning " + DELIVERY_COLUMNS)
+            .param("leaseMillis", lease.toMillis())
+            .param("perPublisher", perPublisher)
+            .param("limit", limit)
+            .query(DeliveryRepository::delivery)
+            .list();
+    }
+
+    void recordAttempt(Delivery delivery, Instant startedAt, PostbackRequest request, PostbackResponse response) {
+        jdbc.sql("""
+                insert into delivery_attempts (delivery_id, attempt, started_at, method, url, outcome, status_code,
+                    latency_ms, response_excerpt, error)
+                values (:id, :attempt, :startedAt, :method, :url, :outcome, :statusCode, :latency, :excerpt, :error)""")
+            .param("id", delivery.id())
+            .param("attempt", delivery.attempts() + 1)
+            .param("startedAt", Timestamp.from(startedAt))
+            .param("method", request.method())
+            .param("url", request.uri().toString())
+            .param("outcome", response.outcome().name())
+            .param("statusCode", response.statusCode())
+            .param("latency", (int) Math.min(Integer.MAX_VALUE, response.latency().toMillis()))
+            .param("excerpt", response.excerpt())
+            .param("error", response.error())
+            .update();
+    }
+
+    void delivered(String id) {
+        jdbc.sql("""
+                update deliveries set state = 'DELIVERED', attempts = attempts + 1, round_attempts = round_attempts + 1,
+                    delivered_at = now(), next_attempt_at = null, lease_until = null, last_error = null
+                where id = :id and state = 'PENDING'""")
+            .param("id", id)
+            .update();
+    }
+
+    void retryAt(String id, Instant nextAttemptAt, String error) {
+        jdbc.sql("""
+                update deliveries set attempts = attempts + 1, round_attempts = round_attempts + 1,
+                    next_attempt_at = :next, lease_until = null, last_error = :error
+                where id = :id and state = 'PENDING'""")
+            .param("next", Timestamp.from(nextAttemptAt))
+            .param("error", error)
+            .param("id", id)
+            .update();
+    }
+
+    void dead(String id, String reason, boolean afterAttempt) {
+        jdbc.sql("""
+                update deliveries set state = 'DEAD', attempts = attempts + :made, round_attempts = round_attempts + :made,
+                    dead_at = now(), next_attempt_at = null, lease_until = null, last_error = :reason
+                where id = :id and state = 'PENDING'""")
+            .param("made", afterAttempt ? 1 : 0)
+            .param("reason", reason)
+            .param("id", id)
+            .update();
+    }
+
+    /** Gives the lease back without an attempt: the endpoint was paused, open or at its rate limit. */
+    void deferTo(String id, Instant nextAttemptAt, String reason) {
+        jdbc.sql("""
+                update deliveries set next_attempt_at = :next, lease_until = null, last_error = :reason
+                where id = :id and state = 'PENDING'""")
+            .param("next", Timestamp.from(nextAttemptAt))
+            .param("reason", reason)
+            .param("id", id)
+            .update();
+    }
+
+    /** @return whether the delivery was a dead letter and is now due again with a fresh schedule */
+    boolean replay(String id) {
+        return jdbc.sql("""
+                update deliveries set state = 'PENDING', round_attempts = 0, next_attempt_at = now(), dead_at = null
+                where id = :id and state = 'DEAD'""")
+            .param("id", id)
+            .update() == 1;
+    }
+
+    int replayDeadLetters(long publisherId) {
+        return jdbc.sql("""
+                update deliveries set state = 'PENDING', round_attempts = 0, next_attempt_at = now(), dead_at = null
+                where publisher_id = :publisherId and state = 'DEAD'""")
+            .param("publisherId", publisherId)
+            .update();
+    }
+
+    Optional<DeliveryView> find(String id) {
+        return withAttempts(jdbc.sql(VIEW_SELECT + " where id = :id").param("id", id).query(DeliveryRepository::view)
+            .list()).stream().findFirst();
+    }
+
+    List<DeliveryView> byPublisher(long publisherId, String state, int limit) {
+        return withAttempts(jdbc.sql(VIEW_SELECT + """
+                 where publisher_id = :publisherId and (cast(:state as text) is null or state = :state)
+                order by received_at desc, id limit :limit""")
+            .param("publisherId", publisherId)
+            .param("state", state)
+            .param("limit", limit)
+            .query(DeliveryRepository::view)
+            .list());
+    }
+
+    List<DeliveryView> deadLetters(Long publisherId, int limit) {
+        return withAttempts(jdbc.sql(VIEW_SELECT + """
+                 where state = 'DEAD' and (cast(:publisherId as bigint) is null or publisher_id = :publisherId)
+                order by dead_at desc, id limit :limit""")
+            .param("publisherId", publisherId)
+            .param("limit", limit)
+            .query(DeliveryRepository::view)
+            .list());
+    }
+
+    private static final String VIEW_SELECT = """
+            select id, publisher_id, offer_id, click_id, transaction_id, event, status, payout_amount, payout_currency,
+                state, attempts, next_attempt_at, last_error, received_at, delivered_at, dead_at
+            from deliveries""";
+
+    private List<DeliveryView> withAttempts(List<DeliveryView> deliveries) {
+        if (deliveries.isEmpty()) {
+            return deliveries;
+        }
+        Map<String, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select delivery_id, attempt, started_at, method, url, outcome, status_code, latency_ms,
+                    response_excerpt, error
+                from delivery_attempts where delivery_id in (:ids) order by delivery_id, attempt""")
+            .param("ids", deliveries.stream().map(DeliveryView::id).toList())
+            .query((rs, n) -> {
+                attempts.computeIfAbsent(rs.getString("delivery_id"), id -> new ArrayList<>())
+                    .add(new DeliveryView.Attempt(rs.getInt("attempt"), instant(rs.getTimestamp("started_at")),
+                            rs.getString("method"), rs.getString("url"), rs.getString("outcome"),
+                            (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
+                            rs.getString("response_excerpt"), rs.getString("error")));
+                return null;
+            })
+            .list();
+        return deliveries.stream().map(view -> view.with(attempts.getOrDefault(view.id(), List.of()))).toList();
+    }
+
+    private static DeliveryView view(ResultSet rs, int rowNumber) throws SQLException {
+        return new DeliveryView(rs.getString("id"), rs.getLong("publisher_id"), rs.getString("offer_id"),
+                rs.getString("click_id"), rs.getString("transaction_id"), rs.getString("event"),
+                rs.getString("status"),
+                new DeliveryView.Amount(rs.getBigDecimal("payout_amount").toPlainString(),
+                        rs.getString("payout_currency")),
+                rs.getString("state"), rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
+                rs.getString("last_error"), instant(rs.getTimestamp("received_at")),
+                instant(rs.getTimestamp("delivered_at")), instant(rs.getTimestamp("dead_at")), List.of());
+    }
+
+    private static Delivery delivery(ResultSet rs, int rowNumber) throws SQLException {
+        return new Delivery(rs.getString("id"), rs.getLong("publisher_id"), rs.getString("offer_id"),
+                rs.getString("click_id"), rs.getString("transaction_id"), rs.getString("external_offer_id"),
+                rs.getString("event"), rs.getString("status"), rs.getBigDecimal("payout_amount"),
+                rs.getString("payout_currency"), rs.getString("source"), rs.getString("campaign"),
+                rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"),
+                rs.getString("sub5"), rs.getString("reverses"), instant(rs.getTimestamp("occurred_at")),
+                rs.getInt("attempts"), rs.getInt("round_attempts"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

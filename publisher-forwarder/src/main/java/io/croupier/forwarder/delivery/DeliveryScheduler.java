@@ -1,0 +1,148 @@
+package io.croupier.forwarder.delivery;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.croupier.forwarder.ForwarderProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives deliveries from the database: leases due ones (as many as there are idle workers, and never more than a few
+ * per publisher) and hands them to the worker pool. It is woken when a payout is stored and when a worker finishes, and
+ * also polls, which is how timed retries and other instances' expired leases are picked up.
+ */
+@Component
+class DeliveryScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
+
+    private final DeliveryRepository deliveries;
+
+    private final DeliveryAttempt attempt;
+
+    private final ForwarderProperties.Delivery settings;
+
+    private final Semaphore idleWorkers;
+
+    private final int batchThreshold;
+
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+
+    private volatile ScheduledExecutorService poller;
+
+    private volatile ExecutorService workers;
+
+    DeliveryScheduler(DeliveryRepository deliveries, DeliveryAttempt attempt, ForwarderProperties properties) {
+        this.deliveries = deliveries;
+        this.attempt = attempt;
+        this.settings = properties.delivery();
+        this.idleWorkers = new Semaphore(settings.workers());
+        this.batchThreshold = Math.max(1, settings.workers() / 4);
+    }
+
+    /** Asks for a poll soon; wake-ups while one is queued collapse into it. */
+    void wakeUp() {
+        ScheduledExecutorService current = poller;
+        if (current != null && pollQueued.compareAndSet(false, true)) {
+            try {
+                current.execute(this::poll);
+            }
+            catch (RejectedExecutionException stopping) {
+                pollQueued.set(false);
+            }
+        }
+    }
+
+    private void poll() {
+        pollQueued.set(false);
+        try {
+            int idle = idleWorkers.availablePermits();
+            while (idle > 0 && poller != null) {
+                List<Delivery> leased = deliveries.claimDue(idle, settings.maxInFlightPerPublisher(),
+                        settings.lease());
+                leased.forEach(this::dispatch);
+                if (leased.size() < idle) {
+                    return;
+                }
+                idle = idleWorkers.availablePermits();
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not lease due deliveries, retrying in {}: {}", settings.pollInterval(), e.toString());
+        }
+    }
+
+    private void dispatch(Delivery delivery) {
+        idleWorkers.acquireUninterruptibly();
+        workers.execute(() -> {
+            try {
+                attempt.run(delivery);
+            }
+            catch (RuntimeException e) {
+                // The lease runs out and the attempt is made again; nothing is lost.
+                log.warn("Attempt of delivery {} failed before it was recorded", delivery.id(), e);
+            }
+            finally {
+                idleWorkers.release();
+                // Leasing costs one query however many rows it takes, so a busy pool leases in batches.
+                if (idleWorkers.availablePermits() >= batchThreshold) {
+                    wakeUp();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(settings.workers(), threads("delivery-worker-"));
+        poller = Executors.newSingleThreadScheduledExecutor(threads("delivery-scheduler-"));
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets attempts in flight finish (up to the timeout) so their outcome is recorded, not repeated. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService currentPoller = poller;
+        ExecutorService currentWorkers = workers;
+        poller = null;
+        if (currentPoller == null) {
+            return;
+        }
+        currentPoller.shutdownNow();
+        currentWorkers.shutdown();
+        try {
+            if (!currentWorkers.awaitTermination(settings.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                currentWorkers.shutdownNow();
+            }
+        }
+        catch (InterruptedException e) {
+            currentWorkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.croupier.forwarder.delivery;
+
+import java.util.List;
+
+import io.croupier.events.PayoutDue;
+import io.croupier.runtime.inbox.Inbox;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns each payout event into one stored delivery and nothing else: the HTTP call happens later on a delivery worker,
+ * so a slow publisher never holds up consumption and a retry survives a restart. A whole poll is stored in one
+ * transaction, which is what lets intake keep up with a burst.
+ */
+@Component
+class PayoutIntake {
+
+    static final String CONSUMER = "publisher-forwarder.payouts";
+
+    private final Inbox inbox;
+
+    private final DeliveryRepository deliveries;
+
+    private final RetrySchedule schedule;
+
+    private final DeliveryScheduler scheduler;
+
+    private final TransactionTemplate transactions;
+
+    PayoutIntake(Inbox inbox, DeliveryRepository deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
+            TransactionTemplate transactions) {
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.schedule = schedule;
+        this.scheduler = scheduler;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Stores the payouts before the first one that cannot be a delivery, commits them, and then names that one to the
+     * error handler, which retries it and finally sends it to the dead-letter topic. A repeated event is dropped by
+     * the inbox; the delivery's primary key (the event id) backs that up.
+     */
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PAYOUTS.name()}",
+            containerFactory = "batchListenerContainerFactory",
+            concurrency = "${croupier.forwarder.intake.concurrency:2}")
+    void on(List<PayoutDue> payouts) {
+        int stored = 0;
+        RuntimeException failure = null;
+        for (PayoutDue payout : payouts) {
+            try {
+                publisherId(payout);
+            }
+            catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+            stored++;
+        }
+        List<PayoutDue> valid = payouts.subList(0, stored);
+        Integer inserted = transactions.execute(status -> store(valid));
+        if (inserted != null && inserted > 0) {
+            scheduler.wakeUp();
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException(failure.getMessage(), failure, stored);
+        }
+    }
+
+    private int store(List<PayoutDue> payouts) {
+        int inserted = 0;
+        for (PayoutDue payout : payouts) {
+            if (inbox.firstDelivery(CONSUMER, payout.getEventId())
+                    && deliveries.insert(payout, publisherId(payout), schedule.delayBefore(0))) {
+                inserted++;
+            }
+        }
+        return inserted;
+    }
+
+    private static long publisherId(PayoutDue payout) {
+        if (payout == null) {
+            throw new IllegalArgumentException("a payout record could not be decoded");
+        }
+        try {
+            return Long.parseLong(payout.getPublisherId());
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("payout " + payout.getEventId() + " names publisher "
+                    + payout.getPublisherId() + ", which is not a publisher id of this service", e);
+        }
+    }
+}

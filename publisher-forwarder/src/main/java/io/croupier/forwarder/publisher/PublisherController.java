@@ -1,0 +1,59 @@
+package io.croupier.forwarder.publisher;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/admin/publishers")
+class PublisherController {
+
+    private final Publishers publishers;
+
+    PublisherController(Publishers publishers) {
+        this.publishers = publishers;
+    }
+
+    /** The answer is the only place the signing secret is ever shown. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PublisherView create(@Valid @RequestBody PublisherRequest request) {
+        return publishers.create(request);
+    }
+
+    @GetMapping
+    List<PublisherView> list() {
+        return publishers.all();
+    }
+
+    @GetMapping("/{id}")
+    PublisherView get(@PathVariable long id) {
+        return publishers.view(id);
+    }
+
+    @PutMapping("/{id}")
+    PublisherView update(@PathVariable long id, @Valid @RequestBody PublisherRequest request) {
+        return publishers.update(id, request);
+    }
+
+    /** Deactivates: the publisher stays for the deliveries and ledger entries that name it. */
+    @DeleteMapping("/{id}")
+    PublisherView delete(@PathVariable long id) {
+        return publishers.deactivate(id);
+    }
+
+    @PostMapping("/{id}/signing-secret")
+    PublisherView rotateSigningSecret(@PathVariable long id) {
+        return publishers.rotateSecret(id);
+    }
+}

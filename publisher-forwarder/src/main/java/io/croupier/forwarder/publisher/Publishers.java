@@ -1,0 +1,155 @@
+package io.croupier.forwarder.publisher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+
+import io.croupier.events.Money;
+import io.croupier.events.Publisher;
+import io.croupier.runtime.outbox.Outbox;
+import io.croupier.schemas.Topics;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The publishers this forwarder owns. Every change is published on the publishers topic through the outbox, in the
+ * transaction that made it, so commission-service and attribution-service see exactly what was committed.
+ */
+@Service
+public class Publishers {
+
+    private final PublisherRepository repository;
+
+    private final Outbox outbox;
+
+    private final ApplicationEventPublisher events;
+
+    Publishers(PublisherRepository repository, Outbox outbox, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.events = events;
+    }
+
+    @Transactional
+    PublisherView create(PublisherRequest request) {
+        PublisherDefinition definition = PublisherDefinition.of(request);
+        SigningSecret secret = request.signingSecret() == null ? SigningSecret.generate()
+                : SigningSecret.parse(request.signingSecret());
+        long id = uniqueUsername(definition, () -> repository.insert(definition, secret));
+        return PublisherView.of(publish(id)).revealing(secret);
+    }
+
+    @Transactional
+    PublisherView update(long id, PublisherRequest request) {
+        PublisherDefinition definition = PublisherDefinition.of(request);
+        SigningSecret secret = request.signingSecret() == null ? null : SigningSecret.parse(request.signingSecret());
+        boolean found = uniqueUsername(definition, () -> repository.update(id, definition, secret));
+        if (!found) {
+            throw notFound(id);
+        }
+        PublisherView view = PublisherView.of(publish(id));
+        events.publishEvent(new PublisherChanged(id));
+        return view;
+    }
+
+    /** Publishers are never erased: their deliveries and ledger entries keep pointing at them. */
+    @Transactional
+    PublisherView deactivate(long id) {
+        change(id, repository::deactivate);
+        PublisherView view = PublisherView.of(publish(id));
+        events.publishEvent(new PublisherChanged(id));
+        return view;
+    }
+
+    @Transactional
+    PublisherView rotateSecret(long id) {
+        SigningSecret secret = SigningSecret.generate();
+        change(id, publisherId -> repository.replaceSecret(publisherId, secret));
+        return view(id).revealing(secret);
+    }
+
+    @Transactional(readOnly = true)
+    PublisherView view(long id) {
+        return repository.find(id).map(PublisherView::of).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    List<PublisherView> all() {
+        return repository.findAll().stream().map(PublisherView::of).toList();
+    }
+
+    /** The publisher's endpoint as a delivery attempt needs it. */
+    @Transactional(readOnly = true)
+    public Optional<PublisherEndpoint> endpoint(long id) {
+        return repository.find(id)
+            .map(row -> new PublisherEndpoint(row.id(), PostbackTemplate.parse(row.postbackUrl()), row.method(),
+                    row.signingSecret(), row.rateLimitPerSecond(), row.active(), row.endpointDisabledAt(),
+                    row.endpointDisabledReason()));
+    }
+
+    /** After a 410 Gone: the publisher said the endpoint is gone for good, so nothing is sent until an admin acts. */
+    @Transactional
+    public void disableEndpoint(long id, String reason) {
+        repository.disableEndpoint(id, reason);
+    }
+
+    private PublisherRow publish(long id) {
+        PublisherRow row = repository.find(id).orElseThrow(() -> notFound(id));
+        outbox.append(Topics.PUBLISHERS, Long.toString(id), event(row));
+        return row;
+    }
+
+    private void change(long id, LongPredicate change) {
+        if (!change.test(id)) {
+            throw notFound(id);
+        }
+    }
+
+    private static <T> T uniqueUsername(PublisherDefinition definition, Supplier<T> write) {
+        try {
+            return write.get();
+        }
+        catch (DuplicateKeyException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "username " + definition.username() + " is already taken");
+        }
+    }
+
+    private static ResponseStatusException notFound(long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no publisher " + id);
+    }
+
+    private static Publisher event(PublisherRow row) {
+        Map<String, io.croupier.events.PayoutTerms> offerTerms = new LinkedHashMap<>();
+        row.offerTerms().forEach((offerId, terms) -> offerTerms.put(offerId, terms(terms)));
+        return Publisher.newBuilder()
+            .setPublisherId(Long.toString(row.id()))
+            .setName(row.name())
+            .setUsername(row.username())
+            .setActive(row.active())
+            .setOfferwall(row.offerwall())
+            .setTerms(terms(row.payoutTerms()))
+            .setOfferTerms(offerTerms)
+            .setUpdatedAt(row.updatedAt())
+            .build();
+    }
+
+    private static io.croupier.events.PayoutTerms terms(PayoutTerms terms) {
+        return io.croupier.events.PayoutTerms.newBuilder()
+            .setRevSharePercent(terms.revsharePercent() == null ? null : terms.revsharePercent().toPlainString())
+            .setFixedAmount(terms.fixedAmount() == null ? null
+                    : new Money(terms.fixedAmount().toPlainString(), terms.currency()))
+            .build();
+    }
+
+    /** Raised after a publisher's endpoint settings changed, so cached per-endpoint state can be dropped. */
+    public record PublisherChanged(long publisherId) {
+    }
+}
