@@ -28,6 +28,8 @@ public final class InProcessPostgres implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
+                // Whoever starts it stops it, after what uses it: the library's own hook would race that order.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -36,7 +36,9 @@ final class RunningPlatform implements AutoCloseable {
                 arguments.add("--spring.datasource.username=" + infrastructure.username());
                 arguments.add("--spring.datasource.password=" + infrastructure.password());
                 settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+                // The platform closes the services itself, in order, before the broker and the database stop.
                 started.put(service, new SpringApplicationBuilder(service.application())
+                    .registerShutdownHook(false)
                     .run(arguments.toArray(String[]::new)));
             }
         }
