@@ -61,7 +61,7 @@ public final class LocalStack {
     static Map<String, String> localSettings() {
         return Map.of(
                 "croupier.forwarder.ssrf.allowed", "127.0.0.1/32",
-                "croupier.click.trusted-proxies", "127.0.0.1/32");
+                "croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
     }
 
     private LocalStack() {
