@@ -4,23 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,73 +57,83 @@ final class EdgeRouter implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final List<HttpServer> servers;
+    /** Unreserved and reserved characters of RFC 3986, and '%' of the escapes already there. */
+    private static final String URI_CHARACTERS = "-._~:/?#[]@!$&'()*+,;=%";
 
-    private final ExecutorService workers;
+    private final Tomcat tomcat;
 
     private final HttpClient client;
 
     private final RunningPlatform platform;
 
-    private EdgeRouter(List<HttpServer> servers, ExecutorService workers, HttpClient client, RunningPlatform platform) {
-        this.servers = servers;
-        this.workers = workers;
+    private EdgeRouter(Tomcat tomcat, HttpClient client, RunningPlatform platform) {
+        this.tomcat = tomcat;
         this.client = client;
         this.platform = platform;
     }
 
     static EdgeRouter start(RunningPlatform platform, List<Integer> ports) {
-        ExecutorService workers = Executors.newFixedThreadPool(32);
         HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(workers)
             .build();
-        List<HttpServer> servers = ports.stream().map(port -> bind(port, workers)).toList();
-        EdgeRouter router = new EdgeRouter(servers, workers, client, platform);
-        servers.forEach(server -> {
-            server.createContext("/", router::forward);
-            server.start();
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(temporaryDirectory().toString());
+        EdgeRouter router = new EdgeRouter(tomcat, client, platform);
+        for (int port : ports) {
+            tomcat.getService().addConnector(connector(port));
+        }
+        Context context = tomcat.addContext("", null);
+        Tomcat.addServlet(context, "edge", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                router.forward(request, response);
+            }
         });
+        context.addServletMappingDecoded("/*", "edge");
+        try {
+            tomcat.start();
+        }
+        catch (LifecycleException e) {
+            throw new IllegalStateException("cannot start the front door on " + ports, e);
+        }
         return router;
     }
 
-    private static HttpServer bind(int port, ExecutorService workers) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 256);
-            server.setExecutor(workers);
-            return server;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + port, e);
-        }
+    /** Like postback-service, it accepts the unencoded braces of literal macros, so the service can name them. */
+    private static Connector connector(int port) {
+        Connector connector = new Connector();
+        connector.setPort(port);
+        connector.setProperty("address", "0.0.0.0");
+        connector.setProperty("relaxedQueryChars", "{}|[]");
+        connector.setProperty("relaxedPathChars", "{}|[]");
+        return connector;
     }
 
-    private void forward(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            if ("/health".equals(path)) {
-                answerHealth(exchange);
-                return;
-            }
-            PlatformService owner = ownerOf(path);
-            if (owner == null) {
-                respond(exchange, 404, "application/problem+json",
-                        "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No Croupier endpoint at " + path + "\"}");
-                return;
-            }
-            HttpResponse<byte[]> response = client.send(proxied(exchange, owner),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().map().forEach((name, values) -> {
+    private void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI();
+        if ("/health".equals(path)) {
+            answerHealth(response);
+            return;
+        }
+        PlatformService owner = ownerOf(path);
+        if (owner == null) {
+            respond(response, 404, "application/problem+json",
+                    "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No Croupier endpoint at " + path + "\"}");
+            return;
+        }
+        try {
+            HttpResponse<byte[]> answer = client.send(proxied(request, owner), HttpResponse.BodyHandlers.ofByteArray());
+            response.setStatus(answer.statusCode());
+            answer.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
+                    values.forEach(value -> response.addHeader(name, value));
                 }
             });
-            byte[] body = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+            byte[] body = answer.body();
             if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
+                try (OutputStream out = response.getOutputStream()) {
                     out.write(body);
                 }
             }
@@ -127,30 +142,47 @@ final class EdgeRouter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         catch (IOException e) {
-            respond(exchange, 502, "application/problem+json",
+            respond(response, 502, "application/problem+json",
                     "{\"title\":\"Bad Gateway\",\"status\":502,\"detail\":\"service unreachable\"}");
         }
     }
 
-    private HttpRequest proxied(HttpExchange exchange, PlatformService owner) throws IOException {
-        URI incoming = exchange.getRequestURI();
-        String target = platform.url(owner) + incoming.getRawPath()
-                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery());
+    private HttpRequest proxied(HttpServletRequest incoming, PlatformService owner) throws IOException {
+        String target = platform.url(owner) + legal(incoming.getRequestURI())
+                + (incoming.getQueryString() == null ? "" : "?" + legal(incoming.getQueryString()));
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = incoming.getInputStream()) {
             body = in.readAllBytes();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
             .timeout(Duration.ofSeconds(30))
-            .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+            .method(incoming.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
+        for (String name : Collections.list(incoming.getHeaderNames())) {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
+                Collections.list(incoming.getHeaders(name)).forEach(value -> request.header(name, value));
             }
-        });
-        request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
+        }
+        request.header("X-Forwarded-For", incoming.getRemoteAddr());
         return request.build();
+    }
+
+    /**
+     * Percent-encodes what a URI may not contain but senders still send, such as seed 004's literal {@code {click_id}}
+     * macros, so the owning service sees them and answers with its own error instead of the proxy failing.
+     */
+    static String legal(String raw) {
+        StringBuilder legal = new StringBuilder(raw.length());
+        for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || URI_CHARACTERS.indexOf(c) >= 0)) {
+                legal.append(c);
+            }
+            else {
+                legal.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return legal.toString();
     }
 
     private static PlatformService ownerOf(String path) {
@@ -164,7 +196,7 @@ final class EdgeRouter implements AutoCloseable {
     }
 
     /** Up when every service reports up; names each one, so a newcomer sees at once which is not. */
-    private void answerHealth(HttpExchange exchange) throws IOException {
+    private void answerHealth(HttpServletResponse response) throws IOException {
         Map<String, String> services = new LinkedHashMap<>();
         for (PlatformService service : PlatformService.values()) {
             services.put(service.serviceName(), statusOf(service));
@@ -173,7 +205,7 @@ final class EdgeRouter implements AutoCloseable {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", allUp ? "UP" : "DOWN");
         health.put("services", services);
-        respond(exchange, allUp ? 200 : 503, "application/json", JSON.writeValueAsString(health));
+        respond(response, allUp ? 200 : 503, "application/json", JSON.writeValueAsString(health));
     }
 
     private String statusOf(PlatformService service) {
@@ -194,18 +226,31 @@ final class EdgeRouter implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static void respond(HttpServletResponse response, int status, String contentType, String body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body);
     }
 
     @Override
     public void close() {
-        servers.forEach(server -> server.stop(0));
-        workers.shutdownNow();
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+        catch (LifecycleException e) {
+            throw new IllegalStateException("cannot stop the front door", e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("croupier-edge");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

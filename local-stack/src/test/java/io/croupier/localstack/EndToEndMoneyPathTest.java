@@ -44,6 +44,10 @@ class EndToEndMoneyPathTest {
 
     private static DemoPublisher receiver;
 
+    private static EdgeRouter edge;
+
+    private static String edgeUrl;
+
     private final AdminApi admin = new AdminApi();
 
     @BeforeAll
@@ -53,10 +57,14 @@ class EndToEndMoneyPathTest {
         receiver = DemoPublisher.start(0);
         platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
+        int edgePort = io.croupier.embedded.FreePorts.next();
+        edge = EdgeRouter.start(platform, List.of(edgePort));
+        edgeUrl = "http://127.0.0.1:" + edgePort;
     }
 
     @AfterAll
     static void stopPlatform() {
+        edge.close();
         platform.close();
         receiver.close();
     }
@@ -113,6 +121,56 @@ class EndToEndMoneyPathTest {
             assertThat(get(platform.url(service) + "/openapi.json").statusCode()).as("%s openapi", service)
                 .isEqualTo(200);
             assertThat(get(platform.url(service) + "/docs").statusCode()).as("%s docs", service).isIn(200, 302);
+        }
+    }
+
+    @Test
+    void theFrontDoorServesTheSeedsUrlsFromTheServiceThatOwnsThem() throws Exception {
+        HttpResponse<String> test = get(edgeUrl + "/api/analytics/postback/test");
+        assertThat(test.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(test.body()).path("status").asString()).isEqualTo("online");
+
+        HttpResponse<String> unknownHouse = get(edgeUrl + "/api/postback/nowhere/deposit?subid=joao123&amount=10");
+        assertThat(unknownHouse.statusCode()).isEqualTo(404);
+        assertThat(unknownHouse.body()).startsWith("{\"error\":\"Casa de apostas não encontrada\",\"logId\":");
+
+        HttpResponse<String> redirect = get(edgeUrl + "/click?source=facebook&campaign=winter2024");
+        assertThat(redirect.statusCode()).as("the redirect is passed on, not followed").isIn(302, 503);
+
+        HttpResponse<String> health = get(edgeUrl + "/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("services").size()).isEqualTo(PlatformService.values().length);
+
+        assertThat(get(edgeUrl + "/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void literalMacrosThroughTheFrontDoorReachThePostbackServiceAndAreNamedInItsError() {
+        String key = "e2e-key-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Partner " + key,
+                "casino_url", "https://e2e-partner.example/offer",
+                "weight", 1.0,
+                "active", true,
+                "partner_key", key,
+                "deal", Map.of("currency", "USD", "negative_carry_over", false)));
+
+        String answer = await().atMost(Duration.ofSeconds(30))
+            .until(() -> rawGet(edgeUrl, "/postback/" + key + "?click_id={click_id}&payout={payout}"),
+                    response -> !response.contains(" 404 "));
+
+        assertThat(answer).as("unencoded braces, as a misconfigured partner sends them")
+            .startsWith("HTTP/1.1 400")
+            .contains("{click_id}");
+    }
+
+    /** Sends the request line byte for byte: Java's own clients refuse to send '{' in a URI. */
+    private static String rawGet(String baseUrl, String pathAndQuery) throws Exception {
+        URI base = URI.create(baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
