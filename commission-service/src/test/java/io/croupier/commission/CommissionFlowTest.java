@@ -11,14 +11,12 @@ import java.util.concurrent.Future;
 
 import io.croupier.commission.conversion.Commissioning;
 import io.croupier.commission.deal.DealNotKnownException;
-import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.publisher.PublisherNotKnownException;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,17 +44,10 @@ class CommissionFlowTest {
     JdbcClient jdbc;
 
     @Autowired
-    Ledger ledger;
-
-    @Autowired
     Commissioning commissioning;
 
+    @Autowired
     Driver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new Driver(kafka, jdbc, ledger);
-    }
 
     @Test
     void underASubIdEachRegistrationQualifiesOneCpaAndADepositConsumesTheOldestOpenOne() {

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The one Spring context every integration test shares, against the JVM's in-process Kafka and PostgreSQL. */
@@ -16,5 +17,6 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.state.change.logger=WARN")
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+@Import(Driver.class)
 public @interface CommissionServiceTest {
 }

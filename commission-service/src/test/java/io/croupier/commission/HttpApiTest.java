@@ -10,16 +10,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,24 +33,11 @@ class HttpApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Autowired
-    KafkaTemplate<Object, Object> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Ledger ledger;
-
     @LocalServerPort
     int port;
 
+    @Autowired
     Driver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new Driver(kafka, jdbc, ledger);
-    }
 
     @Test
     void customerLtvTotalsDepositsAndRevenuePerPlayerWithSegmentAndPredictedValue() throws Exception {

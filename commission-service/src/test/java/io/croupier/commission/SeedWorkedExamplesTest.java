@@ -6,19 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.PayoutDue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 import static io.croupier.commission.Events.attributed;
@@ -37,24 +33,11 @@ class SeedWorkedExamplesTest {
 
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
 
-    @Autowired
-    KafkaTemplate<Object, Object> kafka;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Ledger ledger;
-
     @LocalServerPort
     int port;
 
+    @Autowired
     Driver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = new Driver(kafka, jdbc, ledger);
-    }
 
     @Test
     void seed003CpaPaysR$150AfterARegistrationAndAR$25Deposit() {
