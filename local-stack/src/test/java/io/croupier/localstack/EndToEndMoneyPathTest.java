@@ -174,6 +174,31 @@ class EndToEndMoneyPathTest {
         }
     }
 
+    @Test
+    void weightsTheOptimizerComputesOnDemandRouteTheNextClicksWithoutARestart() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Weighted " + run,
+                "casino_url", "https://e2e-weighted.example/land?cid={click_id}",
+                "weight", 1.0,
+                "active", true,
+                "deal", Map.of("currency", "USD", "negative_carry_over", false)));
+        String weightSetId = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> computed = post(platform.url(PlatformService.OPTIMIZER) + "/admin/update-weights", "");
+            return computed.statusCode() == 200 ? JSON.readTree(computed.body()).path("weight_set_id").asString() : "";
+        }, id -> !id.isEmpty());
+
+        try (KafkaConsumer<String, SpecificRecord> clicks = clickConsumer()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                HttpResponse<String> redirect = get(platform.url(PlatformService.CLICK) + "/click?source=e2e-weights");
+                assertThat(redirect.statusCode()).isEqualTo(302);
+                String location = redirect.headers().firstValue("Location").orElseThrow();
+                String clickId = location.replaceAll(".*(?:cid|click_id|ref)=([0-9A-Z]{26}).*", "$1");
+                return weightSetId.equals(awaitClick(clicks, clickId).getWeightSetId());
+            });
+        }
+    }
+
     /**
      * Clicks until click-service has learned the publisher from its topic, and returns a click whose event names that
      * publisher; the redirect itself must carry the click id into the offer's URL.
