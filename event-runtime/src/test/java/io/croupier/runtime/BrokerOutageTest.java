@@ -1,5 +1,6 @@
 package io.croupier.runtime;
 
+import java.util.stream.IntStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class BrokerOutageTest {
     @Test
     void eventsCommittedWhileTheBrokerIsDownArriveOnceItIsBack() {
         broker.close();
-        List<Click> written = java.util.stream.IntStream.range(0, 5).mapToObj(i -> click()).toList();
+        List<Click> written = IntStream.range(0, 5).mapToObj(i -> click()).toList();
 
         written.forEach(click -> transactions
             .executeWithoutResult(status -> outbox.append(Topics.CLICKS, click.getClickId(), click)));

@@ -1,5 +1,10 @@
 package io.croupier.runtime;
 
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,12 +79,12 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void everyRowOfConcurrentlyCommittingTransactionsIsRelayed() {
-        List<Click> clicks = java.util.stream.IntStream.range(0, 200).mapToObj(i -> click("offer-1")).toList();
+        List<Click> clicks = IntStream.range(0, 200).mapToObj(i -> click("offer-1")).toList();
 
         clicks.parallelStream().forEach(click -> transactions.executeWithoutResult(status -> {
             outbox.append(Topics.CLICKS, click.getClickId(), click);
             // Commit late and in varying order, so lower ids often commit after higher ones were relayed.
-            java.util.concurrent.locks.LockSupport.parkNanos((click.getClickId().hashCode() & 7) * 1_000_000L);
+            LockSupport.parkNanos((click.getClickId().hashCode() & 7) * 1_000_000L);
         }));
 
         await().atMost(Duration.ofSeconds(30))
@@ -115,11 +120,11 @@ class EffectivelyOnceDeliveryTest {
     @Test
     void aRecordThatDoesNotDecodeLandsOnTheDeadLetterTopicAsItsOriginalBytes() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+        try (var producer = new KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CLICKS.name(), key, "{}")).get();
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CLICKS.name(), key, "{}")).get();
         }
 
         assertThat(new String(firstDeadLetterWithKey(key).value())).isEqualTo("{}");

@@ -1,5 +1,8 @@
 package io.croupier.localstack;
 
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
+import io.croupier.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +60,7 @@ class EndToEndMoneyPathTest {
         receiver = DemoPublisher.start(0);
         platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
-        int edgePort = io.croupier.embedded.FreePorts.next();
+        int edgePort = FreePorts.next();
         edge = EdgeRouter.start(platform, List.of(edgePort));
         edgeUrl = "http://127.0.0.1:" + edgePort;
     }
@@ -167,10 +170,10 @@ class EndToEndMoneyPathTest {
     /** Sends the request line byte for byte: Java's own clients refuse to send '{' in a URI. */
     private static String rawGet(String baseUrl, String pathAndQuery) throws Exception {
         URI base = URI.create(baseUrl);
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.croupier.runtime.deadletter;
 
+import java.util.function.Consumer;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +94,7 @@ public class DeadLetters {
         return consumerGroup.equals(letter.consumerGroup());
     }
 
-    private void readAll(java.util.function.Consumer<ConsumerRecord<String, byte[]>> action) {
+    private void readAll(Consumer<ConsumerRecord<String, byte[]>> action) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Topic<String, ?> topic : Topics.ALL) {
@@ -114,7 +116,7 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> config = new java.util.HashMap<>(consumerConfig);
+        Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
