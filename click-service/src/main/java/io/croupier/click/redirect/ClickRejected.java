@@ -1,15 +1,20 @@
 package io.croupier.click.redirect;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.ProblemDetail;
 
-/** A click that cannot be routed; answered as problem details unless a fallback URL is configured. */
-class ClickRejected extends ErrorResponseException {
+/**
+ * A click that cannot be routed; answered as problem details unless a fallback URL is configured. Carries no stack
+ * trace: it is an answer to bad input, not a fault, and a flood of bad clicks should not cost a stack walk each.
+ */
+final class ClickRejected extends RuntimeException {
+
+    private final transient ProblemDetail problem;
 
     private ClickRejected(HttpStatus status, String title, String detail) {
-        super(status);
-        setTitle(title);
-        setDetail(detail);
+        super(detail, null, false, false);
+        this.problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
     }
 
     static ClickRejected malformed(String detail) {
@@ -24,5 +29,9 @@ class ClickRejected extends ErrorResponseException {
     static ClickRejected noActiveOffer() {
         return new ClickRejected(HttpStatus.SERVICE_UNAVAILABLE, "No active offer",
                 "There is no active offer to send this click to");
+    }
+
+    ProblemDetail problem() {
+        return problem;
     }
 }

@@ -87,7 +87,7 @@ class ClickRedirectBenchmark {
             long[] settled = settle(kafka, topicBefore, meters, publishedBefore);
             long published = settled[0];
             long onTopic = settled[1];
-            Timer served = meters.find("http.server.requests").tag("uri", "/click").timer();
+            Timer served = meters.get("croupier.clicks.redirect").timer();
             String report = report(nginxResult, clickResult, served, published, onTopic, meters);
 
             kafka.close();
@@ -121,7 +121,7 @@ class ClickRedirectBenchmark {
                 | click-service `GET /click` | %.0f | %s | %s | %d |
 
                 click-service reached %.1f %% of the nginx ceiling; its own mean time per click inside the JVM
-                (http.server.requests, warm-up included) was %.3f ms over %d requests.
+                (croupier.clicks.redirect, warm-up included) was %.3f ms over %d requests.
                 Redirects answered with a click (server counter, warm-up included): %d; click events on %s: %d;
                 spooled through the outbox: %.0f; lost: %.0f.
                 """.formatted(CONNECTIONS, DURATION, nginxResult.rate, nginxResult.p50, nginxResult.p99,

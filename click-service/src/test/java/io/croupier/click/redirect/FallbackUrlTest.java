@@ -1,5 +1,6 @@
 package io.croupier.click.redirect;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,14 +10,14 @@ import io.croupier.click.publisher.PublisherDirectory;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
 import io.croupier.click.routing.RoutingTable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -31,12 +32,12 @@ class FallbackUrlTest {
     private final ClickPublisher clicks = mock(ClickPublisher.class);
 
     @Test
-    void withAFallbackUrlAClickThatCannotBeRoutedGoesThereAndRecordsNoClick() {
+    void withAFallbackUrlAClickThatCannotBeRoutedGoesThereAndRecordsNoClick() throws IOException {
         given(routes.current()).willReturn(RoutingTable.empty());
-        ClickController controller = controller("https://fallback.example/offers");
+        ClickServlet servlet = servlet("https://fallback.example/offers");
 
         for (String query : List.of("source=x", "offer=42", "offer=abc")) {
-            MockHttpServletResponse response = click(controller, query);
+            MockHttpServletResponse response = click(servlet, query);
 
             assertThat(response.getStatus()).isEqualTo(302);
             assertThat(response.getHeader("Location")).isEqualTo("https://fallback.example/offers");
@@ -45,30 +46,33 @@ class FallbackUrlTest {
     }
 
     @Test
-    void withoutAFallbackUrlTheVisitorGetsTheError() {
+    void withoutAFallbackUrlTheVisitorGetsTheError() throws IOException {
         given(routes.current()).willReturn(RoutingTable.empty());
-        ClickController controller = controller("");
+        ClickServlet servlet = servlet("");
 
-        assertThatThrownBy(() -> click(controller, "source=x")).isInstanceOfSatisfying(ErrorResponseException.class,
-                error -> assertThat(error.getStatusCode().value()).isEqualTo(503));
+        MockHttpServletResponse response = click(servlet, "source=x");
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"title\":\"No active offer\"", "\"status\":503");
     }
 
     @Test
     void aFallbackUrlThatIsNotAnAbsoluteHttpUrlStopsTheServiceFromStarting() {
-        assertThatIllegalStateException().isThrownBy(() -> controller("javascript:alert(1)"))
+        assertThatIllegalStateException().isThrownBy(() -> servlet("javascript:alert(1)"))
             .withMessageContaining("fallback-url");
     }
 
-    private ClickController controller(String fallbackUrl) {
+    private ClickServlet servlet(String fallbackUrl) {
         ClickServiceProperties properties = new ClickServiceProperties(
                 new ClickServiceProperties.Routing(0.2, Duration.ofSeconds(2)),
                 new ClickServiceProperties.Redirect(List.of(), fallbackUrl, 512, 50),
                 new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(30), 10));
-        return new ClickController(routes, mock(PublisherDirectory.class), clicks, mock(OfferCatalogue.class),
-                properties);
+        return new ClickServlet(routes, mock(PublisherDirectory.class), clicks, mock(OfferCatalogue.class),
+                properties, JsonMapper.builder().build(), new SimpleMeterRegistry());
     }
 
-    private static MockHttpServletResponse click(ClickController controller, String query) {
+    private static MockHttpServletResponse click(ClickServlet servlet, String query) throws IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/click");
         request.setQueryString(query);
         for (String pair : query.split("&")) {
@@ -76,7 +80,7 @@ class FallbackUrlTest {
             request.addParameter(parts[0], parts[1]);
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
-        controller.click(request, response);
+        servlet.doGet(request, response);
         return response;
     }
 }
