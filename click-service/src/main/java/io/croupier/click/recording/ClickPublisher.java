@@ -34,6 +34,16 @@ public class ClickPublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClickPublisher.class);
 
+    /**
+     * How long clicks go straight to the spool after the producer refused one (its buffer full while the broker is
+     * down): otherwise every redirect would wait out {@code max-block} inside the producer. One click per period
+     * probes the producer again.
+     */
+    static final Duration BACK_OFF = Duration.ofSeconds(1);
+
+    private static final Exception PRODUCER_REFUSING = new IllegalStateException(
+            "the producer refused a click moments ago; skipping it for " + BACK_OFF.toMillis() + " ms");
+
     /** Stops after the web server has finished the last requests, so every answered click reaches the producer. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -43,17 +53,24 @@ public class ClickPublisher implements SmartLifecycle {
 
     private final Counter published;
 
+    private final long backOffNanos;
+
+    /** Until this {@link System#nanoTime()}, clicks skip the producer: it refused one without waiting for the broker. */
+    private volatile long producerRefusingUntil = System.nanoTime();
+
     private volatile boolean running;
 
     @Autowired
     ClickPublisher(KafkaProperties kafka, ClickServiceProperties properties, ClickSpool spool, MeterRegistry meters) {
         this(new KafkaProducer<>(producerConfig(kafka.buildProducerProperties(), properties.publishing())), spool,
-                meters);
+                meters, BACK_OFF);
     }
 
-    ClickPublisher(Producer<String, SpecificRecord> producer, ClickSpool spool, MeterRegistry meters) {
+    ClickPublisher(Producer<String, SpecificRecord> producer, ClickSpool spool, MeterRegistry meters,
+            Duration backOff) {
         this.producer = producer;
         this.spool = spool;
+        this.backOffNanos = backOff.toNanos();
         this.published = Counter.builder("croupier.clicks.published")
             .description("Clicks handed to the producer, one per answered redirect")
             .register(meters);
@@ -80,16 +97,26 @@ public class ClickPublisher implements SmartLifecycle {
     /** Returns at once; the click is on its way to the topic or to the spool. */
     public void publish(Click click) {
         published.increment();
+        if (System.nanoTime() - producerRefusingUntil < 0) {
+            spool.add(click, PRODUCER_REFUSING);
+            return;
+        }
         try {
             producer.send(new ProducerRecord<>(Topics.CLICKS.name(), click.getClickId(), click), (metadata, error) -> {
                 if (error != null) {
-                    spool.add(click, error);
+                    refused(click, error);
                 }
             });
         }
         catch (RuntimeException e) {
-            spool.add(click, e);
+            refused(click, e);
         }
+    }
+
+    /** Called on the request thread when the producer timed out at once, on its I/O thread when delivery failed. */
+    private void refused(Click click, Exception error) {
+        producerRefusingUntil = System.nanoTime() + backOffNanos;
+        spool.add(click, error);
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
-import io.croupier.embedded.InProcessKafka;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.schemas.Topics;
@@ -55,10 +54,10 @@ class ClickRedirectBenchmark {
 
     @Test
     void clickRedirectAgainstNginx() throws Exception {
-        // A broker of its own, on a fixed port and directory, so that it can be stopped and started again.
+        // A broker process of its own, on a fixed port and directory, so that it can be stopped and started again.
         Path kafkaData = Files.createTempDirectory("bench-kafka");
         int kafkaPort = freePort();
-        InProcessKafka kafka = InProcessKafka.start(kafkaPort, kafkaData);
+        BrokerProcess kafka = BrokerProcess.start(kafkaPort, kafkaData);
         InProcessPostgres postgres = TestInfrastructure.postgres();
         Process nginx = startNginx();
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + CLICK_PORT,
@@ -92,7 +91,7 @@ class ClickRedirectBenchmark {
 
             kafka.close();
             Wrk brokerDown = wrk(clickUrl, "10s");
-            kafka = InProcessKafka.start(kafkaPort, kafkaData);
+            kafka = BrokerProcess.start(kafkaPort, kafkaData);
             long[] afterOutage = settle(kafka, topicBefore, meters, publishedBefore);
             report += """
 
@@ -193,7 +192,7 @@ class ClickRedirectBenchmark {
     }
 
     /** Waits until the topic holds as many new clicks as were published and neither count moved for a second. */
-    private static long[] settle(InProcessKafka kafka, long topicBefore, MeterRegistry meters, double publishedBefore)
+    private static long[] settle(BrokerProcess kafka, long topicBefore, MeterRegistry meters, double publishedBefore)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long[] last = { -1, -1 };
@@ -208,7 +207,7 @@ class ClickRedirectBenchmark {
         return last;
     }
 
-    private static long endOffsets(InProcessKafka kafka) {
+    private static long endOffsets(BrokerProcess kafka) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

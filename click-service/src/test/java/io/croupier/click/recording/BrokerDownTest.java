@@ -15,11 +15,17 @@ import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 
 /**
  * Delivery rule 7: the redirect never waits for Kafka. A producer whose broker cannot be reached hands every click
@@ -33,10 +39,8 @@ class BrokerDownTest {
 
     @Test
     void clicksTheBrokerDoesNotTakeAreSpooledThroughTheOutboxAndStillReachTheTopicOnce() {
-        ClickPublisher unreachable = new ClickPublisher(new KafkaProducer<>(ClickPublisher.producerConfig(
-                Map.of("bootstrap.servers", "127.0.0.1:1"),
-                new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(1), 1000))), spool,
-                new SimpleMeterRegistry());
+        ClickPublisher unreachable = new ClickPublisher(unreachableProducer(), spool, new SimpleMeterRegistry(),
+                ClickPublisher.BACK_OFF);
         List<String> ids = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < 50; i++) {
@@ -58,6 +62,41 @@ class BrokerDownTest {
         }
         // Far below the producer's own one-second delivery timeout: nothing waited for the broker.
         assertThat(publishing).isLessThan(Duration.ofMillis(50L * 50));
+    }
+
+    @Test
+    void onceTheProducerRefusedAClickTheNextOnesGoStraightToTheSpoolUntilTheBackOffHasPassed() throws Exception {
+        Producer<String, SpecificRecord> producer = spy(unreachableProducer());
+        Duration backOff = Duration.ofMillis(500);
+        ClickPublisher unreachable = new ClickPublisher(producer, spool, new SimpleMeterRegistry(), backOff);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Click click = click();
+                ids.add(click.getClickId());
+                unreachable.publish(click);
+            }
+            then(producer).should(times(1)).send(any(), any());
+
+            Thread.sleep(backOff.toMillis() + 100);
+            Click probe = click();
+            ids.add(probe.getClickId());
+            unreachable.publish(probe);
+            then(producer).should(times(2)).send(any(), any());
+        }
+        finally {
+            unreachable.stop();
+        }
+        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
+            List<ConsumerRecord<String, Click>> delivered = clicks.readUntil(record -> ids.contains(record.key()),
+                    found -> found.size() >= ids.size());
+            assertThat(delivered).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    private static KafkaProducer<String, SpecificRecord> unreachableProducer() {
+        return new KafkaProducer<>(ClickPublisher.producerConfig(Map.of("bootstrap.servers", "127.0.0.1:1"),
+                new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(1), 1000)));
     }
 
     private static Click click() {
