@@ -1,6 +1,8 @@
 package io.croupier.click.benchmark;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,8 +47,16 @@ class ClickRedirectBenchmark {
 
     private static final String DURATION = System.getProperty("bench.duration", "20s");
 
-    /** Long enough for the optimising JIT to compile the hot path before measuring. */
-    private static final String WARM_UP = System.getProperty("bench.warmup", "30s");
+    /**
+     * Warm-up runs in rounds of this length until the JIT has settled: on two cores shared with wrk the compiler
+     * thread gets little CPU, and measuring while it still compiles the hot path measures the compiler.
+     */
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
+
+    /** JIT time within one warm-up round below which the service counts as warm. */
+    private static final Duration SETTLED_JIT = Duration.ofMillis(Long.getLong("bench.settled-jit-ms", 500));
+
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(Long.getLong("bench.warmup-limit-s", 300));
 
     private static final int NGINX_PORT = 18480;
 
@@ -78,8 +88,8 @@ class ClickRedirectBenchmark {
             long topicBefore = endOffsets(kafka);
             double publishedBefore = published(meters);
 
-            wrk(clickUrl, WARM_UP);
             Wrk nginxResult = wrk(nginxUrl, DURATION);
+            String warmUp = warmUp(clickUrl);
             Wrk clickResult = wrk(clickUrl, DURATION);
 
             // Requests still in flight when wrk stopped are answered after it: compare once both counts settle.
@@ -87,7 +97,7 @@ class ClickRedirectBenchmark {
             long published = settled[0];
             long onTopic = settled[1];
             Timer served = meters.get("croupier.clicks.redirect").timer();
-            String report = report(nginxResult, clickResult, served, published, onTopic, meters);
+            String report = report(nginxResult, clickResult, served, published, onTopic, meters) + warmUp + "\n";
 
             kafka.close();
             Wrk brokerDown = wrk(clickUrl, "10s");
@@ -109,6 +119,23 @@ class ClickRedirectBenchmark {
             nginx.destroy();
             kafka.close();
         }
+    }
+
+    /** Loads the click URL round after round until a round costs the JIT less than {@link #SETTLED_JIT}. */
+    private static String warmUp(String clickUrl) throws IOException, InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long compiling;
+        List<String> rounds = new ArrayList<>();
+        do {
+            long before = jit.getTotalCompilationTime();
+            Wrk round = wrk(clickUrl, WARM_UP_ROUND.toSeconds() + "s");
+            compiling = jit.getTotalCompilationTime() - before;
+            rounds.add("%.0f/s (JIT %d ms)".formatted(round.rate, compiling));
+        }
+        while (compiling > SETTLED_JIT.toMillis() && System.nanoTime() - started < WARM_UP_LIMIT.toNanos());
+        return "Warm-up rounds of %d s until the JIT settled below %d ms a round: %s.".formatted(
+                WARM_UP_ROUND.toSeconds(), SETTLED_JIT.toMillis(), String.join(", ", rounds));
     }
 
     private static String report(Wrk nginxResult, Wrk clickResult, Timer served, long published, long onTopic,
