@@ -42,7 +42,7 @@ public class ClickPublisher implements SmartLifecycle {
     static final Duration BACK_OFF = Duration.ofSeconds(1);
 
     private static final Exception PRODUCER_REFUSING = new IllegalStateException(
-            "the producer refused a click moments ago; skipping it for " + BACK_OFF.toMillis() + " ms");
+            "the producer refused a click moments ago; spooling until it is probed again");
 
     /** Stops after the web server has finished the last requests, so every answered click reaches the producer. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -55,7 +55,7 @@ public class ClickPublisher implements SmartLifecycle {
 
     private final long backOffNanos;
 
-    /** Until this {@link System#nanoTime()}, clicks skip the producer: it refused one without waiting for the broker. */
+    /** Until this {@link System#nanoTime()}, clicks skip the producer, which has just refused one. */
     private volatile long producerRefusingUntil = System.nanoTime();
 
     private volatile boolean running;

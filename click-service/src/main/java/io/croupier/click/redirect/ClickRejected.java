@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
  */
 final class ClickRejected extends RuntimeException {
 
-    private final transient ProblemDetail problem;
+    private final ProblemDetail problem;
 
     private ClickRejected(HttpStatus status, String title, String detail) {
         super(detail, null, false, false);

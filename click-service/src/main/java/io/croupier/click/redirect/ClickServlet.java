@@ -39,25 +39,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ClickServlet extends HttpServlet {
 
-    private final transient Routes routes;
+    private final Routes routes;
 
-    private final transient OfferRouter router;
+    private final OfferRouter router;
 
-    private final transient PublisherDirectory publishers;
+    private final PublisherDirectory publishers;
 
-    private final transient ClickPublisher clicks;
+    private final ClickPublisher clicks;
 
-    private final transient OfferCatalogue catalogue;
+    private final OfferCatalogue catalogue;
 
-    private final transient TrustedProxies proxies;
+    private final TrustedProxies proxies;
 
-    private final transient ClickServiceProperties.Redirect settings;
+    private final ClickServiceProperties.Redirect settings;
 
     private final String fallbackUrl;
 
-    private final transient JsonMapper json;
+    private final JsonMapper json;
 
-    private final transient Timer redirects;
+    private final Timer redirects;
 
     ClickServlet(Routes routes, PublisherDirectory publishers, ClickPublisher clicks, OfferCatalogue catalogue,
             ClickServiceProperties properties, JsonMapper json, MeterRegistry meters) {

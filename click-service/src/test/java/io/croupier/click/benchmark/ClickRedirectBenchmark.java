@@ -88,16 +88,22 @@ class ClickRedirectBenchmark {
             long topicBefore = endOffsets(kafka);
             double publishedBefore = published(meters);
 
+            CpuTimes nginxStart = CpuTimes.now();
             Wrk nginxResult = wrk(nginxUrl, DURATION);
+            double nginxSteal = nginxStart.stealPercentSince();
             String warmUp = warmUp(clickUrl);
+            CpuTimes clickStart = CpuTimes.now();
             Wrk clickResult = wrk(clickUrl, DURATION);
+            double clickSteal = clickStart.stealPercentSince();
 
             // Requests still in flight when wrk stopped are answered after it: compare once both counts settle.
             long[] settled = settle(kafka, topicBefore, meters, publishedBefore);
             long published = settled[0];
             long onTopic = settled[1];
             Timer served = meters.get("croupier.clicks.redirect").timer();
-            String report = report(nginxResult, clickResult, served, published, onTopic, meters) + warmUp + "\n";
+            String report = report(nginxResult, clickResult, served, published, onTopic, meters) + warmUp + "\n"
+                    + "CPU stolen by the hypervisor: %.1f %% during the nginx run, %.1f %% during the click run.%n"
+                        .formatted(nginxSteal, clickSteal);
 
             kafka.close();
             Wrk brokerDown = wrk(clickUrl, "10s");

@@ -27,6 +27,7 @@ import io.croupier.events.PayoutTerms;
 import io.croupier.events.Publisher;
 import io.croupier.events.RoutingMode;
 import io.croupier.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,9 @@ class ClickRedirectTest {
 
     @Autowired
     PublisherDirectory publishers;
+
+    @Autowired
+    MeterRegistry meters;
 
     Http http;
 
@@ -79,6 +83,19 @@ class ClickRedirectTest {
         String location = answer.header("Location");
         assertThat(location).matches("https://brazino\\.example/register\\?ref=[0-9A-HJKMNP-TV-Z]{26}");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void aClickIsTimedByItsOwnTimerRatherThanTheRequestObservation() {
+        long offer = createOffer("https://timed.example/r");
+        long timedBefore = meters.get("croupier.clicks.redirect").timer().count();
+
+        assertThat(http.get("/click?offer=" + offer).status()).isEqualTo(302);
+
+        assertThat(meters.get("croupier.clicks.redirect").timer().count()).isEqualTo(timedBefore + 1);
+        assertThat(meters.find("http.server.requests").tag("uri", "/click").timer()).isNull();
+        assertThat(http.get("/admin/offers/" + offer).status()).isEqualTo(200);
+        assertThat(meters.find("http.server.requests").tag("uri", "/admin/offers/{offer_id}").timer()).isNotNull();
     }
 
     @Test
