@@ -23,10 +23,12 @@ import io.croupier.events.Click;
 import io.croupier.events.RoutingMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +77,20 @@ final class ClickServlet extends HttpServlet {
             .register(meters);
     }
 
+    /** Other methods than GET and HEAD get the same problem details as Spring MVC gives them elsewhere. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+        reject(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+                "Method '" + method + "' is not supported."));
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
@@ -105,7 +121,8 @@ final class ClickServlet extends HttpServlet {
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        body.put("title", problem.getTitle());
+        body.put("title", problem.getTitle() == null ? HttpStatus.valueOf(problem.getStatus()).getReasonPhrase()
+                : problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());

@@ -227,6 +227,16 @@ class ClickRedirectTest {
     }
 
     @Test
+    void aClickIsAGetAndOtherMethodsAreRefusedWithProblemDetails() {
+        Http.Answer answer = http.post("/click?source=x", "{}");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("title").asString()).isEqualTo("Method Not Allowed");
+    }
+
+    @Test
     void withoutAnyActiveOfferTheClickIsRefusedWith503() {
         List<Long> active = new ArrayList<>();
         http.get("/admin/offers?active_only=true").json().valueStream().forEach(o -> active.add(o.get("id").asLong()));
