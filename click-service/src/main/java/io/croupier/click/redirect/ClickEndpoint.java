@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -75,8 +76,8 @@ class ClickEndpoint {
                 .addApiResponse("503", problem("No active offer")))));
     }
 
-    private static QueryParameter query(String name, String description) {
-        return (QueryParameter) new QueryParameter().name(name).description(description).schema(new StringSchema());
+    private static Parameter query(String name, String description) {
+        return new QueryParameter().name(name).description(description).schema(new StringSchema());
     }
 
     private static ApiResponse problem(String description) {

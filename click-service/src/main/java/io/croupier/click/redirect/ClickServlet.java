@@ -121,8 +121,7 @@ final class ClickServlet extends HttpServlet {
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        body.put("title", problem.getTitle() == null ? HttpStatus.valueOf(problem.getStatus()).getReasonPhrase()
-                : problem.getTitle());
+        body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());

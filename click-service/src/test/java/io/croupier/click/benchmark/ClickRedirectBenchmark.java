@@ -3,7 +3,6 @@ package io.croupier.click.benchmark;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
+import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.schemas.Topics;
@@ -70,7 +70,7 @@ class ClickRedirectBenchmark {
     void clickRedirectAgainstNginx() throws Exception {
         // A broker process of its own, on a fixed port and directory, so that it can be stopped and started again.
         Path kafkaData = Files.createTempDirectory("bench-kafka");
-        int kafkaPort = freePort();
+        int kafkaPort = FreePorts.next();
         BrokerProcess kafka = BrokerProcess.start(kafkaPort, kafkaData);
         InProcessPostgres postgres = TestInfrastructure.postgres();
         Process nginx = startNginx();
@@ -176,12 +176,6 @@ class ClickRedirectBenchmark {
                 """.formatted(median.share(), median.click.wrk.p99, median.nginx.wrk.p99, errors,
                 served.mean(TimeUnit.MILLISECONDS), served.count(), published, Topics.CLICKS.name(), onTopic,
                 meters.counter("croupier.clicks.spooled").count(), meters.counter("croupier.clicks.lost").count());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** More application arguments to compare settings, e.g. {@code -Dbench.args=--server.tomcat.threads.max=16}. */
