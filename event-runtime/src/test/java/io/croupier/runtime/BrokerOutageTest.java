@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ class BrokerOutageTest {
     @Test
     void eventsCommittedWhileTheBrokerIsDownArriveOnceItIsBack() {
         broker.close();
-        List<Click> written = IntStream.range(0, 5).mapToObj(i -> click()).toList();
+        List<Click> written = IntStream.range(0, 5).mapToObj(i -> TestClicks.forOffer("offer-1")).toList();
 
         written.forEach(click -> transactions
             .executeWithoutResult(status -> outbox.append(Topics.CLICKS, click.getClickId(), click)));
@@ -100,14 +99,6 @@ class BrokerOutageTest {
         assertThat(arrived).containsExactlyInAnyOrderElementsOf(written.stream().map(Click::getClickId).toList());
         await().atMost(Duration.ofSeconds(10))
             .until(() -> jdbc.sql("select count(*) from outbox_events").query(Long.class).single() == 0);
-    }
-
-    private static Click click() {
-        return Click.newBuilder()
-            .setClickId(UUID.randomUUID().toString())
-            .setOfferId("offer-1")
-            .setOccurredAt(Instant.now())
-            .build();
     }
 
     private static Path temporaryDirectory() {

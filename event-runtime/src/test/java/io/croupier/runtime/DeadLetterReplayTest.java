@@ -1,9 +1,7 @@
 package io.croupier.runtime;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.events.Click;
@@ -34,11 +32,7 @@ class DeadLetterReplayTest {
 
     @Test
     void aDeadLetterIsListedWithItsCauseAndAppliedOnceWhenReplayedAfterTheFix() throws Exception {
-        Click click = Click.newBuilder()
-            .setClickId(UUID.randomUUID().toString())
-            .setOfferId("offer-1")
-            .setOccurredAt(Instant.now())
-            .build();
+        Click click = TestClicks.forOffer("offer-1");
         counter.breakOn(click.getClickId());
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
 

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +52,7 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void anEventWrittenToTheOutboxIsRelayedAfterCommitAndTheRowRemoved() {
-        Click click = click("offer-1");
+        Click click = TestClicks.forOffer("offer-1");
 
         transactions.executeWithoutResult(status -> outbox.append(Topics.CLICKS, click.getClickId(), click));
 
@@ -64,13 +63,13 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void anOutboxRowOfARolledBackTransactionIsNeverSent() {
-        Click click = click("offer-1");
+        Click click = TestClicks.forOffer("offer-1");
 
         transactions.executeWithoutResult(status -> {
             outbox.append(Topics.CLICKS, click.getClickId(), click);
             status.setRollbackOnly();
         });
-        Click marker = click("offer-1");
+        Click marker = TestClicks.forOffer("offer-1");
         transactions.executeWithoutResult(status -> outbox.append(Topics.CLICKS, marker.getClickId(), marker));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> counter.applied().contains(marker.getClickId()));
@@ -79,7 +78,7 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void everyRowOfConcurrentlyCommittingTransactionsIsRelayed() {
-        List<Click> clicks = IntStream.range(0, 200).mapToObj(i -> click("offer-1")).toList();
+        List<Click> clicks = IntStream.range(0, 200).mapToObj(i -> TestClicks.forOffer("offer-1")).toList();
 
         clicks.parallelStream().forEach(click -> transactions.executeWithoutResult(status -> {
             outbox.append(Topics.CLICKS, click.getClickId(), click);
@@ -93,11 +92,11 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
-        Click click = click("offer-1");
+        Click click = TestClicks.forOffer("offer-1");
 
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
-        Click marker = click("offer-1");
+        Click marker = TestClicks.forOffer("offer-1");
         kafka.send(Topics.CLICKS.name(), click.getClickId(), marker).get();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> counter.applied().contains(marker.getClickId()));
@@ -106,7 +105,7 @@ class EffectivelyOnceDeliveryTest {
 
     @Test
     void aRecordThatKeepsFailingLandsOnTheDeadLetterTopicWithItsCause() throws Exception {
-        Click poison = click("poison");
+        Click poison = TestClicks.forOffer("poison");
         kafka.send(Topics.CLICKS.name(), poison.getClickId(), poison).get();
 
         ConsumerRecord<String, byte[]> deadLetter = firstDeadLetterWithKey(poison.getClickId());
@@ -145,13 +144,5 @@ class EffectivelyOnceDeliveryTest {
             }
         }
         throw new AssertionError("no dead letter with key " + key);
-    }
-
-    private static Click click(String offerId) {
-        return Click.newBuilder()
-            .setClickId(UUID.randomUUID().toString())
-            .setOfferId(offerId)
-            .setOccurredAt(Instant.now())
-            .build();
     }
 }
