@@ -1,0 +1,134 @@
+package io.croupier.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a Spring Boot application a resource server that validates Croupier's bearer tokens on its own and enforces
+ * the rules its {@link AccessRules} beans declare, after the platform's own (health and API docs public, actuator for
+ * operators). Whatever no rule names is for {@code ADMIN} only. Stateless: no session, no cookie, so no CSRF token.
+ */
+@AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class })
+@EnableWebSecurity
+@EnableConfigurationProperties(AccessSettings.class)
+public class AccessWiring {
+
+    static {
+        // Resolved from the token, never a request parameter, so it has no place in the API documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PublisherScope.class);
+    }
+
+    @Bean
+    JwtDecoder croupierTokenDecoder(AccessSettings settings) {
+        return TokenValidation.decoder(settings);
+    }
+
+    @Bean
+    SecurityFilterChain croupierSecurityFilterChain(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
+            ObjectProvider<AccessRules> serviceRules) {
+        List<Endpoints.Rule> rules = declaredRules(serviceRules);
+        ProblemAnswers problems = new ProblemAnswers();
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .formLogin(form -> form.disable())
+            .httpBasic(basic -> basic.disable())
+            .logout(logout -> logout.disable())
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerFromToken(settings)))
+                .bearerTokenResolver(ignoringTokensOn(publicEndpoints(rules)))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems)
+                .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                        resource -> resource.authorizationServer(settings.issuer()))))
+            .authorizeHttpRequests(requests -> {
+                requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                for (Endpoints.Rule rule : rules) {
+                    var matched = requests.requestMatchers(matcher(rule));
+                    if (rule.kind() == Endpoints.Rule.Kind.ROLES) {
+                        matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                    }
+                    else {
+                        matched.permitAll();
+                    }
+                }
+                requests.anyRequest().hasRole(Role.ADMIN.name());
+            });
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer publisherScopeFromTheToken() {
+        HandlerMethodArgumentResolver resolver = new PublisherScopeResolver();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
+    }
+
+    @Bean
+    OpenApiCustomizer bearerTokensInTheApiDocuments(ObjectProvider<AccessRules> serviceRules) {
+        return new BearerScheme(declaredRules(serviceRules));
+    }
+
+    /** The platform's rules first, then each service's in bean order. */
+    static List<Endpoints.Rule> declaredRules(ObjectProvider<AccessRules> serviceRules) {
+        Endpoints endpoints = new Endpoints();
+        PlatformEndpoints.declare(endpoints);
+        serviceRules.orderedStream().forEach(rules -> rules.declare(endpoints));
+        return endpoints.rules();
+    }
+
+    private static RequestMatcher publicEndpoints(List<Endpoints.Rule> rules) {
+        List<RequestMatcher> open = new ArrayList<>();
+        for (Endpoints.Rule rule : rules) {
+            if (rule.kind() == Endpoints.Rule.Kind.PUBLIC) {
+                open.add(matcher(rule));
+            }
+        }
+        return open.isEmpty() ? request -> false : new OrRequestMatcher(open);
+    }
+
+    /**
+     * Public endpoints never read the {@code Authorization} header: a casino that happens to send one must not have
+     * its postback refused, and the click redirect does not pay for a signature check.
+     */
+    private static BearerTokenResolver ignoringTokensOn(RequestMatcher publicEndpoints) {
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        return request -> publicEndpoints.matches(request) ? null : bearer.resolve(request);
+    }
+
+    private static RequestMatcher matcher(Endpoints.Rule rule) {
+        return PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
+    }
+}
