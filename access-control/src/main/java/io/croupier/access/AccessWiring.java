@@ -8,6 +8,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -40,11 +41,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class AccessWiring {
 
     static {
-        // Resolved from the token, never a request parameter, so it has no place in the API documents.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PublisherScope.class);
+        // Resolved from the token, never from a request parameter, so they have no place in the API documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PublisherScope.class, Caller.class);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     JwtDecoder croupierTokenDecoder(AccessSettings settings) {
         return TokenValidation.decoder(settings);
     }
@@ -86,8 +88,8 @@ public class AccessWiring {
     }
 
     @Bean
-    WebMvcConfigurer publisherScopeFromTheToken() {
-        HandlerMethodArgumentResolver resolver = new PublisherScopeResolver();
+    WebMvcConfigurer callerFromTheToken() {
+        HandlerMethodArgumentResolver resolver = new CallerArguments();
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

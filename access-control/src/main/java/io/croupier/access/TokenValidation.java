@@ -25,15 +25,24 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * issuer, the audience, the expiry (required) and the subject. Unsigned tokens ({@code alg: none}) and HMAC-signed
  * ones are refused by the algorithm list: only the issuer's public keys can verify a token.
  */
-final class TokenValidation {
+public final class TokenValidation {
 
     /** What OpenID Connect providers sign with; symmetric algorithms are left out on purpose. */
     private static final List<SignatureAlgorithm> ALGORITHMS = List.of(SignatureAlgorithm.RS256,
             SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.PS384,
             SignatureAlgorithm.PS512, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512);
 
-    static JwtDecoder decoder(AccessSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(settings))
+    /** The decoder for tokens whose keys are published at {@link AccessSettings#jwkSetUri()}. */
+    public static JwtDecoder decoder(AccessSettings settings) {
+        return decoder(settings, keys(settings));
+    }
+
+    /**
+     * The same checks against keys from elsewhere: identity-service validates its own tokens against the keys in
+     * its database rather than over HTTP to itself.
+     */
+    public static JwtDecoder decoder(AccessSettings settings, JWKSource<SecurityContext> keys) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
             .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
             .build();
         decoder.setJwtValidator(validator(settings));

@@ -7,19 +7,19 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Hands controllers the {@link PublisherScope} of the caller's token. */
-final class PublisherScopeResolver implements HandlerMethodArgumentResolver {
+/** Hands controllers the {@link Caller} of the request's token, or its {@link PublisherScope}. */
+final class CallerArguments implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return PublisherScope.class.equals(parameter.getParameterType());
+        return PublisherScope.class.equals(parameter.getParameterType())
+                || Caller.class.equals(parameter.getParameterType());
     }
 
     @Override
-    public PublisherScope resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return Caller.current()
-            .map(Caller::publisherScope)
-            .orElseThrow(() -> new AccessDeniedException("no caller"));
+        Caller caller = Caller.current().orElseThrow(() -> new AccessDeniedException("no caller"));
+        return Caller.class.equals(parameter.getParameterType()) ? caller : caller.publisherScope();
     }
 }
