@@ -17,8 +17,10 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -66,7 +68,7 @@ public class AccessWiring {
                 .accessDeniedHandler(problems))
             .oauth2ResourceServer(resourceServer -> resourceServer
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerFromToken(settings)))
-                .bearerTokenResolver(ignoringTokensOn(publicEndpoints(rules)))
+                .bearerTokenResolver(tokensOf(rules, decoder))
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems)
                 .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
@@ -74,6 +76,9 @@ public class AccessWiring {
             .authorizeHttpRequests(requests -> {
                 requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                 for (Endpoints.Rule rule : rules) {
+                    if (rule.kind() == Endpoints.Rule.Kind.HOT_PATH) {
+                        continue;
+                    }
                     var matched = requests.requestMatchers(matcher(rule));
                     if (rule.kind() == Endpoints.Rule.Kind.ROLES) {
                         matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
@@ -85,6 +90,20 @@ public class AccessWiring {
                 requests.anyRequest().hasRole(Role.ADMIN.name());
             });
         return http.build();
+    }
+
+    /** Hot paths skip the filter chain (Spring Security warns about this at start-up; here it is deliberate). */
+    @Bean
+    WebSecurityCustomizer hotPathsBypassTheFilters(ObjectProvider<AccessRules> serviceRules) {
+        List<RequestMatcher> hotPaths = declaredRules(serviceRules).stream()
+            .filter(rule -> rule.kind() == Endpoints.Rule.Kind.HOT_PATH)
+            .map(AccessWiring::matcher)
+            .toList();
+        return web -> {
+            if (!hotPaths.isEmpty()) {
+                web.ignoring().requestMatchers(hotPaths.toArray(RequestMatcher[]::new));
+            }
+        };
     }
 
     @Bean
@@ -111,23 +130,43 @@ public class AccessWiring {
         return endpoints.rules();
     }
 
-    private static RequestMatcher publicEndpoints(List<Endpoints.Rule> rules) {
-        List<RequestMatcher> open = new ArrayList<>();
-        for (Endpoints.Rule rule : rules) {
-            if (rule.kind() == Endpoints.Rule.Kind.PUBLIC) {
-                open.add(matcher(rule));
-            }
-        }
-        return open.isEmpty() ? request -> false : new OrRequestMatcher(open);
-    }
-
     /**
      * Public endpoints never read the {@code Authorization} header: a casino that happens to send one must not have
-     * its postback refused, and the click redirect does not pay for a signature check.
+     * its postback refused, and a public call does not pay for a signature check. Endpoints open to anyone but
+     * richer for operators (health) read a valid token and ignore an invalid one, so a probe never fails on a
+     * stale token.
      */
-    private static BearerTokenResolver ignoringTokensOn(RequestMatcher publicEndpoints) {
+    private static BearerTokenResolver tokensOf(List<Endpoints.Rule> rules, JwtDecoder decoder) {
+        RequestMatcher publicEndpoints = anyOf(rules, Endpoints.Rule.Kind.PUBLIC);
+        RequestMatcher openEndpoints = anyOf(rules, Endpoints.Rule.Kind.OPEN);
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
-        return request -> publicEndpoints.matches(request) ? null : bearer.resolve(request);
+        return request -> {
+            if (publicEndpoints.matches(request)) {
+                return null;
+            }
+            String token = bearer.resolve(request);
+            return token != null && openEndpoints.matches(request) && !valid(decoder, token) ? null : token;
+        };
+    }
+
+    private static boolean valid(JwtDecoder decoder, String token) {
+        try {
+            decoder.decode(token);
+            return true;
+        }
+        catch (JwtException e) {
+            return false;
+        }
+    }
+
+    private static RequestMatcher anyOf(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
+        List<RequestMatcher> matching = new ArrayList<>();
+        for (Endpoints.Rule rule : rules) {
+            if (rule.kind() == kind) {
+                matching.add(matcher(rule));
+            }
+        }
+        return matching.isEmpty() ? request -> false : new OrRequestMatcher(matching);
     }
 
     private static RequestMatcher matcher(Endpoints.Rule rule) {

@@ -26,6 +26,26 @@ public final class Endpoints {
         return this;
     }
 
+    /** Anyone may call these with any method; a bearer token sent along is not read. */
+    public Endpoints publicly(String... patterns) {
+        for (String pattern : patterns) {
+            rules.add(new Rule(null, pattern, Rule.Kind.PUBLIC, Set.of()));
+        }
+        return this;
+    }
+
+    /**
+     * Public, and outside the security filters altogether: for a hot path that carries no credential and reveals
+     * nothing (the click redirect), where even a permit-all pass through the filter chain costs measurable CPU.
+     * Security headers are not added there either.
+     */
+    public Endpoints hotPath(String... patterns) {
+        for (String pattern : patterns) {
+            rules.add(new Rule(null, pattern, Rule.Kind.HOT_PATH, Set.of()));
+        }
+        return this;
+    }
+
     /** Callers holding one of {@code roles} may call {@code pattern} with {@code method}. */
     public Endpoints permit(HttpMethod method, String pattern, Role... roles) {
         rules.add(new Rule(method, pattern, Rule.Kind.ROLES, roleSet(roles)));
@@ -63,7 +83,7 @@ public final class Endpoints {
     record Rule(HttpMethod method, String pattern, Kind kind, Set<Role> roles) {
 
         enum Kind {
-            PUBLIC, OPEN, ROLES
+            PUBLIC, HOT_PATH, OPEN, ROLES
         }
     }
 }

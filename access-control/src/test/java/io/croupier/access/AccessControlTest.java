@@ -134,6 +134,16 @@ class AccessControlTest {
     }
 
     @Test
+    void aHotPathIsServedOutsideTheSecurityFiltersWhilePublicEndpointsGetTheirHeaders() throws Exception {
+        HttpResponse<String> hot = get("/hot", "garbage");
+        HttpResponse<String> open = get("/open", null);
+
+        assertThat(hot.statusCode()).isEqualTo(200);
+        assertThat(hot.headers().firstValue("X-Content-Type-Options")).isEmpty();
+        assertThat(open.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
     void healthShowsItsStatusToAnyoneAndItsDetailsToOperatorsOnly() throws Exception {
         JsonNode anonymous = JSON.readTree(get("/actuator/health", null).body());
         JsonNode publisher = JSON.readTree(get("/actuator/health", ISSUER.publisherToken("7")).body());
@@ -143,6 +153,8 @@ class AccessControlTest {
         assertThat(anonymous.has("components")).isFalse();
         assertThat(publisher.has("components")).isFalse();
         assertThat(analyst.has("components")).isTrue();
+        assertThat(get("/actuator/health", ISSUER.expiredToken(TestIssuer.ADMIN)).statusCode())
+            .as("a probe with a stale token still gets the status").isEqualTo(200);
     }
 
     @Test

@@ -28,6 +28,7 @@ class AccessTestApplication {
         @Override
         public void declare(Endpoints endpoints) {
             endpoints.publicly(GET, "/open")
+                .hotPath("/hot")
                 .permit(GET, "/reports", ADMIN, MANAGER, ANALYST)
                 .permit(POST, "/things", ADMIN, MANAGER)
                 .permit(GET, "/publishers/{publisherId}/earnings", ADMIN, MANAGER, ANALYST, PUBLISHER);
@@ -40,6 +41,11 @@ class AccessTestApplication {
         @GetMapping("/open")
         Map<String, String> open() {
             return Map.of("who", Caller.current().map(Caller::name).orElse("anonymous"));
+        }
+
+        @GetMapping("/hot")
+        Map<String, String> hot() {
+            return Map.of("served", "without filters");
         }
 
         @GetMapping("/reports")
