@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.events.AuditRecorded;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,23 @@ class HttpApiTest {
         assertProblem(send(request("/ledger/entries/no-such-entry").GET()), 404);
     }
 
+    @Test
+    void recordingAdSpendIsAuditedWithWhatItReplaced() throws Exception {
+        String campaign = uniqueId("audited-campaign");
+        post("/ad-spend", """
+                {"campaign":"%s","day":"2026-02-01","amount":"100.00","currency":"USD"}""".formatted(campaign));
+        post("/ad-spend", """
+                {"campaign":"%s","day":"2026-02-01","amount":"250.00","currency":"USD"}""".formatted(campaign));
+
+        List<AuditRecorded> changes = AuditTopic.read(campaign + "/2026-02-01/USD", 2);
+
+        assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update");
+        assertThat(changes.get(1).getBefore()).contains("100.00");
+        assertThat(changes.get(1).getAfter()).contains("250.00");
+        assertThat(changes.get(1).getChangedFields()).containsExactly("amount");
+        assertThat(changes.get(1).getActor().getSubject()).isEqualTo("test-manager");
+    }
+
     private String cpaOffer() {
         return driver.offer(uniqueId("cpa"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "BRL")
             .setCpaAmount("150")
@@ -183,8 +203,10 @@ class HttpApiTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** As a manager, who may read all of this and record ad spend. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -12,6 +12,8 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.PayoutDue;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -215,6 +217,7 @@ class SeedWorkedExamplesTest {
         return RestClient.create("http://localhost:" + port)
             .get()
             .uri("/publishers/{p}/users/{u}/points", publisherId, userId)
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
             .retrieve()
             .body(Balance.class)
             .points();
