@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.Publisher;
 import io.croupier.forwarder.ForwarderIntegrationTest;
 import io.croupier.schemas.Topics;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PublisherAdminTest extends ForwarderIntegrationTest {
 
@@ -155,6 +157,51 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
         return """
                 {"name":"Test","username":"%s","postback_url":"%s","method":"GET","signing_secret":null,
                  "payout_terms":{"revshare_percent":80},"rate_limit_per_second":50}""".formatted(username, url);
+    }
+
+    @Test
+    void everyPublisherChangeIsAuditedWithoutItsSigningSecret() {
+        String username = "audited" + unique();
+        Answer created = post("/admin/publishers", """
+                {"name":"Audited","username":"%s","postback_url":"https://audited.example/pb?c={click_id}",
+                 "payout_terms":{"revshare_percent":80}}""".formatted(username));
+        long id = created.body().get("id").asLong();
+        String firstSecret = created.body().get("signing_secret").asString();
+        String rotatedSecret = post("/admin/publishers/" + id + "/signing-secret", "").body().get("signing_secret")
+            .asString();
+        http.delete().uri("/admin/publishers/{id}", id).retrieve().toBodilessEntity();
+
+        List<AuditRecorded> changes = auditOf(Long.toString(id), 3);
+
+        assertThat(changes).extracting(AuditRecorded::getAction)
+            .containsExactly("create", "rotate-signing-secret", "deactivate");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getService()).isEqualTo("publisher-forwarder");
+            assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
+            assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(firstSecret)
+                .doesNotContain(rotatedSecret).doesNotContain("whsec_");
+        });
+        assertThat(changes.get(2).getChangedFields()).contains("active");
+    }
+
+    private static List<AuditRecorded> auditOf(String publisherId, int expected) {
+        List<AuditRecorded> found = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "group.id",
+                UUID.randomUUID().toString(), "auto.offset.reset", "earliest"), new StringDeserializer(),
+                new AvroSingleObjectDeserializer())) {
+            consumer.subscribe(List.of(Topics.AUDIT.name()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() instanceof AuditRecorded audit && audit.getObjectType().equals("publisher")
+                            && audit.getObjectId().equals(publisherId)) {
+                        found.add(audit);
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
     }
 
     private static String unique() {
