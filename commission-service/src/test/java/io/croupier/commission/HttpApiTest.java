@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
-import io.croupier.events.AuditRecorded;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
+import io.croupier.embedded.TopicRecords;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,7 +164,8 @@ class HttpApiTest {
         post("/ad-spend", """
                 {"campaign":"%s","day":"2026-02-01","amount":"250.00","currency":"USD"}""".formatted(campaign));
 
-        List<AuditRecorded> changes = AuditTopic.read(campaign + "/2026-02-01/USD", 2);
+        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
+                AuditRecorded.class, record -> record.getObjectId().equals(campaign + "/2026-02-01/USD"), 2);
 
         assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update");
         assertThat(changes.get(1).getBefore()).contains("100.00");

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.PayoutDue;
-import io.croupier.embedded.TestInfrastructure;
-import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

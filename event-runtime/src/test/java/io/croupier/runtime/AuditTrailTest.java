@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +38,7 @@ class AuditTrailTest {
 
         transactions.executeWithoutResult(status -> audit.record("update", "offer", id, before, after));
 
-        AuditRecorded record = AuditTopic.first(candidate -> id.equals(candidate.getObjectId()));
+        AuditRecorded record = firstAuditOf(id);
         assertThat(record.getService()).isEqualTo("event-runtime-test");
         assertThat(record.getAction()).isEqualTo("update");
         assertThat(record.getObjectType()).isEqualTo("offer");
@@ -58,7 +61,7 @@ class AuditTrailTest {
         transactions.executeWithoutResult(status -> audit.record("create", "offer", id, null, offer("Kept", "s", 1.0)));
 
         // Same object, same key, same partition: had the first been sent, it would come first.
-        AuditRecorded first = AuditTopic.first(candidate -> id.equals(candidate.getObjectId()));
+        AuditRecorded first = firstAuditOf(id);
         assertThat(first.getAction()).isEqualTo("create");
         assertThat(first.getBefore()).isNull();
     }
@@ -67,6 +70,11 @@ class AuditTrailTest {
     void aRecordIsOnlyEverWrittenInsideTheTransactionOfItsChange() {
         assertThatThrownBy(() -> audit.record("create", "offer", "1", null, Map.of("name", "x")))
             .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    static AuditRecorded firstAuditOf(String objectId) {
+        return TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(), AuditRecorded.class,
+                record -> objectId.equals(record.getObjectId()), 1).get(0);
     }
 
     private static Map<String, Object> offer(String name, String secret, double weight) {

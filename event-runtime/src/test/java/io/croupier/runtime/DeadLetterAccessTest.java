@@ -75,7 +75,7 @@ class DeadLetterAccessTest {
         assertThat(send("POST", "/admin/dead-letters/" + id + "/replay", ISSUER.token(TestIssuer.MANAGER)))
             .isEqualTo(200);
 
-        AuditRecorded audit = AuditTopic.first(record -> id.equals(record.getObjectId()));
+        AuditRecorded audit = AuditTrailTest.firstAuditOf(id);
         assertThat(audit.getAction()).isEqualTo("replay");
         assertThat(audit.getObjectType()).isEqualTo("dead-letter");
         assertThat(audit.getActor().getSubject()).isEqualTo("test-manager");

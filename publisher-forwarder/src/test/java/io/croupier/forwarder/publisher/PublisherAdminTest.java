@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.Publisher;
 import io.croupier.forwarder.ForwarderIntegrationTest;
@@ -22,7 +23,6 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class PublisherAdminTest extends ForwarderIntegrationTest {
 
@@ -171,7 +171,9 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
             .asString();
         http.delete().uri("/admin/publishers/{id}", id).retrieve().toBodilessEntity();
 
-        List<AuditRecorded> changes = auditOf(Long.toString(id), 3);
+        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
+                AuditRecorded.class, record -> record.getObjectType().equals("publisher")
+                        && record.getObjectId().equals(Long.toString(id)), 3);
 
         assertThat(changes).extracting(AuditRecorded::getAction)
             .containsExactly("create", "rotate-signing-secret", "deactivate");
@@ -182,26 +184,6 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
                 .doesNotContain(rotatedSecret).doesNotContain("whsec_");
         });
         assertThat(changes.get(2).getChangedFields()).contains("active");
-    }
-
-    private static List<AuditRecorded> auditOf(String publisherId, int expected) {
-        List<AuditRecorded> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "group.id",
-                UUID.randomUUID().toString(), "auto.offset.reset", "earliest"), new StringDeserializer(),
-                new AvroSingleObjectDeserializer())) {
-            consumer.subscribe(List.of(Topics.AUDIT.name()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() instanceof AuditRecorded audit && audit.getObjectType().equals("publisher")
-                            && audit.getObjectId().equals(publisherId)) {
-                        found.add(audit);
-                    }
-                }
-                return found.size() >= expected;
-            });
-        }
-        return found;
     }
 
     private static String unique() {
