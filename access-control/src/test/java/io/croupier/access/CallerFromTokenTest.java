@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the roles and publisher of tokens from different OpenID Connect providers are read. */
 class CallerFromTokenTest {
@@ -67,6 +70,30 @@ class CallerFromTokenTest {
         assertThat(caller.roles()).isEmpty();
         assertThat(caller.isOperator()).isFalse();
         assertThat(caller.publisherScope().covers("1")).isFalse();
+    }
+
+    @Test
+    void roleAliasesBindWithTheProvidersOwnNamesAndTheKeySetDefaultsToTheIssuers() {
+        AccessSettings settings = new Binder(new MapConfigurationPropertySource(Map.of(
+                "croupier.access.issuer", "https://sso.example.com/realms/croupier/",
+                "croupier.access.role-aliases[croupier-admin]", "ADMIN",
+                "croupier.access.role-aliases[Croupier.Analyst]", "ANALYST")))
+            .bind("croupier.access", AccessSettings.class)
+            .get();
+
+        assertThat(settings.roleAliases()).containsEntry("croupier-admin", Role.ADMIN)
+            .containsEntry("Croupier.Analyst", Role.ANALYST);
+        assertThat(settings.jwkSetUri())
+            .hasToString("https://sso.example.com/realms/croupier/.well-known/jwks.json");
+        assertThat(settings.audience()).isEqualTo("croupier");
+    }
+
+    @Test
+    void withoutAnIssuerTheSettingsDoNotBindSoNoServiceStartsOpen() {
+        assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(Map.of("croupier.access.audience", "x")))
+            .bindOrCreate("croupier.access", AccessSettings.class))
+            .hasRootCauseMessage("croupier.access.issuer is not set: name the token issuer this service trusts "
+                    + "(identity-service's URL, or your OpenID Connect provider's issuer)");
     }
 
     private static Caller caller(AccessSettings settings, Consumer<Jwt.Builder> claims) {
