@@ -85,6 +85,7 @@ class ApiKeyTest {
 
         assertThat(api.get("/admin/accounts", token).status()).isEqualTo(200);
         assertThat(api.post("/login/renew", null, token).status()).isEqualTo(403);
+        assertThat(api.get("/me", token).status()).as("a key is no account").isEqualTo(404);
     }
 
     @Test
