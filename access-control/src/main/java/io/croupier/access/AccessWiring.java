@@ -92,7 +92,7 @@ public class AccessWiring {
         return http.build();
     }
 
-    /** Hot paths skip the filter chain (Spring Security warns about this at start-up; here it is deliberate). */
+    /** Hot paths skip the filter chain; the platform defaults silence Spring Security's start-up warning about it. */
     @Bean
     WebSecurityCustomizer hotPathsBypassTheFilters(ObjectProvider<AccessRules> serviceRules) {
         List<RequestMatcher> hotPaths = declaredRules(serviceRules).stream()
