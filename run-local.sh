@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Croupier and starts the whole platform on this machine: Kafka, PostgreSQL, the six services, the
+# Builds Croupier and starts the whole platform on this machine: Kafka, PostgreSQL, the seven services, the
 # seed-compatible front door on 8080 and 5000, a demo publisher and demo data. Ctrl-C stops it; data is kept in
 # .croupier/. Options: --simulate[=VISITORS], --exit-after-simulation, --data-dir=PATH.
 set -euo pipefail

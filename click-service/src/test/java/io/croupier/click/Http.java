@@ -7,11 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client against the service under test; never follows redirects. */
 public final class Http {
+
+    /** A manager's token of the test issuer: what the admin API tests call with. */
+    public static String manager() {
+        return TestInfrastructure.issuer().token(TestIssuer.MANAGER);
+    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -19,8 +26,17 @@ public final class Http {
 
     private final String base;
 
+    private final String token;
+
+    /** Anonymous, as visitors and casinos call. */
     public Http(int port) {
+        this(port, null);
+    }
+
+    /** With {@code Authorization: Bearer <token>} on every request. */
+    public Http(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     public Answer get(String path) {
@@ -47,7 +63,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             return new Answer(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         }

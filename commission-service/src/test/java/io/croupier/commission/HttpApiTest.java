@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
+import io.croupier.embedded.TopicRecords;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -150,6 +156,24 @@ class HttpApiTest {
         assertProblem(send(request("/ledger/entries/no-such-entry").GET()), 404);
     }
 
+    @Test
+    void recordingAdSpendIsAuditedWithWhatItReplaced() throws Exception {
+        String campaign = uniqueId("audited-campaign");
+        post("/ad-spend", """
+                {"campaign":"%s","day":"2026-02-01","amount":"100.00","currency":"USD"}""".formatted(campaign));
+        post("/ad-spend", """
+                {"campaign":"%s","day":"2026-02-01","amount":"250.00","currency":"USD"}""".formatted(campaign));
+
+        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
+                AuditRecorded.class, record -> record.getObjectId().equals(campaign + "/2026-02-01/USD"), 2);
+
+        assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update");
+        assertThat(changes.get(1).getBefore()).contains("100.00");
+        assertThat(changes.get(1).getAfter()).contains("250.00");
+        assertThat(changes.get(1).getChangedFields()).containsExactly("amount");
+        assertThat(changes.get(1).getActor().getSubject()).isEqualTo("test-manager");
+    }
+
     private String cpaOffer() {
         return driver.offer(uniqueId("cpa"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "BRL")
             .setCpaAmount("150")
@@ -183,8 +207,10 @@ class HttpApiTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** As a manager, who may read all of this and record ad spend. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
@@ -215,6 +217,7 @@ class SeedWorkedExamplesTest {
         return RestClient.create("http://localhost:" + port)
             .get()
             .uri("/publishers/{p}/users/{u}/points", publisherId, userId)
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
             .retrieve()
             .body(Balance.class)
             .points();

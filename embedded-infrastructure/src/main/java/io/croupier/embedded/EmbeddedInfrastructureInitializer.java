@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at the JVM's shared in-process Kafka broker and PostgreSQL:
- * {@code @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)}.
+ * Points a Spring test context at the JVM's shared in-process Kafka broker and PostgreSQL, and makes it trust the
+ * JVM's {@link TestIssuer}: {@code @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)}.
  */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -16,10 +16,13 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
     public void initialize(ConfigurableApplicationContext context) {
         InProcessKafka kafka = TestInfrastructure.kafka();
         InProcessPostgres postgres = TestInfrastructure.postgres();
+        TestIssuer issuer = TestInfrastructure.issuer();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", Map.of(
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password())));
+                "spring.datasource.password", postgres.password(),
+                "croupier.access.issuer", issuer.url(),
+                "croupier.access.jwk-set-uri", issuer.jwkSetUri())));
     }
 }

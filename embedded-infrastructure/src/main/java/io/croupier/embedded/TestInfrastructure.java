@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One Kafka broker and one PostgreSQL per test JVM, on free ports and in throw-away directories, started on first use
- * and stopped when the JVM exits. Every Spring context of a module's tests shares them.
+ * One Kafka broker, one PostgreSQL and one token issuer per test JVM, on free ports and in throw-away directories,
+ * started on first use and stopped when the JVM exits. Every Spring context of a module's tests shares them.
  */
 public final class TestInfrastructure {
 
     private static InProcessKafka kafka;
 
     private static InProcessPostgres postgres;
+
+    private static TestIssuer issuer;
 
     public static synchronized InProcessKafka kafka() {
         if (kafka == null) {
@@ -29,6 +31,14 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
         }
         return postgres;
+    }
+
+    public static synchronized TestIssuer issuer() {
+        if (issuer == null) {
+            issuer = TestIssuer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "test-issuer-stop"));
+        }
+        return issuer;
     }
 
     private static Path temporaryDirectory(String prefix) {

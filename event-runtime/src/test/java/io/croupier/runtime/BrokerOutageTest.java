@@ -67,6 +67,7 @@ class BrokerOutageTest {
         registry.add("spring.flyway.default-schema", () -> "broker_outage_test");
         registry.add("spring.flyway.schemas", () -> "broker_outage_test");
         registry.add("croupier.events.outbox.send-timeout", () -> "2s");
+        registry.add("croupier.access.issuer", () -> TestInfrastructure.issuer().url());
     }
 
     @AfterAll

@@ -14,18 +14,40 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for the services' admin APIs, as an operator's script would use them. */
+/**
+ * A small JSON-over-HTTP client for the services' admin APIs, as an operator's script would use them: it logs in at
+ * identity-service and sends the token with every call.
+ */
 final class AdminApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder()
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
 
+    private final String token;
+
+    private AdminApi(String token) {
+        this.token = token;
+    }
+
+    /** {@code POST /login} at identity-service, seed 002's way. */
+    static AdminApi logIn(String identityUrl, String username, String password) {
+        HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(identityUrl + "/login"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
+                    "password", password))));
+        return new AdminApi(JSON.readTree(send(login, 200)).path("token").asString());
+    }
+
+    String token() {
+        return token;
+    }
+
     List<JsonNode> list(String url) {
-        JsonNode body = JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET(), 200));
+        JsonNode body = JSON.readTree(send(authorized(HttpRequest.newBuilder(URI.create(url)).GET()), 200));
         List<JsonNode> items = new ArrayList<>();
         body.forEach(items::add);
         return items;
@@ -35,12 +57,16 @@ final class AdminApi {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload)));
-        return JSON.readTree(send(request, 201));
+        return JSON.readTree(send(authorized(request), 201));
     }
 
-    private String send(HttpRequest.Builder request, int expectedStatus) {
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private static String send(HttpRequest.Builder request, int expectedStatus) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException(response.request().method() + " " + response.request().uri()

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  * The demo catalogue, taken from the seeds so that every example URL in them works as written: the offer router's
  * offers (seed 001, one with the secret its README uses), the houses {@code brazino} (CPA) and {@code bet365}
  * (RevShare) of seed 003, the gaming platform {@code casino_pro} of seed 000, the partner key {@code abc123xyz} of
- * seed 004, and the affiliates {@code joao123}, {@code maria456} and {@code teste123}. Loading is idempotent: what
- * exists (by name or username) is left as it is, so a restart keeps the first run's data.
+ * seed 004, the affiliates {@code joao123}, {@code maria456} and {@code teste123}, and the demo accounts. Loading is
+ * idempotent: what exists (by name or username) is left as it is, so a restart keeps the first run's data.
  */
 final class DemoData {
 
@@ -21,9 +21,13 @@ final class DemoData {
 
     static final String SEED_001_SECRET = "your_offer_secret_here";
 
-    private final AdminApi admin = new AdminApi();
+    private final AdminApi admin;
 
-    void load(String clickServiceUrl, String forwarderUrl, String demoPublisherUrl) {
+    DemoData(AdminApi admin) {
+        this.admin = admin;
+    }
+
+    void load(String clickServiceUrl, String forwarderUrl, String identityUrl, String demoPublisherUrl) {
         String offersUrl = clickServiceUrl + "/admin/offers";
         Set<String> existingOffers = names(admin.list(offersUrl), "name");
         for (Map<String, Object> offer : offers()) {
@@ -38,6 +42,8 @@ final class DemoData {
                 admin.create(publishersUrl, publisher);
             }
         }
+        DemoAccounts.load(admin, identityUrl, DemoAccounts.idOf(admin.list(publishersUrl),
+                DemoAccounts.PUBLISHER.username()));
     }
 
     static List<Map<String, Object>> offers() {

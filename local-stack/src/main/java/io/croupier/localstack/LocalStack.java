@@ -11,8 +11,8 @@ import io.croupier.embedded.InProcessPostgres;
 
 /**
  * Runs the whole platform on this machine: a real Kafka broker and a real PostgreSQL, both keeping their data under
- * {@code .croupier/}, the six services on their documented ports, the seed-compatible front door on 8080 and 5000, a
- * demo publisher, and the demo catalogue. Ctrl-C stops everything cleanly.
+ * {@code .croupier/}, the seven services on their documented ports, the seed-compatible front door on 8080 and 5000,
+ * a demo publisher, the demo catalogue and the demo accounts. Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
 
@@ -26,7 +26,7 @@ public final class LocalStack {
         RunningPlatform platform = RunningPlatform.start(
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
-                PlatformService::documentedPort, localSettings());
+                PlatformService::documentedPort, LocalStack::localSettings);
         EdgeRouter edge = EdgeRouter.start(platform, Arrays.stream(StackOptions.EDGE_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,15 +38,17 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
 
-        new DemoData().load(platform.url(PlatformService.CLICK), platform.url(PlatformService.FORWARDER),
-                demoPublisher.postbackUrl());
+        AdminApi admin = AdminApi.logIn(platform.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
+                DemoAccounts.ADMIN.password());
+        new DemoData(admin).load(platform.url(PlatformService.CLICK), platform.url(PlatformService.FORWARDER),
+                platform.url(PlatformService.IDENTITY), demoPublisher.postbackUrl());
         System.out.println(StackBanner.render(platform, kafka, postgres, demoPublisher,
                 Duration.between(started, Instant.now())));
 
         if (options.simulatedVisitors() > 0) {
             String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
             Simulation simulation = new Simulation(edgeUrl,
-                    new AdminApi().list(platform.url(PlatformService.CLICK) + "/admin/offers"));
+                    admin.list(platform.url(PlatformService.CLICK) + "/admin/offers"));
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
             }
@@ -57,11 +59,22 @@ public final class LocalStack {
         stopped.await();
     }
 
-    /** What differs from production on one machine: the demo publisher lives on loopback, behind no proxy. */
-    static Map<String, String> localSettings() {
-        return Map.of(
-                "croupier.forwarder.ssrf.allowed", "127.0.0.1/32",
-                "croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+    /**
+     * What differs from production on one machine: the demo publisher lives on loopback, behind no proxy, and
+     * identity-service is its own issuer at a loopback URL, with the demo administrator and a fixed key for the
+     * signing keys it keeps under {@code .croupier/} (demo data, like the accounts' passwords).
+     */
+    static Map<String, String> localSettings(PlatformService service, String issuer) {
+        return switch (service) {
+            case IDENTITY -> Map.of(
+                    "croupier.identity.issuer", issuer,
+                    "croupier.identity.signing-keys.encryption-key", "Y3JvdXBpZXItbG9jYWwtc3RhY2stZGVtby1rZXktMzI=",
+                    "croupier.identity.bootstrap-admin.username", DemoAccounts.ADMIN.username(),
+                    "croupier.identity.bootstrap-admin.password", DemoAccounts.ADMIN.password());
+            case FORWARDER -> Map.of("croupier.forwarder.ssrf.allowed", "127.0.0.1/32");
+            case CLICK -> Map.of("croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+            default -> Map.of();
+        };
     }
 
     private LocalStack() {

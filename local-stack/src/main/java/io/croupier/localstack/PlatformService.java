@@ -4,12 +4,17 @@ import io.croupier.attribution.AttributionServiceApplication;
 import io.croupier.click.ClickServiceApplication;
 import io.croupier.commission.CommissionServiceApplication;
 import io.croupier.forwarder.PublisherForwarderApplication;
+import io.croupier.identity.IdentityServiceApplication;
 import io.croupier.optimizer.OptimizerServiceApplication;
 import io.croupier.postback.PostbackServiceApplication;
 
-/** The six services, in the order the stack starts them, with their documented ports. */
+/**
+ * The seven services, in the order the stack starts them, with their documented ports: identity first, so that the
+ * others can fetch its signing keys as soon as they see a token.
+ */
 enum PlatformService {
 
+    IDENTITY("identity-service", 8087, IdentityServiceApplication.class),
     CLICK("click-service", 8081, ClickServiceApplication.class),
     POSTBACK("postback-service", 8082, PostbackServiceApplication.class),
     ATTRIBUTION("attribution-service", 8083, AttributionServiceApplication.class),

@@ -6,12 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.embedded.FreePorts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The six services running in this JVM, each its own Spring application with its own web server, schema and
- * consumer groups, exactly as they would run as separate processes.
+ * The seven services running in this JVM, each its own Spring application with its own web server, schema and
+ * consumer groups, exactly as they would run as separate processes. identity-service issues the tokens every service
+ * trusts; its URL is the issuer.
  */
 final class RunningPlatform implements AutoCloseable {
 
@@ -22,20 +24,26 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts every service. {@code portOf} gives each one its HTTP port (0 for any free port); {@code settings} are
-     * passed as command-line arguments, so they override each service's own defaults.
+     * Starts every service. {@code portOf} gives each one its HTTP port (0 for any free port; identity-service then
+     * gets a free port chosen up front, since its URL is the issuer every service must know before it starts);
+     * {@code settingsOf} are passed as command-line arguments, so they override each service's own defaults.
      */
-    static RunningPlatform start(Infrastructure infrastructure, PortChoice portOf, Map<String, String> settings) {
+    static RunningPlatform start(Infrastructure infrastructure, PortChoice portOf, SettingsChoice settingsOf) {
+        int identityPort = portOf.port(PlatformService.IDENTITY) == 0 ? FreePorts.next()
+                : portOf.port(PlatformService.IDENTITY);
+        String issuer = "http://127.0.0.1:" + identityPort;
         Map<PlatformService, ConfigurableApplicationContext> started = new EnumMap<>(PlatformService.class);
         try {
             for (PlatformService service : PlatformService.values()) {
                 List<String> arguments = new ArrayList<>();
-                arguments.add("--server.port=" + portOf.port(service));
+                arguments.add("--server.port=" + (service == PlatformService.IDENTITY ? identityPort
+                        : portOf.port(service)));
+                arguments.add("--croupier.access.issuer=" + issuer);
                 arguments.add("--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers());
                 arguments.add("--spring.datasource.url=" + infrastructure.jdbcUrl());
                 arguments.add("--spring.datasource.username=" + infrastructure.username());
                 arguments.add("--spring.datasource.password=" + infrastructure.password());
-                settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+                settingsOf.settings(service, issuer).forEach((key, value) -> arguments.add("--" + key + "=" + value));
                 // The platform closes the services itself, in order, before the broker and the database stop.
                 started.put(service, new SpringApplicationBuilder(service.application())
                     .registerShutdownHook(false)
@@ -72,5 +80,11 @@ final class RunningPlatform implements AutoCloseable {
     @FunctionalInterface
     interface PortChoice {
         int port(PlatformService service);
+    }
+
+    /** What differs for one service on this machine; {@code issuer} is identity-service's URL. */
+    @FunctionalInterface
+    interface SettingsChoice {
+        Map<String, String> settings(PlatformService service, String issuer);
     }
 }

@@ -17,6 +17,13 @@ final class StackBanner {
         out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
         out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
         out.append("  health:      http://localhost:8080/health\n");
+        out.append("Demo accounts (demo passwords of this local stack only; POST /login, then Authorization: Bearer):\n");
+        for (DemoAccounts.Account account : DemoAccounts.ALL) {
+            out.append(String.format("  %-10s %-20s %s%n", account.role(), account.username(), account.password()));
+        }
+        out.append("  log in:      curl -s -X POST http://localhost:8080/login -H 'Content-Type: application/json' \\\n")
+            .append("                -d '{\"username\":\"").append(DemoAccounts.MANAGER.username())
+            .append("\",\"password\":\"").append(DemoAccounts.MANAGER.password()).append("\"}'\n");
         out.append("Services (OpenAPI UI at /docs, health at /health):\n");
         for (PlatformService service : PlatformService.values()) {
             out.append(String.format("  %-20s %s/docs%n", service.serviceName(), platform.url(service)));

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,8 @@ class EndToEndMoneyPathTest {
 
     private static String edgeUrl;
 
-    private final AdminApi admin = new AdminApi();
+    /** The stack's first administrator, logged in at identity-service like any operator. */
+    private static AdminApi admin;
 
     @BeforeAll
     static void startPlatform() {
@@ -59,10 +61,12 @@ class EndToEndMoneyPathTest {
         InProcessPostgres postgres = TestInfrastructure.postgres();
         receiver = DemoPublisher.start(0);
         platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
-                postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
+                postgres.username(), postgres.password()), service -> 0, LocalStack::localSettings);
         int edgePort = FreePorts.next();
         edge = EdgeRouter.start(platform, List.of(edgePort));
         edgeUrl = "http://127.0.0.1:" + edgePort;
+        admin = AdminApi.logIn(platform.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
+                DemoAccounts.ADMIN.password());
     }
 
     @AfterAll
@@ -111,6 +115,105 @@ class EndToEndMoneyPathTest {
         assertThat(forwarded.uri()).contains("payout=80.00").contains("currency=USD");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
             .until(() -> forwardedFor(clickId).size() == 1);
+
+        String commission = platform.url(PlatformService.COMMISSION);
+        String itsPublisher = publisherToken(publisherId);
+        HttpResponse<String> ownEntries = get(commission + "/ledger/entries?offer_id=" + offerId, itsPublisher);
+        assertThat(ownEntries.statusCode()).isEqualTo(200);
+        JsonNode entry = JSON.readTree(ownEntries.body()).get(0);
+        assertThat(entry.path("publisher_id").asString()).isEqualTo(publisherId);
+        assertThat(entry.path("publisher_payout").path("amount").asString()).isEqualTo("80.00");
+        String entryUrl = commission + "/ledger/entries/" + entry.path("entry_id").asString();
+        assertThat(get(entryUrl, itsPublisher).statusCode()).isEqualTo(200);
+        assertThat(get(entryUrl, publisherToken(otherPublisher())).statusCode())
+            .as("another publisher's account reads nothing of it, by id").isEqualTo(404);
+        assertThat(get(platform.url(PlatformService.FORWARDER) + "/admin/publishers/" + publisherId + "/deliveries",
+                publisherToken(otherPublisher())).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyOperatorApiRefusesAnonymousCallsAndAcceptsTheTokenIdentityIssued() throws Exception {
+        String manager = managerToken();
+        Map<PlatformService, String> operatorApis = Map.of(
+                PlatformService.IDENTITY, "/me",
+                PlatformService.CLICK, "/admin/offers",
+                PlatformService.POSTBACK, "/admin/dead-letters?limit=1",
+                PlatformService.ATTRIBUTION, "/conversions/unattributed?limit=1",
+                PlatformService.COMMISSION, "/reports/offers",
+                PlatformService.OPTIMIZER, "/admin/stats",
+                PlatformService.FORWARDER, "/admin/publishers");
+        assertThat(operatorApis).containsOnlyKeys(PlatformService.values());
+
+        for (Map.Entry<PlatformService, String> api : operatorApis.entrySet()) {
+            String url = platform.url(api.getKey()) + api.getValue();
+            assertThat(get(url).statusCode()).as("anonymous %s", url).isEqualTo(401);
+            assertThat(get(url, manager).statusCode()).as("manager %s", url).isEqualTo(200);
+        }
+        assertThat(get(platform.url(PlatformService.IDENTITY) + "/admin/audit", manager).statusCode())
+            .as("the audit trail is for administrators").isEqualTo(403);
+    }
+
+    @Test
+    void anApiKeyIsExchangedAtIdentityForATokenEveryServiceChecksOnItsOwn() throws Exception {
+        String identity = platform.url(PlatformService.IDENTITY);
+        JsonNode key = admin.create(identity + "/admin/api-keys", Map.of("name", "e2e BI", "role", "ANALYST"));
+
+        HttpResponse<String> exchanged = form(edgeUrl + "/token", "grant_type=client_credentials&client_id="
+                + key.path("client_id").asString() + "&client_secret=" + key.path("client_secret").asString());
+
+        assertThat(exchanged.statusCode()).isEqualTo(200);
+        String token = JSON.readTree(exchanged.body()).path("access_token").asString();
+        assertThat(get(platform.url(PlatformService.COMMISSION) + "/reports/offers", token).statusCode())
+            .isEqualTo(200);
+        assertThat(get(platform.url(PlatformService.OPTIMIZER) + "/admin/stats", token).statusCode()).isEqualTo(200);
+        assertThat(get(platform.url(PlatformService.CLICK) + "/admin/offers", token).statusCode())
+            .as("an analyst's key manages no offers").isEqualTo(403);
+    }
+
+    @Test
+    void anOfferChangedAtClickServiceIsInTheAuditTrailAtIdentityWithItsManager() throws Exception {
+        String manager = managerToken();
+        HttpResponse<String> created = post(platform.url(PlatformService.CLICK) + "/admin/offers", """
+                {"name":"E2E Audited %s","casino_url":"https://e2e-audited.example/"}"""
+            .formatted(UUID.randomUUID()), manager);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String offerId = JSON.readTree(created.body()).path("id").asString();
+
+        JsonNode trail = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get(platform.url(
+                PlatformService.IDENTITY) + "/admin/audit?service=click-service&object_type=offer&object_id="
+                + offerId, admin.token()).body()).path("items"), items -> items.size() == 1);
+
+        JsonNode record = trail.get(0);
+        assertThat(record.path("action").asString()).isEqualTo("create");
+        assertThat(record.path("actor").path("name").asString()).startsWith("e2e-manager-");
+        assertThat(record.path("actor").path("roles").get(0).asString()).isEqualTo("MANAGER");
+        assertThat(record.path("after").path("postback_secret").asString()).isEqualTo("***");
+    }
+
+    /** Logs in as a new manager account, created by the administrator as an operator would. */
+    private static String managerToken() {
+        return tokenOfNewAccount("MANAGER", null);
+    }
+
+    /** Logs in as a new account of the publisher {@code publisherId}. */
+    private static String publisherToken(String publisherId) {
+        return tokenOfNewAccount("PUBLISHER", publisherId);
+    }
+
+    /** A publisher id no test's data belongs to. */
+    private static String otherPublisher() {
+        return "999999999";
+    }
+
+    private static String tokenOfNewAccount(String role, String publisherId) {
+        String identity = platform.url(PlatformService.IDENTITY);
+        String username = "e2e-" + role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "e2e password " + username;
+        Map<String, Object> account = new HashMap<>(Map.of("username", username, "password", password,
+                "role", role));
+        account.put("publisher_id", publisherId);
+        admin.create(identity + "/admin/accounts", account);
+        return AdminApi.logIn(identity, username, password).token();
     }
 
     @Test
@@ -145,6 +248,13 @@ class EndToEndMoneyPathTest {
         assertThat(JSON.readTree(health.body()).path("services").size()).isEqualTo(PlatformService.values().length);
 
         assertThat(get(edgeUrl + "/nothing-here").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> login = post(edgeUrl + "/login", """
+                {"username":"%s","password":"%s"}""".formatted(DemoAccounts.ADMIN.username(),
+                DemoAccounts.ADMIN.password()));
+        assertThat(login.statusCode()).as("seed 002's login at the front door").isEqualTo(200);
+        assertThat(JSON.readTree(login.body()).path("expires_at").asString()).isNotEmpty();
+        assertThat(get(edgeUrl + "/.well-known/jwks.json").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -187,7 +297,8 @@ class EndToEndMoneyPathTest {
                 "active", true,
                 "deal", Map.of("currency", "USD", "negative_carry_over", false)));
         String weightSetId = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<String> computed = post(platform.url(PlatformService.OPTIMIZER) + "/admin/update-weights", "");
+            HttpResponse<String> computed = post(platform.url(PlatformService.OPTIMIZER) + "/admin/update-weights", "",
+                    admin.token());
             return computed.statusCode() == 200 ? JSON.readTree(computed.body()).path("weight_set_id").asString() : "";
         }, id -> !id.isEmpty());
 
@@ -250,10 +361,30 @@ class EndToEndMoneyPathTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> post(String url, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String json, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> form(String url, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
             .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Deal;
@@ -69,7 +70,10 @@ public abstract class OptimizerIntegrationTest {
 
     @BeforeEach
     void startFromAnEmptyCatalogue() {
-        http = RestClient.create("http://localhost:" + port);
+        http = RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeader("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER))
+            .build();
         jdbc.sql("truncate offers, offer_performance, revenue_entries").update();
     }
 

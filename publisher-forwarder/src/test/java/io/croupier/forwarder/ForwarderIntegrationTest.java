@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
@@ -43,7 +45,7 @@ public abstract class ForwarderIntegrationTest {
     protected static final Duration DELIVERED_WITHIN = Duration.ofSeconds(30);
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected KafkaTemplate<Object, Object> kafka;
@@ -52,7 +54,10 @@ public abstract class ForwarderIntegrationTest {
 
     @BeforeEach
     void httpClient() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        http = RestClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .defaultHeader("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER))
+            .build();
     }
 
     /** Creates a publisher through the admin API; returns its id and the signing secret shown once. */

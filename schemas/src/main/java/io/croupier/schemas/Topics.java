@@ -3,6 +3,7 @@ package io.croupier.schemas;
 import java.util.List;
 
 import io.croupier.events.AttributedConversion;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.LedgerEntryRecorded;
@@ -52,8 +53,12 @@ public final class Topics {
 
     public static final String CURRENT_WEIGHTS_KEY = "current";
 
+    /** Changes made through operator APIs, from every service; identity-service keeps them. */
+    public static final Topic<String, AuditRecorded> AUDIT = new Topic<>("croupier.audit", String.class,
+            AuditRecorded.class, 3, false, "service:object type:object id");
+
     public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,
-            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS);
+            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT);
 
     private Topics() {
     }

@@ -2,6 +2,7 @@ package io.croupier.attribution.conversion;
 
 import java.util.List;
 
+import io.croupier.access.PublisherScope;
 import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.StoredClick;
 import jakarta.validation.constraints.Max;
@@ -27,11 +28,16 @@ class ConversionQueryController {
         this.conversions = conversions;
     }
 
+    /** A publisher sees only its own clicks, and of those only the conversions attributed to it. */
     @GetMapping("/clicks/{clickId}")
-    ClickWithConversions click(@PathVariable String clickId) {
-        StoredClick click = clicks.find(clickId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no click " + clickId), null));
-        return new ClickWithConversions(click, conversions.ofClick(clickId));
+    ClickWithConversions click(@PathVariable String clickId, PublisherScope scope) {
+        StoredClick click = clicks.find(clickId)
+            .filter(found -> scope.covers(found.publisherId()))
+            .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no click " + clickId), null));
+        return new ClickWithConversions(click, conversions.ofClick(clickId).stream()
+            .filter(conversion -> scope.covers(conversion.publisherId()))
+            .toList());
     }
 
     /**

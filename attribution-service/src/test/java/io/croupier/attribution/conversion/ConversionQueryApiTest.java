@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -66,6 +68,45 @@ class ConversionQueryApiTest {
     }
 
     @Test
+    void aPublisherSeesItsOwnClickWithOnlyItsConversionsAndAnotherPublishersClickIsNotFound() throws Exception {
+        String offer = unique("offer");
+        Click click = click(offer, "9").build();
+        kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
+        ConversionReported ours = conversion(ConversionKind.FTD).setClickId(click.getClickId()).setOfferId(offer)
+            .build();
+        ConversionReported mismatched = conversion(ConversionKind.FTD).setClickId(click.getClickId())
+            .setOfferId(unique("other-offer"))
+            .build();
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), click.getClickId(), ours);
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), click.getClickId(), mismatched);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(*) from conversions where event_id in (?, ?) and state <> 'PENDING'""")
+            .params(ours.getEventId(), mismatched.getEventId()).query(Long.class).single() == 2);
+        TestIssuer issuer = TestInfrastructure.issuer();
+
+        HttpResponse<String> asItsPublisher = get("/clicks/" + click.getClickId(), issuer.publisherToken("9"));
+        HttpResponse<String> asAnother = get("/clicks/" + click.getClickId(), issuer.publisherToken("8"));
+        HttpResponse<String> unknown = get("/clicks/" + unique("nope"), issuer.publisherToken("8"));
+
+        assertThat(asItsPublisher.statusCode()).isEqualTo(200);
+        JsonNode conversions = JSON.readTree(asItsPublisher.body()).at("/conversions");
+        assertThat(conversions.size()).isEqualTo(1);
+        assertThat(conversions.get(0).at("/event_id").asString()).isEqualTo(ours.getEventId());
+        assertThat(JSON.readTree(get("/clicks/" + click.getClickId()).body()).at("/conversions").size())
+            .as("an analyst sees the unattributed one too").isEqualTo(2);
+        assertThat(asAnother.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(asAnother.body()).at("/title").asString())
+            .isEqualTo(JSON.readTree(unknown.body()).at("/title").asString());
+        assertThat(asAnother.body()).doesNotContain("\"publisher_id\"").doesNotContain(ours.getEventId());
+    }
+
+    @Test
+    void aPublisherCannotListUnattributedConversions() throws Exception {
+        assertThat(get("/conversions/unattributed", TestInfrastructure.issuer().publisherToken("9")).statusCode())
+            .isEqualTo(403);
+    }
+
+    @Test
     void anUnknownClickIsANotFoundProblem() throws Exception {
         HttpResponse<String> response = get("/clicks/" + unique("nope"));
 
@@ -98,7 +139,12 @@ class ConversionQueryApiTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.attribution.RecordedEvents;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -145,7 +147,8 @@ class OfferPerformanceTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

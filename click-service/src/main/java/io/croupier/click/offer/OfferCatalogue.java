@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import io.croupier.click.offer.OfferRequests.DealTerms;
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import org.slf4j.Logger;
@@ -36,9 +37,13 @@ public class OfferCatalogue {
 
     private static final String DEFAULT_CURRENCY = "USD";
 
+    private static final String AUDITED_TYPE = "offer";
+
     private final OfferRepository offers;
 
     private final Outbox outbox;
+
+    private final AuditTrail audit;
 
     private final ApplicationEventPublisher events;
 
@@ -50,10 +55,11 @@ public class OfferCatalogue {
 
     private final Set<Long> knownClicked = ConcurrentHashMap.newKeySet();
 
-    OfferCatalogue(OfferRepository offers, Outbox outbox, ApplicationEventPublisher events,
+    OfferCatalogue(OfferRepository offers, Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.offers = offers;
         this.outbox = outbox;
+        this.audit = audit;
         this.events = events;
         this.background = background;
         this.clock = Clock.systemUTC();
@@ -69,7 +75,9 @@ public class OfferCatalogue {
                 request.active() == null || request.active(), request.houseSlug(),
                 request.partnerKey() == null ? newKey() : request.partnerKey(), deal(terms, DEFAULT_CURRENCY, 1, now),
                 false, now, now);
-        return saved(() -> offers.insert(offer));
+        Offer created = saved(() -> offers.insert(offer));
+        audited("create", null, created);
+        return created;
     }
 
     @Transactional
@@ -91,7 +99,9 @@ public class OfferCatalogue {
                 given(changes.houseSlug(), current.houseSlug()),
                 given(changes.partnerKey(), current.partnerKey()), deal, current.clicked(),
                 current.createdAt(), now);
-        return saved(() -> offers.update(changed));
+        Offer updated = saved(() -> offers.update(changed));
+        audited("update", current, updated);
+        return updated;
     }
 
     /**
@@ -106,6 +116,7 @@ public class OfferCatalogue {
                     current.postbackSecret(), false, current.houseSlug(), current.partnerKey(), current.deal(), true,
                     current.createdAt(), now()));
             announce(deactivated);
+            audited("deactivate", current, deactivated);
             return new Removal(deactivated, false);
         }
         offers.delete(id);
@@ -113,6 +124,7 @@ public class OfferCatalogue {
         Offer gone = new Offer(id, current.name(), current.casinoUrl(), current.weight(), current.postbackSecret(),
                 false, current.houseSlug(), current.partnerKey(), current.deal(), false, current.createdAt(), now());
         announce(gone);
+        audited("delete", current, null);
         return new Removal(gone, true);
     }
 
@@ -159,6 +171,13 @@ public class OfferCatalogue {
     private void announce(Offer offer) {
         outbox.append(Topics.OFFERS, Long.toString(offer.id()), OfferEvents.of(offer));
         events.publishEvent(new OfferCatalogueChanged(offer.id()));
+    }
+
+    /** In the change's transaction, as the admin API shows the offer; secrets are redacted by the trail. */
+    private void audited(String action, Offer before, Offer after) {
+        long id = after == null ? before.id() : after.id();
+        audit.record(action, AUDITED_TYPE, Long.toString(id), before == null ? null : OfferResponse.of(before),
+                after == null ? null : OfferResponse.of(after));
     }
 
     /** The changed value, or the current one (which may be null) when the change leaves the field out. */

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
+import io.croupier.click.Http;
 import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
@@ -77,7 +78,8 @@ class ClickRedirectBenchmark {
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + CLICK_PORT,
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(), "--logging.level.root=WARN"));
+                "--spring.datasource.password=" + postgres.password(), "--logging.level.root=WARN",
+                "--croupier.access.issuer=" + TestInfrastructure.issuer().url()));
         arguments.addAll(extraArguments());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClickServiceApplication.class)
             .run(arguments.toArray(String[]::new))) {
@@ -265,6 +267,7 @@ class ClickRedirectBenchmark {
         HttpResponse<String> response = HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CLICK_PORT + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Http.manager())
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);

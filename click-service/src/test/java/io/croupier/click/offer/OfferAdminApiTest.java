@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.croupier.click.ClickServiceTest;
 import io.croupier.click.Http;
 import io.croupier.click.TopicReader;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.Offer;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +49,7 @@ class OfferAdminApiTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port, Http.manager());
     }
 
     @Test
@@ -263,6 +264,38 @@ class OfferAdminApiTest {
         assertThat(updated.getDeal().getCpaAmount()).isEqualTo("99");
         assertThat(updated.getDeal().getEffectiveFrom()).isAfter(created.getDeal().getEffectiveFrom());
         assertThat(records.get(2).value().getActive()).isFalse();
+    }
+
+    @Test
+    void everyOfferChangeIsAuditedWithItsManagerAndTheSecretsRedacted() {
+        String secret = unique("audited-secret");
+        long id = http.post("/admin/offers", """
+                {"name":"Audited","casino_url":"https://audited.example/","postback_secret":"%s","weight":1.0}"""
+            .formatted(secret)).json().get("id").asLong();
+        http.put("/admin/offers/" + id, """
+                {"weight":3.5,"postback_secret":"%s"}""".formatted(unique("rotated")));
+        http.delete("/admin/offers/" + id);
+
+        try (TopicReader<AuditRecorded> audit = TopicReader.of(Topics.AUDIT)) {
+            List<AuditRecorded> changes = audit.readUntil(record -> Long.toString(id)
+                .equals(record.value().getObjectId()), found -> found.size() == 3)
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
+
+            assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update", "delete");
+            assertThat(changes).allSatisfy(change -> {
+                assertThat(change.getService()).isEqualTo("click-service");
+                assertThat(change.getObjectType()).isEqualTo("offer");
+                assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
+                assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(secret)
+                    .doesNotContain("rotated");
+            });
+            assertThat(changes.get(1).getChangedFields()).contains("weight", "postback_secret");
+            assertThat(changes.get(1).getBefore()).contains("\"weight\":1.0");
+            assertThat(changes.get(1).getAfter()).contains("\"weight\":3.5").contains("\"postback_secret\":\"***\"");
+            assertThat(changes.get(2).getAfter()).isNull();
+        }
     }
 
     private long create(String name, boolean active) {

@@ -70,7 +70,7 @@ class ClickRedirectTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port, Http.manager());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The ledger as it is ("why was this paid?") and the conversions with their commissions. Times are ISO-8601 instants;
- * {@code from} is inclusive, {@code to} exclusive.
+ * {@code from} is inclusive, {@code to} exclusive. A publisher's token always reads its own publisher's entries,
+ * whatever {@code publisher_id} it sends.
  */
 @RestController
 class LedgerController {
@@ -29,9 +31,11 @@ class LedgerController {
         this.ledger = ledger;
     }
 
+    /** A publisher's token reaches only its own entries; another's is answered as if it did not exist. */
     @GetMapping("/ledger/entries/{entryId}")
-    LedgerEntry entry(@PathVariable String entryId) {
+    LedgerEntry entry(@PathVariable String entryId, PublisherScope scope) {
         return ledger.find(entryId)
+            .filter(entry -> scope.covers(entry.publisherId()))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ledger entry " + entryId));
     }
 
@@ -41,8 +45,9 @@ class LedgerController {
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "player_id", required = false) String playerId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ledger.search(new LedgerQuery(inputEventId, offerId, publisherId, playerId, from, to, limit));
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+        return ledger.search(new LedgerQuery(inputEventId, offerId, scope.narrow(publisherId), playerId, from, to,
+                limit));
     }
 
     /** Each conversion's own entry with the reversals written against it since, and what it nets to. */
@@ -50,9 +55,9 @@ class LedgerController {
     List<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        List<LedgerEntry> conversions = ledger.conversions(new LedgerQuery(null, offerId, publisherId, null, from, to,
-                limit));
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+        List<LedgerEntry> conversions = ledger.conversions(new LedgerQuery(null, offerId, scope.narrow(publisherId),
+                null, from, to, limit));
         Map<String, List<LedgerEntry>> reversals = new LinkedHashMap<>();
         ledger.reversalsOf(conversions.stream().map(LedgerEntry::entryId).toList())
             .forEach(reversal -> reversals.computeIfAbsent(reversal.reverses(), id -> new ArrayList<>()).add(reversal));

@@ -1,5 +1,6 @@
 package io.croupier.commission.points;
 
+import io.croupier.access.PublisherScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,9 @@ class UserPointsController {
 
     /** An offerwall end user's points balance; the user is the publisher's sub id (sub1) from the click. */
     @GetMapping("/publishers/{publisherId}/users/{userId}/points")
-    UserPoints.Balance balance(@PathVariable String publisherId, @PathVariable String userId) {
+    UserPoints.Balance balance(@PathVariable String publisherId, @PathVariable String userId, PublisherScope scope) {
         return points.balance(publisherId, userId)
+            .filter(balance -> scope.covers(publisherId))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "user " + userId + " of publisher " + publisherId + " has no points"));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.croupier.access.PublisherScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +21,12 @@ class ReportController {
         this.reports = reports;
     }
 
+    /** A publisher's token gets its own publisher's rows only. */
     @GetMapping("/reports/publishers")
     List<Reports.Totals> publishers(@RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to) {
-        return reports.byPublisher(from(from, to), to(to));
+            @RequestParam(required = false) LocalDate to, PublisherScope scope) {
+        return reports.byPublisher(from(from, to), to(to)).stream().filter(totals -> scope.covers(totals.id()))
+            .toList();
     }
 
     @GetMapping("/reports/offers")

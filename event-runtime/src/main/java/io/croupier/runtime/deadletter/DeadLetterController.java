@@ -2,9 +2,11 @@ package io.croupier.runtime.deadletter;
 
 import java.util.List;
 
+import io.croupier.runtime.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +21,14 @@ class DeadLetterController {
 
     private final DeadLetters deadLetters;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    private final AuditTrail audit;
+
+    private final TransactionTemplate transactions;
+
+    DeadLetterController(DeadLetters deadLetters, AuditTrail audit, TransactionTemplate transactions) {
         this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
     @GetMapping
@@ -28,10 +36,15 @@ class DeadLetterController {
         return deadLetters.list(Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** Audited once the record is back on its topic: a replay that failed changed nothing. */
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     ResponseEntity<?> replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         return deadLetters.replay(topic, partition, offset)
-            .<ResponseEntity<?>>map(ResponseEntity::ok)
+            .<ResponseEntity<?>>map(letter -> {
+                transactions.executeWithoutResult(status -> audit.record("replay", "dead-letter",
+                        topic + "/" + partition + "/" + offset, null, letter));
+                return ResponseEntity.ok(letter);
+            })
             .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "No dead letter of this service at " + topic + "/" + partition + "/"
                             + offset)));

@@ -10,6 +10,7 @@ import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
 import io.croupier.optimizer.OptimizerProperties;
 import io.croupier.optimizer.currency.ReferenceCurrency;
+import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ class WeightRecalculation {
 
     private final Outbox outbox;
 
+    private final AuditTrail audit;
+
     private final OptimizerProperties properties;
 
     private final ReferenceCurrency referenceCurrency;
@@ -44,20 +47,24 @@ class WeightRecalculation {
     private final WeightCalculator calculator;
 
     WeightRecalculation(JdbcClient jdbc, LastClicksSampler sampler, WeightSets weightSets, Outbox outbox,
-            OptimizerProperties properties, ReferenceCurrency referenceCurrency) {
+            AuditTrail audit, OptimizerProperties properties, ReferenceCurrency referenceCurrency) {
         this.jdbc = jdbc;
         this.sampler = sampler;
         this.weightSets = weightSets;
         this.outbox = outbox;
+        this.audit = audit;
         this.properties = properties;
         this.referenceCurrency = referenceCurrency;
         this.calculator = new WeightCalculator(properties.weightFloor());
     }
 
+    /** An operator's recalculation, audited with the set it published. */
     @Transactional
     WeightSet recalculateNow() {
         lockAcrossInstances();
-        return compute(WeightSet.Trigger.ON_DEMAND, null);
+        WeightSet set = compute(WeightSet.Trigger.ON_DEMAND, null);
+        audit.record("recalculate", "weight-set", Long.toString(set.weightSetId()), null, set);
+        return set;
     }
 
     /**

@@ -3,12 +3,15 @@ package io.croupier.forwarder.delivery;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.access.PublisherScope;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
 import io.croupier.forwarder.publisher.Publishers;
+import io.croupier.runtime.audit.AuditTrail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,22 +29,36 @@ class DeliveryController {
 
     private final DeliveryScheduler scheduler;
 
-    DeliveryController(DeliveryRepository deliveries, Publishers publishers, DeliveryScheduler scheduler) {
+    private final AuditTrail audit;
+
+    private final TransactionTemplate transactions;
+
+    DeliveryController(DeliveryRepository deliveries, Publishers publishers, DeliveryScheduler scheduler,
+            AuditTrail audit, TransactionTemplate transactions) {
         this.deliveries = deliveries;
         this.publishers = publishers;
         this.scheduler = scheduler;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
-    /** @param id the payout event id, e.g. {@code payout:42} */
+    /**
+     * A publisher's token reaches only its own deliveries; another's is answered as if it did not exist.
+     *
+     * @param id the payout event id, e.g. {@code payout:42}
+     */
     @GetMapping("/admin/deliveries/{id}")
-    DeliveryView delivery(@PathVariable String id) {
-        return deliveries.find(id).orElseThrow(() -> notFound("no delivery " + id));
+    DeliveryView delivery(@PathVariable String id, PublisherScope scope) {
+        return deliveries.find(id)
+            .filter(delivery -> scope.covers(delivery.publisherId()))
+            .orElseThrow(() -> notFound("no delivery " + id));
     }
 
     @GetMapping("/admin/publishers/{publisherId}/deliveries")
     List<DeliveryView> byPublisher(@PathVariable long publisherId,
             @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|DEAD") String state,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+        requireCovered(publisherId, scope);
         return deliveries.byPublisher(publisherId, state, limit);
     }
 
@@ -53,29 +70,47 @@ class DeliveryController {
 
     @GetMapping("/admin/publishers/{publisherId}/dead-letters")
     List<DeliveryView> deadLetters(@PathVariable long publisherId,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+        requireCovered(publisherId, scope);
         return deliveries.deadLetters(publisherId, limit);
     }
 
-    /** Starts a fresh schedule for one dead letter; a delivered or still pending delivery is never sent again. */
+    /**
+     * Starts a fresh schedule for one dead letter; a delivered or still pending delivery is never sent again. The
+     * replay is audited in its transaction; the scheduler is woken once it has committed.
+     */
     @PostMapping("/admin/deliveries/{id}/replay")
-    DeliveryView replay(@PathVariable String id) {
-        DeliveryView delivery = delivery(id);
+    DeliveryView replay(@PathVariable String id, PublisherScope scope) {
+        DeliveryView delivery = delivery(id, scope);
         requireReachable(delivery.publisherId());
-        if (!deliveries.replay(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "delivery " + id + " is " + delivery.state() + "; only a dead letter can be replayed");
-        }
+        transactions.executeWithoutResult(status -> {
+            if (!deliveries.replay(id)) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT,
+                        "delivery " + id + " is " + delivery.state() + "; only a dead letter can be replayed");
+            }
+            audit.record("replay", "delivery", id, delivery, deliveries.find(id).orElseThrow());
+        });
         scheduler.wakeUp();
-        return delivery(id);
+        return delivery(id, scope);
     }
 
     @PostMapping("/admin/publishers/{publisherId}/dead-letters/replay")
     Map<String, Integer> replayAll(@PathVariable long publisherId) {
         requireReachable(publisherId);
-        int replayed = deliveries.replayDeadLetters(publisherId);
+        int replayed = transactions.execute(status -> {
+            int count = deliveries.replayDeadLetters(publisherId);
+            audit.record("replay-dead-letters", "publisher", Long.toString(publisherId), null,
+                    Map.of("replayed", count));
+            return count;
+        });
         scheduler.wakeUp();
         return Map.of("replayed", replayed);
+    }
+
+    private static void requireCovered(long publisherId, PublisherScope scope) {
+        if (!scope.covers(publisherId)) {
+            throw notFound("no publisher " + publisherId);
+        }
     }
 
     /** A replay into a disabled or inactive endpoint would only die again; the admin must fix the publisher first. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.croupier.events.Money;
 import io.croupier.events.Publisher;
+import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,15 +26,20 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class Publishers {
 
+    private static final String AUDITED_TYPE = "publisher";
+
     private final PublisherRepository repository;
 
     private final Outbox outbox;
 
+    private final AuditTrail audit;
+
     private final ApplicationEventPublisher events;
 
-    Publishers(PublisherRepository repository, Outbox outbox, ApplicationEventPublisher events) {
+    Publishers(PublisherRepository repository, Outbox outbox, AuditTrail audit, ApplicationEventPublisher events) {
         this.repository = repository;
         this.outbox = outbox;
+        this.audit = audit;
         this.events = events;
     }
 
@@ -43,18 +49,23 @@ public class Publishers {
         SigningSecret secret = request.signingSecret() == null ? SigningSecret.generate()
                 : SigningSecret.parse(request.signingSecret());
         long id = uniqueUsername(definition, () -> repository.insert(definition, secret));
-        return PublisherView.of(publish(id)).revealing(secret);
+        PublisherView view = PublisherView.of(publish(id));
+        audit.record("create", AUDITED_TYPE, Long.toString(id), null, view);
+        return view.revealing(secret);
     }
 
     @Transactional
     PublisherView update(long id, PublisherRequest request) {
         PublisherDefinition definition = PublisherDefinition.of(request);
         SigningSecret secret = request.signingSecret() == null ? null : SigningSecret.parse(request.signingSecret());
+        PublisherView before = view(id);
         boolean found = uniqueUsername(definition, () -> repository.update(id, definition, secret));
         if (!found) {
             throw notFound(id);
         }
         PublisherView view = PublisherView.of(publish(id));
+        audit.record(secret == null ? "update" : "update-with-signing-secret", AUDITED_TYPE, Long.toString(id),
+                before, view);
         events.publishEvent(new PublisherChanged(id));
         return view;
     }
@@ -62,17 +73,23 @@ public class Publishers {
     /** Publishers are never erased: their deliveries and ledger entries keep pointing at them. */
     @Transactional
     PublisherView deactivate(long id) {
+        PublisherView before = view(id);
         change(id, repository::deactivate);
         PublisherView view = PublisherView.of(publish(id));
+        audit.record("deactivate", AUDITED_TYPE, Long.toString(id), before, view);
         events.publishEvent(new PublisherChanged(id));
         return view;
     }
 
+    /** Audited as its own action: the views never hold the secret, so before and after alone would not show it. */
     @Transactional
     PublisherView rotateSecret(long id) {
         SigningSecret secret = SigningSecret.generate();
+        PublisherView before = view(id);
         change(id, publisherId -> repository.replaceSecret(publisherId, secret));
-        return view(id).revealing(secret);
+        PublisherView after = view(id);
+        audit.record("rotate-signing-secret", AUDITED_TYPE, Long.toString(id), before, after);
+        return after.revealing(secret);
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
@@ -87,7 +89,10 @@ class DeliveryRestartTest {
     }
 
     private static RestClient http(ConfigurableApplicationContext service) {
-        return RestClient.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
+        return RestClient.builder()
+            .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
+            .defaultHeader("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER))
+            .build();
     }
 
     private static PayoutDue payout() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TopicRecords;
+import io.croupier.events.AuditRecorded;
 import io.croupier.events.Publisher;
 import io.croupier.forwarder.ForwarderIntegrationTest;
 import io.croupier.schemas.Topics;
@@ -155,6 +157,33 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
         return """
                 {"name":"Test","username":"%s","postback_url":"%s","method":"GET","signing_secret":null,
                  "payout_terms":{"revshare_percent":80},"rate_limit_per_second":50}""".formatted(username, url);
+    }
+
+    @Test
+    void everyPublisherChangeIsAuditedWithoutItsSigningSecret() {
+        String username = "audited" + unique();
+        Answer created = post("/admin/publishers", """
+                {"name":"Audited","username":"%s","postback_url":"https://audited.example/pb?c={click_id}",
+                 "payout_terms":{"revshare_percent":80}}""".formatted(username));
+        long id = created.body().get("id").asLong();
+        String firstSecret = created.body().get("signing_secret").asString();
+        String rotatedSecret = post("/admin/publishers/" + id + "/signing-secret", "").body().get("signing_secret")
+            .asString();
+        http.delete().uri("/admin/publishers/{id}", id).retrieve().toBodilessEntity();
+
+        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
+                AuditRecorded.class, record -> record.getObjectType().equals("publisher")
+                        && record.getObjectId().equals(Long.toString(id)), 3);
+
+        assertThat(changes).extracting(AuditRecorded::getAction)
+            .containsExactly("create", "rotate-signing-secret", "deactivate");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getService()).isEqualTo("publisher-forwarder");
+            assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
+            assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(firstSecret)
+                .doesNotContain(rotatedSecret).doesNotContain("whsec_");
+        });
+        assertThat(changes.get(2).getChangedFields()).contains("active");
     }
 
     private static String unique() {

@@ -1,0 +1,175 @@
+package io.croupier.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a Spring Boot application a resource server that validates Croupier's bearer tokens on its own and enforces
+ * the rules its {@link AccessRules} beans declare, after the platform's own (health and API docs public, actuator for
+ * operators). Whatever no rule names is for {@code ADMIN} only. Stateless: no session, no cookie, so no CSRF token.
+ */
+@AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class })
+@EnableWebSecurity
+@EnableConfigurationProperties(AccessSettings.class)
+public class AccessWiring {
+
+    static {
+        // Resolved from the token, never from a request parameter, so they have no place in the API documents.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PublisherScope.class, Caller.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder croupierTokenDecoder(AccessSettings settings) {
+        return TokenValidation.decoder(settings);
+    }
+
+    @Bean
+    SecurityFilterChain croupierSecurityFilterChain(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
+            ObjectProvider<AccessRules> serviceRules) {
+        List<Endpoints.Rule> rules = declaredRules(serviceRules);
+        ProblemAnswers problems = new ProblemAnswers();
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .formLogin(form -> form.disable())
+            .httpBasic(basic -> basic.disable())
+            .logout(logout -> logout.disable())
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerFromToken(settings)))
+                .bearerTokenResolver(tokensOf(rules, decoder))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems)
+                .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                        resource -> resource.authorizationServer(settings.issuer()))))
+            .authorizeHttpRequests(requests -> {
+                requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                for (Endpoints.Rule rule : rules) {
+                    if (rule.kind() == Endpoints.Rule.Kind.HOT_PATH) {
+                        continue;
+                    }
+                    var matched = requests.requestMatchers(matcher(rule));
+                    if (rule.kind() == Endpoints.Rule.Kind.ROLES) {
+                        matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                    }
+                    else {
+                        matched.permitAll();
+                    }
+                }
+                requests.anyRequest().hasRole(Role.ADMIN.name());
+            });
+        return http.build();
+    }
+
+    /** Hot paths skip the filter chain; the platform defaults silence Spring Security's start-up warning about it. */
+    @Bean
+    WebSecurityCustomizer hotPathsBypassTheFilters(ObjectProvider<AccessRules> serviceRules) {
+        List<RequestMatcher> hotPaths = declaredRules(serviceRules).stream()
+            .filter(rule -> rule.kind() == Endpoints.Rule.Kind.HOT_PATH)
+            .map(AccessWiring::matcher)
+            .toList();
+        return web -> {
+            if (!hotPaths.isEmpty()) {
+                web.ignoring().requestMatchers(hotPaths.toArray(RequestMatcher[]::new));
+            }
+        };
+    }
+
+    @Bean
+    WebMvcConfigurer callerFromTheToken() {
+        HandlerMethodArgumentResolver resolver = new CallerArguments();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
+    }
+
+    @Bean
+    OpenApiCustomizer bearerTokensInTheApiDocuments(ObjectProvider<AccessRules> serviceRules) {
+        return new BearerScheme(declaredRules(serviceRules));
+    }
+
+    /** The platform's rules first, then each service's in bean order. */
+    static List<Endpoints.Rule> declaredRules(ObjectProvider<AccessRules> serviceRules) {
+        Endpoints endpoints = new Endpoints();
+        PlatformEndpoints.declare(endpoints);
+        serviceRules.orderedStream().forEach(rules -> rules.declare(endpoints));
+        return endpoints.rules();
+    }
+
+    /**
+     * Public endpoints never read the {@code Authorization} header: a casino that happens to send one must not have
+     * its postback refused, and a public call does not pay for a signature check. Endpoints open to anyone but
+     * richer for operators (health) read a valid token and ignore an invalid one, so a probe never fails on a
+     * stale token.
+     */
+    private static BearerTokenResolver tokensOf(List<Endpoints.Rule> rules, JwtDecoder decoder) {
+        RequestMatcher publicEndpoints = anyOf(rules, Endpoints.Rule.Kind.PUBLIC);
+        RequestMatcher openEndpoints = anyOf(rules, Endpoints.Rule.Kind.OPEN);
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        return request -> {
+            if (publicEndpoints.matches(request)) {
+                return null;
+            }
+            String token = bearer.resolve(request);
+            return token != null && openEndpoints.matches(request) && !valid(decoder, token) ? null : token;
+        };
+    }
+
+    private static boolean valid(JwtDecoder decoder, String token) {
+        try {
+            decoder.decode(token);
+            return true;
+        }
+        catch (JwtException e) {
+            return false;
+        }
+    }
+
+    private static RequestMatcher anyOf(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
+        List<RequestMatcher> matching = new ArrayList<>();
+        for (Endpoints.Rule rule : rules) {
+            if (rule.kind() == kind) {
+                matching.add(matcher(rule));
+            }
+        }
+        return matching.isEmpty() ? request -> false : new OrRequestMatcher(matching);
+    }
+
+    private static RequestMatcher matcher(Endpoints.Rule rule) {
+        return PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
+    }
+}

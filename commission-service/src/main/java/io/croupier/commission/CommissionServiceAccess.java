@@ -1,0 +1,32 @@
+package io.croupier.commission;
+
+import io.croupier.access.AccessRules;
+import io.croupier.access.Endpoints;
+import org.springframework.stereotype.Component;
+
+import static io.croupier.access.Role.ADMIN;
+import static io.croupier.access.Role.ANALYST;
+import static io.croupier.access.Role.MANAGER;
+import static io.croupier.access.Role.PUBLISHER;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may call commission-service. A publisher reads its own ledger entries, conversions, offerwall users' points
+ * and report rows, scoped by the controllers from its token; LTV, offer and campaign reports are for operators.
+ */
+@Component
+class CommissionServiceAccess implements AccessRules {
+
+    @Override
+    public void declare(Endpoints endpoints) {
+        endpoints.permit(GET, "/ledger/entries/**", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/conversions", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
+            .permit(POST, "/ad-spend", ADMIN, MANAGER);
+    }
+}

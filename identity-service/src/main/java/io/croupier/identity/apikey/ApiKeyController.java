@@ -1,0 +1,47 @@
+package io.croupier.identity.apikey;
+
+import java.util.List;
+
+import io.croupier.access.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API keys, for ADMIN: created with their secret shown once, listed with their last use, revoked. */
+@RestController
+@RequestMapping("/admin/api-keys")
+class ApiKeyController {
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeyView create(@RequestBody ApiKeys.NewApiKey request, Caller caller) {
+        return keys.create(request, caller.subject());
+    }
+
+    @GetMapping
+    List<ApiKeyView> list() {
+        return keys.all();
+    }
+
+    @GetMapping("/{id}")
+    ApiKeyView get(@PathVariable long id) {
+        return keys.view(id);
+    }
+
+    @DeleteMapping("/{id}")
+    ApiKeyView revoke(@PathVariable long id) {
+        return keys.revoke(id);
+    }
+}
