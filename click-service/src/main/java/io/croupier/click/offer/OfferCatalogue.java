@@ -16,6 +16,7 @@ import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
+import io.croupier.secrets.digest.SecretDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The offer catalogue. Every change is written to the offers topic through the outbox in the same transaction, so
- * the other services see exactly the committed catalogue.
+ * the other services see exactly the committed catalogue. Postback secrets and partner keys are shown once, when
+ * created or rotated, and kept only as look-up digests: neither the table nor the topic holds them in clear.
  */
 @Service
 public class OfferCatalogue {
@@ -37,6 +39,8 @@ public class OfferCatalogue {
     private static final String DEFAULT_CURRENCY = "USD";
 
     private final OfferRepository offers;
+
+    private final SecretDigest digests;
 
     private final Outbox outbox;
 
@@ -50,26 +54,29 @@ public class OfferCatalogue {
 
     private final Set<Long> knownClicked = ConcurrentHashMap.newKeySet();
 
-    OfferCatalogue(OfferRepository offers, Outbox outbox, ApplicationEventPublisher events,
+    OfferCatalogue(OfferRepository offers, SecretDigest digests, Outbox outbox, ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.offers = offers;
+        this.digests = digests;
         this.outbox = outbox;
         this.events = events;
         this.background = background;
         this.clock = Clock.systemUTC();
     }
 
+    /** The answer is the one place the offer's postback secret and partner key are shown. */
     @Transactional
-    Offer create(NewOffer request) {
+    RevealedOffer create(NewOffer request) {
         Instant now = now();
         DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null) : request.deal();
+        String postbackSecret = request.postbackSecret() == null ? newKey() : unmasked(request.postbackSecret(),
+                "postback_secret");
+        String partnerKey = request.partnerKey() == null ? newKey() : unmasked(request.partnerKey(), "partner_key");
         Offer offer = new Offer(0, request.name().strip(), validUrl(request.casinoUrl()),
-                request.weight() == null ? 1.0 : request.weight(),
-                request.postbackSecret() == null ? newKey() : request.postbackSecret(),
-                request.active() == null || request.active(), request.houseSlug(),
-                request.partnerKey() == null ? newKey() : request.partnerKey(), deal(terms, DEFAULT_CURRENCY, 1, now),
-                false, now, now);
-        return saved(() -> offers.insert(offer));
+                request.weight() == null ? 1.0 : request.weight(), KeptSecret.of(postbackSecret, digests),
+                request.active() == null || request.active(), request.houseSlug(), KeptSecret.of(partnerKey, digests),
+                deal(terms, DEFAULT_CURRENCY, 1, now), false, now, now);
+        return new RevealedOffer(saved(() -> offers.insert(offer)), postbackSecret, partnerKey);
     }
 
     @Transactional
@@ -86,12 +93,30 @@ public class OfferCatalogue {
         Offer changed = new Offer(id, changes.name() == null ? current.name() : changes.name().strip(),
                 changes.casinoUrl() == null ? current.casinoUrl() : validUrl(changes.casinoUrl()),
                 given(changes.weight(), current.weight()),
-                given(changes.postbackSecret(), current.postbackSecret()),
+                changedSecret(changes.postbackSecret(), current.postbackSecret(), "postback_secret"),
                 given(changes.active(), current.active()),
                 given(changes.houseSlug(), current.houseSlug()),
-                given(changes.partnerKey(), current.partnerKey()), deal, current.clicked(),
+                changedSecret(changes.partnerKey(), current.partnerKey(), "partner_key"), deal, current.clicked(),
                 current.createdAt(), now);
         return saved(() -> offers.update(changed));
+    }
+
+    /** A new random postback secret, shown in the answer only; the previous one stops working at once. */
+    @Transactional
+    RevealedOffer rotatePostbackSecret(long id) {
+        Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
+        String secret = newKey();
+        Offer rotated = current.withSecrets(KeptSecret.of(secret, digests), current.partnerKey(), now());
+        return new RevealedOffer(saved(() -> offers.update(rotated)), secret, null);
+    }
+
+    /** A new random partner key, shown in the answer only; postbacks to the previous URL are refused at once. */
+    @Transactional
+    RevealedOffer rotatePartnerKey(long id) {
+        Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
+        String key = newKey();
+        Offer rotated = current.withSecrets(current.postbackSecret(), KeptSecret.of(key, digests), now());
+        return new RevealedOffer(saved(() -> offers.update(rotated)), null, key);
     }
 
     /**
@@ -102,16 +127,13 @@ public class OfferCatalogue {
     Removal remove(long id) {
         Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
         if (current.clicked() || knownClicked.contains(id)) {
-            Offer deactivated = offers.update(new Offer(id, current.name(), current.casinoUrl(), current.weight(),
-                    current.postbackSecret(), false, current.houseSlug(), current.partnerKey(), current.deal(), true,
-                    current.createdAt(), now()));
+            Offer deactivated = offers.update(current.deactivated(true, now()));
             announce(deactivated);
             return new Removal(deactivated, false);
         }
         offers.delete(id);
         // The outbox cannot carry a tombstone (its payload is not nullable): consumers see the offer inactive.
-        Offer gone = new Offer(id, current.name(), current.casinoUrl(), current.weight(), current.postbackSecret(),
-                false, current.houseSlug(), current.partnerKey(), current.deal(), false, current.createdAt(), now());
+        Offer gone = current.deactivated(false, now());
         announce(gone);
         return new Removal(gone, true);
     }
@@ -161,6 +183,25 @@ public class OfferCatalogue {
         events.publishEvent(new OfferCatalogueChanged(offer.id()));
     }
 
+    /**
+     * A secret given in a change: omitted or sent back masked as it was shown keeps the current one; anything else
+     * replaces it.
+     */
+    private KeptSecret changedSecret(String given, KeptSecret current, String field) {
+        if (given == null || current != null && KeptSecret.looksMasked(given) && given.equals(current.masked())) {
+            return current;
+        }
+        return KeptSecret.of(unmasked(given, field), digests);
+    }
+
+    private static String unmasked(String secret, String field) {
+        if (KeptSecret.looksMasked(secret)) {
+            throw InvalidOffer.invalid(field, "is a masked value, not a secret: send the new value, or rotate it with "
+                    + "POST /admin/offers/{offer_id}/" + field.replace('_', '-'));
+        }
+        return secret;
+    }
+
     /** The changed value, or the current one (which may be null) when the change leaves the field out. */
     private static <T> T given(T changed, T current) {
         return changed != null ? changed : current;
@@ -169,7 +210,7 @@ public class OfferCatalogue {
     private static InvalidOffer taken(DuplicateKeyException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         for (String field : List.of("house_slug", "partner_key", "postback_secret")) {
-            if (message.contains("offers_" + field + "_key")) {
+            if (message.contains("offers_" + field + "_key") || message.contains("offers_" + field + "_digest_key")) {
                 return InvalidOffer.taken(field);
             }
         }
