@@ -11,6 +11,7 @@ import io.croupier.events.Money;
 import io.croupier.events.Publisher;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
+import io.croupier.secrets.webhook.WebhookSecret;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -40,8 +41,8 @@ public class Publishers {
     @Transactional
     PublisherView create(PublisherRequest request) {
         PublisherDefinition definition = PublisherDefinition.of(request);
-        SigningSecret secret = request.signingSecret() == null ? SigningSecret.generate()
-                : SigningSecret.parse(request.signingSecret());
+        WebhookSecret secret = request.signingSecret() == null ? WebhookSecret.generate()
+                : parsed(request.signingSecret());
         long id = uniqueUsername(definition, () -> repository.insert(definition, secret));
         return PublisherView.of(publish(id)).revealing(secret);
     }
@@ -49,7 +50,7 @@ public class Publishers {
     @Transactional
     PublisherView update(long id, PublisherRequest request) {
         PublisherDefinition definition = PublisherDefinition.of(request);
-        SigningSecret secret = request.signingSecret() == null ? null : SigningSecret.parse(request.signingSecret());
+        WebhookSecret secret = request.signingSecret() == null ? null : parsed(request.signingSecret());
         boolean found = uniqueUsername(definition, () -> repository.update(id, definition, secret));
         if (!found) {
             throw notFound(id);
@@ -70,7 +71,7 @@ public class Publishers {
 
     @Transactional
     PublisherView rotateSecret(long id) {
-        SigningSecret secret = SigningSecret.generate();
+        WebhookSecret secret = WebhookSecret.generate();
         change(id, publisherId -> repository.replaceSecret(publisherId, secret));
         return view(id).revealing(secret);
     }
@@ -104,6 +105,15 @@ public class Publishers {
         PublisherRow row = repository.find(id).orElseThrow(() -> notFound(id));
         outbox.append(Topics.PUBLISHERS, Long.toString(id), event(row));
         return row;
+    }
+
+    private static WebhookSecret parsed(String signingSecret) {
+        try {
+            return WebhookSecret.parse(signingSecret);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidPublisherException("signing_secret " + e.getMessage() + "; omit it to have one generated");
+        }
     }
 
     private void change(long id, LongPredicate change) {

@@ -102,7 +102,8 @@ public class Reencryption implements SmartLifecycle {
             return thread;
         });
         long interval = settings.reencryptInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(interval, 10_000), interval,
+        // The first run comes soon after a start: that is when a newly promoted key has rows to take over.
+        scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(interval, 60_000), interval,
                 TimeUnit.MILLISECONDS);
     }
 
