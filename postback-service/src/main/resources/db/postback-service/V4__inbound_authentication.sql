@@ -5,6 +5,8 @@ create table inbound_policies (
     offer_id                text        primary key,
     signature_required      boolean     not null default false,
     signing_secret          bytea,
+    -- The last four characters, so the admin API can show which secret is set without decrypting it.
+    signing_secret_hint     text,
     -- The secret the current one replaced, still accepted until previous_valid_until.
     previous_signing_secret bytea,
     previous_valid_until    timestamptz,

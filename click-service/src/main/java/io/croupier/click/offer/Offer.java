@@ -10,8 +10,9 @@ import java.time.Instant;
  * @param partnerKey the seed 004 key of the postback URL path, as kept; null when the offer has none
  * @param clicked whether a click was ever routed to it: such an offer is only ever deactivated, never erased
  */
-public record Offer(long id, String name, String casinoUrl, double weight, KeptSecret postbackSecret, boolean active,
-        String houseSlug, KeptSecret partnerKey, Deal deal, boolean clicked, Instant createdAt, Instant updatedAt) {
+public record Offer(long id, String name, String casinoUrl, double weight, KeptSecret postbackSecret,
+        boolean active, String houseSlug, KeptSecret partnerKey, Deal deal, boolean clicked, Instant createdAt,
+        Instant updatedAt) {
 
     Offer withSecrets(KeptSecret newPostbackSecret, KeptSecret newPartnerKey, Instant now) {
         return new Offer(id, name, casinoUrl, weight, newPostbackSecret, active, houseSlug, newPartnerKey, deal, clicked,

@@ -13,7 +13,6 @@ import io.croupier.postback.intake.Outcome;
 import io.croupier.postback.intake.Rejection;
 import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
-import io.croupier.secrets.webhook.WebhookSecret;
 import io.croupier.secrets.webhook.WebhookSignatures;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -58,9 +57,8 @@ public class InboundGate {
                     "source address " + call.sourceIp() + " is not on the offer's allow-list");
         }
         Instant now = clock.instant();
-        List<WebhookSecret> secrets = policy.secretsAcceptedAt(now);
         Signature signature = Signature.of(call);
-        if (signature == null || secrets.isEmpty()) {
+        if (signature == null || !policy.hasSigningSecret()) {
             if (policy.signatureRequired()) {
                 throw refused(Outcome.ERROR_SIGNATURE_MISSING, "the offer requires signed calls: "
                         + (call.body() != null ? "send webhook-id, webhook-timestamp and webhook-signature headers"
@@ -73,8 +71,9 @@ public class InboundGate {
             throw refused(Outcome.ERROR_SIGNATURE_STALE, "the signature's timestamp " + timestamp
                     + " is more than " + tolerance.toSeconds() + " s away from now (" + now.getEpochSecond() + ")");
         }
-        boolean valid = secrets.stream().anyMatch(secret -> WebhookSignatures.anyMatches(secret.key(),
-                signature.id(), timestamp, signature.content(), signature.signatures()));
+        boolean valid = policies.secretsAcceptedAt(policy, now).stream()
+            .anyMatch(secret -> WebhookSignatures.anyMatches(secret.key(), signature.id(), timestamp,
+                    signature.content(), signature.signatures()));
         if (!valid) {
             throw refused(Outcome.ERROR_SIGNATURE_INVALID, "no signature matches " + signature.what());
         }

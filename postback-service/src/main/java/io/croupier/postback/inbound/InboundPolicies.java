@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * {@code inbound_policies}: one row per offer that asked for more than the seeds' own identification. The signing
- * secrets are stored encrypted ({@link SecretCipher}, bound to the offer), and shown in clear only when created.
+ * secrets are stored encrypted ({@link SecretCipher}, bound to the offer), shown in clear only when created, and
+ * decrypted only to check a signature.
  */
 @Repository
 class InboundPolicies {
@@ -30,8 +32,10 @@ class InboundPolicies {
             "previous_signing_secret", "inbound-signing-secret");
 
     private static final String COLUMNS = """
-            offer_id, signature_required, signing_secret, previous_signing_secret, previous_valid_until,
-            allowed_sources, updated_at""";
+            offer_id, signature_required, signing_secret, signing_secret_hint, previous_signing_secret,
+            previous_valid_until, allowed_sources, updated_at""";
+
+    private static final int HINT_LENGTH = 4;
 
     private final JdbcClient jdbc;
 
@@ -77,17 +81,34 @@ class InboundPolicies {
             .update();
     }
 
-    /** The new secret replaces the current one, which stays accepted until {@code previousValidUntil} (or not). */
-    void saveSecrets(String offerId, WebhookSecret secret, WebhookSecret previous, Instant previousValidUntil) {
+    /**
+     * The new secret replaces the current one, which stays accepted until {@code previousValidUntil} (null: not at
+     * all). Both columns bind their ciphertexts to the offer alike, so the current one moves over as it is.
+     */
+    void saveSecrets(String offerId, WebhookSecret secret, Instant previousValidUntil) {
         jdbc.sql("""
-                update inbound_policies set signing_secret = :secret, previous_signing_secret = :previous,
+                update inbound_policies set signing_secret = :secret, signing_secret_hint = :hint,
+                    previous_signing_secret = case when :keepPrevious then signing_secret end,
                     previous_valid_until = :until, updated_at = now()
                 where offer_id = :offer""")
-            .param("secret", encrypted(SIGNING_SECRET, offerId, secret))
-            .param("previous", encrypted(PREVIOUS_SIGNING_SECRET, offerId, previous))
+            .param("secret", cipher.encrypt(secret.value(), SIGNING_SECRET.associatedData(offerId)))
+            .param("hint", secret.value().substring(secret.value().length() - HINT_LENGTH))
+            .param("keepPrevious", previousValidUntil != null)
             .param("until", previousValidUntil == null ? null : Timestamp.from(previousValidUntil))
             .param("offer", offerId)
             .update();
+    }
+
+    /** The secrets a signature may be made with at this moment, current first: the only place they are decrypted. */
+    List<WebhookSecret> secretsAcceptedAt(InboundPolicy policy, Instant now) {
+        List<WebhookSecret> secrets = new ArrayList<>(2);
+        if (policy.hasSigningSecret()) {
+            secrets.add(decrypted(SIGNING_SECRET, policy.offerId(), policy.signingSecret()));
+        }
+        if (policy.previousAcceptedAt(now)) {
+            secrets.add(decrypted(PREVIOUS_SIGNING_SECRET, policy.offerId(), policy.previousSigningSecret()));
+        }
+        return secrets;
     }
 
     /** Forgets previous secrets whose grace period is over, so no expired secret stays stored. */
@@ -111,22 +132,16 @@ class InboundPolicies {
                 : now.plus(keepPrevious);
     }
 
-    private byte[] encrypted(EncryptedColumn column, String offerId, WebhookSecret secret) {
-        return secret == null ? null : cipher.encrypt(secret.value(), column.associatedData(offerId));
-    }
-
     private WebhookSecret decrypted(EncryptedColumn column, String offerId, byte[] ciphertext) {
-        return ciphertext == null ? null
-                : new WebhookSecret(cipher.decrypt(ciphertext, column.associatedData(offerId)));
+        return new WebhookSecret(cipher.decrypt(ciphertext, column.associatedData(offerId)));
     }
 
     private InboundPolicy policy(ResultSet rs, int row) throws SQLException {
         String offerId = rs.getString("offer_id");
         Timestamp until = rs.getTimestamp("previous_valid_until");
         Array sources = rs.getArray("allowed_sources");
-        return new InboundPolicy(offerId, rs.getBoolean("signature_required"),
-                decrypted(SIGNING_SECRET, offerId, rs.getBytes("signing_secret")),
-                decrypted(PREVIOUS_SIGNING_SECRET, offerId, rs.getBytes("previous_signing_secret")),
+        return new InboundPolicy(offerId, rs.getBoolean("signature_required"), rs.getBytes("signing_secret"),
+                rs.getString("signing_secret_hint"), rs.getBytes("previous_signing_secret"),
                 until == null ? null : until.toInstant(),
                 sources == null ? List.of() : Arrays.asList((String[]) sources.getArray()),
                 rs.getTimestamp("updated_at").toInstant());

@@ -48,7 +48,7 @@ class InboundPolicyAdministration {
                 : change.signatureRequired();
         List<String> sources = change.allowedSources() == null ? current.allowedSources()
                 : change.allowedSources().stream().map(String::strip).toList();
-        if (required && current.signingSecret() == null) {
+        if (required && !current.hasSigningSecret()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "offer " + offerId + " has no signing secret yet: "
                     + "create one with POST /admin/inbound-auth/" + offerId + "/signing-secret, hand it to the "
                     + "casino, then require signatures");
@@ -76,9 +76,9 @@ class InboundPolicyAdministration {
         }
         InboundPolicy current = policies.lock(offerId);
         WebhookSecret secret = WebhookSecret.generate();
-        Instant until = current.signingSecret() == null ? null
-                : InboundPolicies.previousValidUntil(Duration.ofHours(keepPreviousHours), clock.instant());
-        policies.saveSecrets(offerId, secret, until == null ? null : current.signingSecret(), until);
+        Instant until = current.hasSigningSecret()
+                ? InboundPolicies.previousValidUntil(Duration.ofHours(keepPreviousHours), clock.instant()) : null;
+        policies.saveSecrets(offerId, secret, until);
         return InboundPolicyView.of(policies.find(offerId).orElseThrow()).revealing(secret.value());
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.croupier.secrets.webhook.WebhookSecret;
 
 /**
  * An offer's inbound policy as the admin API shows it. The signing secret is in full only in the answer that created
@@ -18,8 +19,8 @@ record InboundPolicyView(@JsonProperty("offer_id") String offerId,
 
     static InboundPolicyView of(InboundPolicy policy) {
         return new InboundPolicyView(policy.offerId(), policy.signatureRequired(),
-                policy.signingSecret() == null ? null : policy.signingSecret().masked(), policy.previousValidUntil(),
-                policy.allowedSources(), policy.updatedAt());
+                policy.hasSigningSecret() ? WebhookSecret.masked(policy.signingSecretHint()) : null,
+                policy.previousValidUntil(), policy.allowedSources(), policy.updatedAt());
     }
 
     InboundPolicyView revealing(String newSecret) {

@@ -127,7 +127,7 @@ class PublisherRepository {
     private PublisherRow row(ResultSet rs, int rowNumber) throws SQLException {
         return new PublisherRow(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
                 rs.getString("postback_url"), PostbackMethod.valueOf(rs.getString("method")),
-                decrypted(rs.getLong("id"), rs.getBytes("signing_secret")),
+                rs.getBytes("signing_secret"),
                 new PayoutTerms(rs.getBigDecimal("revshare_percent"), rs.getBigDecimal("fixed_amount"),
                         rs.getString("fixed_currency")),
                 json.readValue(rs.getString("offer_terms"), OFFER_TERMS), rs.getInt("rate_limit_per_second"),
@@ -140,8 +140,9 @@ class PublisherRepository {
         return cipher.encrypt(secret.value(), SIGNING_SECRET.associatedData(id));
     }
 
-    private WebhookSecret decrypted(long id, byte[] ciphertext) {
-        return new WebhookSecret(cipher.decrypt(ciphertext, SIGNING_SECRET.associatedData(id)));
+    /** The publisher's signing secret in clear, for the one moment a delivery is signed with it. */
+    WebhookSecret signingSecret(PublisherRow row) {
+        return new WebhookSecret(cipher.decrypt(row.encryptedSigningSecret(), SIGNING_SECRET.associatedData(row.id())));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -91,7 +91,7 @@ public class Publishers {
     public Optional<PublisherEndpoint> endpoint(long id) {
         return repository.find(id)
             .map(row -> new PublisherEndpoint(row.id(), PostbackTemplate.parse(row.postbackUrl()), row.method(),
-                    row.signingSecret(), row.rateLimitPerSecond(), row.active(), row.endpointDisabledAt(),
+                    repository.signingSecret(row), row.rateLimitPerSecond(), row.active(), row.endpointDisabledAt(),
                     row.endpointDisabledReason()));
     }
 

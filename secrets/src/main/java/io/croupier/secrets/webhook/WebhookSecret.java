@@ -50,7 +50,12 @@ public record WebhookSecret(String value) {
 
     /** What may be shown once the secret was handed out: the prefix and the last four characters. */
     public String masked() {
-        return PREFIX + "****" + value.substring(value.length() - 4);
+        return masked(value.substring(value.length() - 4));
+    }
+
+    /** The masked form of a secret known only by its last four characters. */
+    public static String masked(String lastFour) {
+        return PREFIX + "****" + lastFour;
     }
 
     @Override
