@@ -98,10 +98,19 @@ public final class Keysets {
         return Integer.toUnsignedLong(keyset.getAt(keyset.size() - 1).getId());
     }
 
-    /** Parses a clear-text JSON keyset; the error never quotes the input, which holds key material. */
+    /**
+     * Parses a clear-text JSON keyset, ignoring whatever surrounds the JSON object (a shell's line ends, a terminal's
+     * colour codes); the error never quotes the input, which holds key material.
+     */
     static KeysetHandle parse(String keysetJson) {
+        int start = keysetJson.indexOf('{');
+        int end = keysetJson.lastIndexOf('}');
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("not a Tink JSON keyset (no JSON object)");
+        }
         try {
-            return TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
+            return TinkJsonProtoKeysetFormat.parseKeyset(keysetJson.substring(start, end + 1),
+                    InsecureSecretKeyAccess.get());
         }
         catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("not a Tink JSON keyset (" + e.getClass().getSimpleName() + ")");
