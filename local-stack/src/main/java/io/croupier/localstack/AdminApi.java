@@ -38,6 +38,23 @@ final class AdminApi {
         return JSON.readTree(send(request, 201));
     }
 
+    JsonNode get(String url) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).GET(), 200));
+    }
+
+    /** A POST without a body that answers 200, such as a rotation. */
+    JsonNode post(String url) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()),
+                200));
+    }
+
+    JsonNode put(String url, Map<String, Object> payload) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload)));
+        return JSON.readTree(send(request, 200));
+    }
+
     private String send(HttpRequest.Builder request, int expectedStatus) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -3,6 +3,7 @@ package io.croupier.localstack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +27,7 @@ public final class LocalStack {
         RunningPlatform platform = RunningPlatform.start(
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
-                PlatformService::documentedPort, localSettings());
+                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory())));
         EdgeRouter edge = EdgeRouter.start(platform, Arrays.stream(StackOptions.EDGE_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,15 +39,16 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
 
-        new DemoData().load(platform.url(PlatformService.CLICK), platform.url(PlatformService.FORWARDER),
-                demoPublisher.postbackUrl());
+        new DemoData().load(platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
+                platform.url(PlatformService.FORWARDER), demoPublisher.postbackUrl());
         System.out.println(StackBanner.render(platform, kafka, postgres, demoPublisher,
                 Duration.between(started, Instant.now())));
 
         if (options.simulatedVisitors() > 0) {
             String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
-            Simulation simulation = new Simulation(edgeUrl,
-                    new AdminApi().list(platform.url(PlatformService.CLICK) + "/admin/offers"));
+            Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(
+                    platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
+                    new AdminApi().list(platform.url(PlatformService.CLICK) + "/admin/offers")));
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
             }
@@ -57,11 +59,19 @@ public final class LocalStack {
         stopped.await();
     }
 
-    /** What differs from production on one machine: the demo publisher lives on loopback, behind no proxy. */
-    static Map<String, String> localSettings() {
-        return Map.of(
-                "croupier.forwarder.ssrf.allowed", "127.0.0.1/32",
-                "croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+    /**
+     * What differs from production on one machine: the demo publisher lives on loopback, every service sits behind
+     * the front door on loopback (so its {@code X-Forwarded-For} names the caller, for allow-lists too), seed 000's
+     * platform-less troubleshooting example is accepted, and the keys come from the data directory.
+     */
+    static Map<String, String> localSettings(StackKeys keys) {
+        Map<String, String> settings = new LinkedHashMap<>(keys.settings());
+        settings.put("croupier.forwarder.ssrf.allowed", "127.0.0.1/32");
+        settings.put("croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+        settings.put("server.forward-headers-strategy", "native");
+        settings.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1");
+        settings.put("croupier.postback.gaming.accept-unknown-platforms", "true");
+        return settings;
     }
 
     private LocalStack() {
