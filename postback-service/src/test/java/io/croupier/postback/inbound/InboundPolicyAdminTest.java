@@ -32,6 +32,14 @@ class InboundPolicyAdminTest extends PostbackServiceTest {
     }
 
     @Test
+    void anOfferWithoutASecretLeavesWhatLooksLikeASignatureAlone() {
+        Answer answer = get("/postback/" + offer.partnerKey() + "?click_id=" + unique("CLK")
+                + "&webhook_id=partner-own-field");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    }
+
+    @Test
     void signaturesCanBeRequiredOnlyOnceASecretExists() {
         Answer tooEarly = putJson("/admin/inbound-auth/" + offer.id(), "{\"signature_required\": true}");
         postJson("/admin/inbound-auth/" + offer.id() + "/signing-secret", "");

@@ -15,13 +15,13 @@ import io.croupier.secrets.webhook.WebhookSignatures;
  * Signs calls the way a casino following postback-service's README would, written independently of the service's
  * own canonicalisation so that a test of one checks the other.
  */
-final class Signing {
+public final class Signing {
 
     private Signing() {
     }
 
     /** The three Standard Webhooks headers of a JSON webhook, as name/value pairs for an HTTP client. */
-    static String[] headers(WebhookSecret secret, String id, long timestamp, String body) {
+    public static String[] headers(WebhookSecret secret, String id, long timestamp, String body) {
         return new String[] { "webhook-id", id, "webhook-timestamp", Long.toString(timestamp), "webhook-signature",
                 WebhookSignatures.sign(secret.key(), id, timestamp, body.getBytes(StandardCharsets.UTF_8)) };
     }
@@ -30,7 +30,7 @@ final class Signing {
      * The query of a signed GET: the given parameters in the given order, percent-encoded, followed by the
      * signature parameters. The signature covers the path and the parameters sorted and encoded per RFC 3986.
      */
-    static String query(WebhookSecret secret, String id, long timestamp, String path,
+    public static String query(WebhookSecret secret, String id, long timestamp, String path,
             List<Map.Entry<String, String>> parameters) {
         List<Map.Entry<String, String>> encoded = new ArrayList<>();
         StringBuilder query = new StringBuilder();
@@ -51,7 +51,7 @@ final class Signing {
             .toString();
     }
 
-    static long now() {
+    public static long now() {
         return Instant.now().getEpochSecond();
     }
 
