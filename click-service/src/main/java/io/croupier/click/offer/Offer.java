@@ -15,8 +15,8 @@ public record Offer(long id, String name, String casinoUrl, double weight, KeptS
         Instant updatedAt) {
 
     Offer withSecrets(KeptSecret newPostbackSecret, KeptSecret newPartnerKey, Instant now) {
-        return new Offer(id, name, casinoUrl, weight, newPostbackSecret, active, houseSlug, newPartnerKey, deal, clicked,
-                createdAt, now);
+        return new Offer(id, name, casinoUrl, weight, newPostbackSecret, active, houseSlug, newPartnerKey, deal,
+                clicked, createdAt, now);
     }
 
     Offer deactivated(boolean everClicked, Instant now) {
