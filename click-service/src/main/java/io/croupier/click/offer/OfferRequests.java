@@ -30,6 +30,12 @@ final class OfferRequests {
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
             @Size(max = 200) @Pattern(regexp = PARTNER_KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
+
+        /** Request bodies are logged at DEBUG by the web layer: the secrets stay out. */
+        @Override
+        public String toString() {
+            return "NewOffer[name=" + name + ", casinoUrl=" + casinoUrl + ", secrets hidden]";
+        }
     }
 
     /**
@@ -42,6 +48,11 @@ final class OfferRequests {
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
             @Size(max = 200) @Pattern(regexp = PARTNER_KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
+
+        @Override
+        public String toString() {
+            return "OfferChanges[name=" + name + ", casinoUrl=" + casinoUrl + ", secrets hidden]";
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AeadKey;
 
 /**
@@ -17,15 +16,6 @@ import com.google.crypto.tink.aead.AeadKey;
  * copied into another row, it no longer decrypts.
  */
 public final class SecretCipher {
-
-    static {
-        try {
-            AeadConfig.register();
-        }
-        catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Aead aead;
 
@@ -41,6 +31,7 @@ public final class SecretCipher {
 
     /** @throws IllegalArgumentException when the keyset does not parse or holds keys that cannot be told apart */
     public static SecretCipher of(String keysetJson) {
+        // Keysets registers Tink's AEAD key types before it parses.
         KeysetHandle keyset = Keysets.parse(keysetJson);
         try {
             for (int i = 0; i < keyset.size(); i++) {
