@@ -73,6 +73,8 @@ class SecretsNeverLeakTest {
 
     private static int simulatedAnswers;
 
+    private static CasinoCredentials credentials;
+
     @BeforeAll
     static void runThePlatformThroughEveryFlow() throws Exception {
         console = ConsoleCapture.start();
@@ -96,6 +98,7 @@ class SecretsNeverLeakTest {
         SECRETS.add("seed 004 partner key", DemoData.PARTNER_KEY);
         publisherSecretsRotatedAndChosen();
         simulatedAnswers = everySeedsFlowThroughTheFrontDoor();
+        signedWebhooksOfThePlatformThatRequiresThem();
         wrongSecretsAndKeys();
         offerSecretRotations();
         signedGetPostbacksOfAHouse();
@@ -233,7 +236,7 @@ class SecretsNeverLeakTest {
 
     /** The simulation plays every seed's casinos, the signed platform among them. */
     private static int everySeedsFlowThroughTheFrontDoor() throws Exception {
-        CasinoCredentials credentials = CasinoCredentials.handedOut(url(PlatformService.CLICK),
+        credentials = CasinoCredentials.handedOut(url(PlatformService.CLICK),
                 url(PlatformService.POSTBACK), ADMIN.list(url(PlatformService.CLICK) + "/admin/offers"));
         credentials.postbackSecrets().forEach((offer, secret) -> SECRETS.add("rotated postback secret", secret));
         SECRETS.add("inbound signing secret", credentials.signedPlatformSecret());
@@ -247,6 +250,35 @@ class SecretsNeverLeakTest {
         assertThat(troubleshooting.statusCode()).as("seed 000's troubleshooting example").isEqualTo(200);
         return database().sql("select count(*) from postback.postback_logs where outcome = 'SUCCESS'")
             .query(Integer.class).single();
+    }
+
+    /**
+     * The simulation signs the signed platform's webhooks only for the visitors routing sends there; these are sent
+     * whatever routing did: valid, replayed, signed with another secret, unsigned.
+     */
+    private static void signedWebhooksOfThePlatformThatRequiresThem() throws Exception {
+        String body = """
+                {"user_id":"leak-%s","platform":"%s","registration_method":"email","country":"BR"}"""
+            .formatted(UUID.randomUUID(), DemoData.SIGNED_PLATFORM);
+        long now = Instant.now().getEpochSecond();
+        HttpRequest signed = signedWebhook(credentials.signedPlatformSecret(), "msg-" + UUID.randomUUID(), now, body);
+        assertThat(send(signed).statusCode()).isEqualTo(200);
+        assertThat(send(signed).statusCode()).as("replayed").isEqualTo(401);
+        assertThat(send(signedWebhook(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body)).statusCode())
+            .isEqualTo(401);
+        assertThat(post(edgeUrl + "/webhooks/gaming/registration", body).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpRequest signedWebhook(WebhookSecret secret, String id, long timestamp, String body) {
+        return HttpRequest.newBuilder(URI.create(edgeUrl + "/webhooks/gaming/registration"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("webhook-id", id)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", WebhookSignatures.sign(secret.key(), id, timestamp,
+                    body.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     }
 
     private static void wrongSecretsAndKeys() throws Exception {
