@@ -60,6 +60,23 @@ final class AdminApi {
         return JSON.readTree(send(authorized(request), 201));
     }
 
+    JsonNode get(String url) {
+        return JSON.readTree(send(authorized(HttpRequest.newBuilder(URI.create(url)).GET()), 200));
+    }
+
+    /** A POST without a body that answers 200, such as a rotation. */
+    JsonNode post(String url) {
+        return JSON.readTree(send(authorized(HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.noBody())), 200));
+    }
+
+    JsonNode put(String url, Map<String, Object> payload) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload)));
+        return JSON.readTree(send(authorized(request), 200));
+    }
+
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
         return request.header("Authorization", "Bearer " + token);
     }

@@ -1,9 +1,11 @@
 package io.croupier.localstack;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -12,8 +14,9 @@ import tools.jackson.databind.JsonNode;
  * The demo catalogue, taken from the seeds so that every example URL in them works as written: the offer router's
  * offers (seed 001, one with the secret its README uses), the houses {@code brazino} (CPA) and {@code bet365}
  * (RevShare) of seed 003, the gaming platform {@code casino_pro} of seed 000, the partner key {@code abc123xyz} of
- * seed 004, the affiliates {@code joao123}, {@code maria456} and {@code teste123}, and the demo accounts. Loading is
- * idempotent: what exists (by name or username) is left as it is, so a restart keeps the first run's data.
+ * seed 004, the affiliates {@code joao123}, {@code maria456} and {@code teste123}, and the demo accounts; besides the
+ * seeds, the platform {@code sigma_casino}, which accepts only signed webhooks. Loading is idempotent: what exists (by
+ * name or username) is left as it is, so a restart keeps the first run's data.
  */
 final class DemoData {
 
@@ -21,13 +24,18 @@ final class DemoData {
 
     static final String SEED_001_SECRET = "your_offer_secret_here";
 
+    static final String SIGNED_OFFER = "Sigma Casino";
+
+    static final String SIGNED_PLATFORM = "sigma_casino";
+
     private final AdminApi admin;
 
     DemoData(AdminApi admin) {
         this.admin = admin;
     }
 
-    void load(String clickServiceUrl, String forwarderUrl, String identityUrl, String demoPublisherUrl) {
+    void load(String clickServiceUrl, String postbackServiceUrl, String forwarderUrl, String identityUrl,
+            String demoPublisherUrl) {
         String offersUrl = clickServiceUrl + "/admin/offers";
         Set<String> existingOffers = names(admin.list(offersUrl), "name");
         for (Map<String, Object> offer : offers()) {
@@ -35,6 +43,7 @@ final class DemoData {
                 admin.create(offersUrl, offer);
             }
         }
+        requireSignedWebhooks(postbackServiceUrl, idOf(admin.list(offersUrl), SIGNED_OFFER));
         String publishersUrl = forwarderUrl + "/admin/publishers";
         Set<String> existingPublishers = names(admin.list(publishersUrl), "username");
         for (Map<String, Object> publisher : publishers(demoPublisherUrl)) {
@@ -44,6 +53,47 @@ final class DemoData {
         }
         DemoAccounts.load(admin, identityUrl, DemoAccounts.idOf(admin.list(publishersUrl),
                 DemoAccounts.PUBLISHER.username()));
+    }
+
+    /**
+     * Makes the signed demo platform refuse unsigned webhooks: a signing secret first (whoever plays the casino
+     * rotates it to learn it, see {@link CasinoCredentials}), then the requirement. postback-service learns of the
+     * offer from the offers topic, so the policy is set once it knows it.
+     */
+    private void requireSignedWebhooks(String postbackServiceUrl, long offerId) {
+        String policyUrl = postbackServiceUrl + "/admin/inbound-auth/" + offerId;
+        JsonNode policy = awaitKnown(policyUrl);
+        if (policy.path("signature_required").asBoolean()) {
+            return;
+        }
+        if (policy.path("signing_secret").isNull()) {
+            admin.post(policyUrl + "/signing-secret");
+        }
+        admin.put(policyUrl, Map.of("signature_required", true));
+    }
+
+    private JsonNode awaitKnown(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return admin.get(url);
+            }
+            catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
+    }
+
+    static long idOf(List<JsonNode> offers, String name) {
+        return offers.stream()
+            .filter(offer -> name.equals(offer.path("name").asString()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no demo offer " + name))
+            .path("id")
+            .asLong();
     }
 
     static List<Map<String, Object>> offers() {
@@ -60,7 +110,9 @@ final class DemoData {
                 offer("Casino Pro", "https://casino-pro.example/signup?click_id={click_id}", "casino_pro", null, null,
                         deal("100", "10", null, "USD")),
                 offer("MoustacheLeads Surveys", "https://surveys.example/offer?click_id={click_id}&sub1={sub1}", null,
-                        PARTNER_KEY, null, reportedPayout("USD")));
+                        PARTNER_KEY, null, reportedPayout("USD")),
+                offer(SIGNED_OFFER, "https://sigma-casino.example/signup?click_id={click_id}", SIGNED_PLATFORM, null,
+                        null, deal("100", "10", null, "USD")));
     }
 
     static List<Map<String, Object>> publishers(String demoPublisherUrl) {

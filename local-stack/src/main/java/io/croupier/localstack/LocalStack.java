@@ -3,6 +3,7 @@ package io.croupier.localstack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +27,7 @@ public final class LocalStack {
         RunningPlatform platform = RunningPlatform.start(
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
-                PlatformService::documentedPort, LocalStack::localSettings);
+                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory())));
         EdgeRouter edge = EdgeRouter.start(platform, Arrays.stream(StackOptions.EDGE_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,15 +41,17 @@ public final class LocalStack {
 
         AdminApi admin = AdminApi.logIn(platform.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
                 DemoAccounts.ADMIN.password());
-        new DemoData(admin).load(platform.url(PlatformService.CLICK), platform.url(PlatformService.FORWARDER),
-                platform.url(PlatformService.IDENTITY), demoPublisher.postbackUrl());
+        new DemoData(admin).load(platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
+                platform.url(PlatformService.FORWARDER), platform.url(PlatformService.IDENTITY),
+                demoPublisher.postbackUrl());
         System.out.println(StackBanner.render(platform, kafka, postgres, demoPublisher,
                 Duration.between(started, Instant.now())));
 
         if (options.simulatedVisitors() > 0) {
             String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
-            Simulation simulation = new Simulation(edgeUrl,
-                    admin.list(platform.url(PlatformService.CLICK) + "/admin/offers"));
+            Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(admin,
+                    platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
+                    admin.list(platform.url(PlatformService.CLICK) + "/admin/offers")));
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
             }
@@ -60,20 +63,30 @@ public final class LocalStack {
     }
 
     /**
-     * What differs from production on one machine: the demo publisher lives on loopback, behind no proxy, and
-     * identity-service is its own issuer at a loopback URL, with the demo administrator and a fixed key for the
-     * signing keys it keeps under {@code .croupier/} (demo data, like the accounts' passwords).
+     * What differs from production on one machine: the demo publisher lives on loopback, every service sits behind
+     * the front door on loopback (so its {@code X-Forwarded-For} names the caller, for allow-lists too), seed 000's
+     * platform-less troubleshooting example is accepted, the keys come from the data directory, and identity-service
+     * is its own issuer at a loopback URL, with the demo administrator (demo data, like the accounts' passwords).
      */
-    static Map<String, String> localSettings(PlatformService service, String issuer) {
-        return switch (service) {
-            case IDENTITY -> Map.of(
-                    "croupier.identity.issuer", issuer,
-                    "croupier.identity.signing-keys.encryption-key", "Y3JvdXBpZXItbG9jYWwtc3RhY2stZGVtby1rZXktMzI=",
-                    "croupier.identity.bootstrap-admin.username", DemoAccounts.ADMIN.username(),
-                    "croupier.identity.bootstrap-admin.password", DemoAccounts.ADMIN.password());
-            case FORWARDER -> Map.of("croupier.forwarder.ssrf.allowed", "127.0.0.1/32");
-            case CLICK -> Map.of("croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
-            default -> Map.of();
+    static RunningPlatform.SettingsChoice localSettings(StackKeys keys) {
+        return (service, issuer) -> {
+            Map<String, String> settings = new LinkedHashMap<>(keys.settings());
+            settings.put("server.forward-headers-strategy", "native");
+            settings.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1");
+            switch (service) {
+                case IDENTITY -> {
+                    settings.put("croupier.identity.issuer", issuer);
+                    settings.put("croupier.identity.signing-keys.encryption-key", keys.signingKeysKey());
+                    settings.put("croupier.identity.bootstrap-admin.username", DemoAccounts.ADMIN.username());
+                    settings.put("croupier.identity.bootstrap-admin.password", DemoAccounts.ADMIN.password());
+                }
+                case FORWARDER -> settings.put("croupier.forwarder.ssrf.allowed", "127.0.0.1/32");
+                case CLICK -> settings.put("croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+                case POSTBACK -> settings.put("croupier.postback.gaming.accept-unknown-platforms", "true");
+                default -> {
+                }
+            }
+            return settings;
         };
     }
 

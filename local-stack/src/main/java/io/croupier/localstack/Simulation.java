@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
+import io.croupier.secrets.webhook.WebhookSignatures;
 
 /**
  * Drives realistic traffic through the whole platform the way the seed 000 simulator's {@code --auto} mode does:
@@ -40,17 +39,15 @@ final class Simulation {
 
     private final String edgeUrl;
 
-    private final Map<String, String> secretsByOfferName;
+    private final CasinoCredentials credentials;
 
     private final Map<String, Long> clicksByOffer = new TreeMap<>();
 
     private final Map<String, Long> postbacksByOutcome = new TreeMap<>();
 
-    Simulation(String edgeUrl, List<JsonNode> offers) {
+    Simulation(String edgeUrl, CasinoCredentials credentials) {
         this.edgeUrl = edgeUrl;
-        this.secretsByOfferName = new HashMap<>();
-        offers.forEach(offer -> secretsByOfferName.put(offer.path("name").asString(),
-                offer.path("postback_secret").asString()));
+        this.credentials = credentials;
     }
 
     SimulationSummary run(int visitors, DemoPublisher demoPublisher, LedgerTap ledger) {
@@ -84,7 +81,10 @@ final class Simulation {
         switch (host) {
             case "brazino.example", "bet365.example" -> houseJourney(host.substring(0, host.indexOf('.')), affiliate,
                     deposits, repeatDeposits);
-            case "casino-pro.example" -> gamingPlatformJourney(clickId, player, deposits, repeatDeposits);
+            case "casino-pro.example" -> gamingPlatformJourney("casino_pro", clickId, player, deposits,
+                    repeatDeposits);
+            case "sigma-casino.example" -> gamingPlatformJourney(DemoData.SIGNED_PLATFORM, clickId, player, deposits,
+                    repeatDeposits);
             case "surveys.example" -> surveyCompletion(clickId);
             default -> offerRouterFtd(clickId, host, player, deposits);
         }
@@ -114,21 +114,41 @@ final class Simulation {
         return "&transaction_id=sim-" + UUID.randomUUID();
     }
 
-    /** Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. */
-    private void gamingPlatformJourney(String clickId, String player, boolean deposits, int repeatDeposits) {
-        record("seed 000", postJson("/webhooks/gaming/registration", """
-                {"user_id":"%s","platform":"casino_pro","registration_method":"email","country":"BR",
-                 "click_id":"%s","timestamp":"%s"}""".formatted(player, clickId, Instant.now())));
+    /**
+     * Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. The signed
+     * platform signs each one with Standard Webhooks headers.
+     */
+    private void gamingPlatformJourney(String platform, String clickId, String player, boolean deposits,
+            int repeatDeposits) {
+        String format = DemoData.SIGNED_PLATFORM.equals(platform) ? "seed 000 signed" : "seed 000";
+        record(format, webhook(platform, "/webhooks/gaming/registration", """
+                {"user_id":"%s","platform":"%s","registration_method":"email","country":"BR",
+                 "click_id":"%s","timestamp":"%s"}""".formatted(player, platform, clickId, Instant.now())));
         if (!deposits) {
             return;
         }
         for (int i = 0; i <= repeatDeposits; i++) {
-            record("seed 000", postJson("/webhooks/gaming/deposit", """
-                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"tx_%s","platform":"casino_pro",
+            record(format, webhook(platform, "/webhooks/gaming/deposit", """
+                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"tx_%s","platform":"%s",
                      "game_type":"slots","payment_method":"credit_card","is_first_deposit":%s,"timestamp":"%s"}"""
-                .formatted(player, money(20, 200), UUID.randomUUID().toString().substring(0, 12), i == 0,
+                .formatted(player, money(20, 200), UUID.randomUUID().toString().substring(0, 12), platform, i == 0,
                         Instant.now())));
         }
+    }
+
+    private HttpResponse<String> webhook(String platform, String path, String json) {
+        if (!DemoData.SIGNED_PLATFORM.equals(platform)) {
+            return postJson(path, json);
+        }
+        String id = "msg_" + UUID.randomUUID();
+        long timestamp = Instant.now().getEpochSecond();
+        return send(HttpRequest.newBuilder(URI.create(edgeUrl + path))
+            .header("Content-Type", "application/json")
+            .header("webhook-id", id)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", WebhookSignatures.sign(credentials.signedPlatformSecret().key(), id,
+                    timestamp, json.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Seed 001: the casino reports the FTD and its payout with the offer's secret. */
@@ -143,7 +163,7 @@ final class Simulation {
         };
         record("seed 001", postJson("/postback", """
                 {"click_id":"%s","event":"ftd","payout":%s,"secret":"%s","external_player_id":"%s"}"""
-            .formatted(clickId, money(50, 150), secretsByOfferName.get(offerName), player)));
+            .formatted(clickId, money(50, 150), credentials.postbackSecrets().get(offerName), player)));
     }
 
     /** Seed 004: an offerwall survey, sometimes reviewed (pending, then approved) and sometimes rejected. */

@@ -16,6 +16,7 @@ final class StackBanner {
         out.append("  click:       http://localhost:5000/click?source=facebook&campaign=winter2024&pub=joao123\n");
         out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
         out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
+        out.append("  signed:      platform sigma_casino takes only signed webhooks (postback-service README)\n");
         out.append("  health:      http://localhost:8080/health\n");
         out.append("Demo accounts (demo passwords of this local stack only; POST /login, then Authorization: Bearer):\n");
         for (DemoAccounts.Account account : DemoAccounts.ALL) {
@@ -33,7 +34,8 @@ final class StackBanner {
         out.append("Kafka:       ").append(kafka.bootstrapServers()).append('\n');
         out.append("PostgreSQL:  ").append(postgres.jdbcUrl()).append(" (user ").append(postgres.username())
             .append(", password ").append(postgres.password()).append(")\n");
-        out.append("Press Ctrl-C to stop; data is kept in .croupier/ for the next start.\n");
+        out.append("Press Ctrl-C to stop; data is kept in .croupier/ for the next start, the keys that protect its "
+                + "secrets in .croupier/" + StackKeys.FILE + " (keep both private).\n");
         return out.toString();
     }
 

@@ -61,7 +61,8 @@ class EndToEndMoneyPathTest {
         InProcessPostgres postgres = TestInfrastructure.postgres();
         receiver = DemoPublisher.start(0);
         platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
-                postgres.username(), postgres.password()), service -> 0, LocalStack::localSettings);
+                postgres.username(), postgres.password()), service -> 0,
+                LocalStack.localSettings(TestStackKeys.SHARED));
         int edgePort = FreePorts.next();
         edge = EdgeRouter.start(platform, List.of(edgePort));
         edgeUrl = "http://127.0.0.1:" + edgePort;

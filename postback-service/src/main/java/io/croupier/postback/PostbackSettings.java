@@ -1,8 +1,6 @@
 package io.croupier.postback;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,31 +10,32 @@ import org.springframework.util.unit.DataSize;
  * @param commissionWait how long a seed 003 answer waits for the ledger entry of its event
  * @param maxBodySize larger inbound bodies are refused
  * @param customFields bounds on the custom fields seed 004 partners may send
- * @param houses optional per-house access rules for seed 003, keyed by house slug
  * @param houseRetryWindow seed 003 calls without {@code transaction_id}: an identical call this soon after the first
  *        is the house's retry; a later one is another player's event
+ * @param inbound how signed calls are checked
+ * @param gaming seed 000 webhooks
  */
 @ConfigurationProperties("croupier.postback")
 public record PostbackSettings(@DefaultValue("5s") Duration commissionWait, @DefaultValue("16KB") DataSize maxBodySize,
-        @DefaultValue CustomFields customFields, Map<String, HouseAccess> houses,
-        @DefaultValue("10s") Duration houseRetryWindow) {
-
-    public PostbackSettings {
-        houses = houses == null ? Map.of() : Map.copyOf(houses);
-    }
+        @DefaultValue CustomFields customFields, @DefaultValue("10s") Duration houseRetryWindow,
+        @DefaultValue Inbound inbound, @DefaultValue Gaming gaming) {
 
     public record CustomFields(@DefaultValue("50") int maxCount, @DefaultValue("64") int maxNameLength,
             @DefaultValue("1000") int maxValueLength) {
     }
 
     /**
-     * @param token when set, the house must send it as the {@code token} parameter
-     * @param allowedIps when not empty, only these source addresses may post for the house
+     * @param signatureTolerance how far a signature's timestamp may be from now, either way (Standard Webhooks: 5
+     *        minutes); a signed message id is remembered twice as long to refuse replays
      */
-    public record HouseAccess(String token, List<String> allowedIps) {
+    public record Inbound(@DefaultValue("5m") Duration signatureTolerance) {
+    }
 
-        public HouseAccess {
-            allowedIps = allowedIps == null ? List.of() : List.copyOf(allowedIps);
-        }
+    /**
+     * @param acceptUnknownPlatforms accept webhooks whose {@code platform} names no offer's house slug. They are
+     *        attributed by their click id alone, so they would get around the signature and allow-list of the offer
+     *        that click belongs to: off unless a demo needs seed 000's platform-less examples.
+     */
+    public record Gaming(@DefaultValue("false") boolean acceptUnknownPlatforms) {
     }
 }

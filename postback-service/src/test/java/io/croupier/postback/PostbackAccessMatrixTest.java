@@ -39,12 +39,15 @@ class PostbackAccessMatrixTest extends PostbackServiceTest {
                     partner.secret())))
             .publicly(200, () -> Call.get(houseCall))
             .publicly(200, () -> Call.post("/webhooks/gaming/registration", """
-                    {"user_id":"%s","platform":"casino_pro"}""".formatted(unique("player"))))
+                    {"user_id":"%s","platform":"%s"}""".formatted(unique("player"), house.houseSlug())))
             .publicly(200, () -> Call.post("/webhooks/gaming/deposit", """
-                    {"user_id":"%s","amount":10.0,"transaction_id":"%s"}""".formatted(unique("player"),
-                    unique("tx"))))
+                    {"user_id":"%s","amount":10.0,"transaction_id":"%s","platform":"%s"}""".formatted(
+                    unique("player"), unique("tx"), house.houseSlug())))
             .publicly(200, () -> Call.get("/health"))
             .endpoint(Set.of(TestIssuer.ADMIN, TestIssuer.MANAGER), 200, () -> Call.get("/admin/dead-letters?limit=1"))
+            .endpoint(Set.of(TestIssuer.ADMIN, TestIssuer.MANAGER), 200,
+                    () -> Call.get("/admin/inbound-auth/" + partner.id()))
+            .endpoint(Set.of(TestIssuer.ADMIN), 200, () -> Call.get("/admin/secrets/encryption"))
             .endpoint(AccessMatrix.OPERATORS, 200, () -> Call.get("/actuator/metrics"))
             .cases()
             .stream()

@@ -2,6 +2,7 @@ package io.croupier.postback;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
@@ -23,6 +26,7 @@ import io.croupier.events.Offer;
 import io.croupier.events.Publisher;
 import io.croupier.events.PayoutTerms;
 import io.croupier.schemas.Topics;
+import io.croupier.secrets.digest.SecretDigest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,8 +46,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "croupier.postback.commission-wait=3s",
-        "croupier.postback.houses.guarded.token=s3cret-token",
-        "croupier.postback.houses.walled.allowed-ips=203.0.113.7",
+        // The loopback is a trusted proxy (Tomcat's default internal proxies), so tests can send X-Forwarded-For.
+        "server.forward-headers-strategy=native",
         "logging.level.state.change.logger=WARN" })
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class PostbackServiceTest {
@@ -65,6 +69,9 @@ public abstract class PostbackServiceTest {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    protected SecretDigest digests;
 
     /** Seed 003 answers wait for ledger entries read from the topic's end: be sure that reader is in place. */
     protected void awaitLedgerReader() {
@@ -101,23 +108,49 @@ public abstract class PostbackServiceTest {
         return prefix + "-" + SEQUENCE.incrementAndGet();
     }
 
-    public record Answer(int status, JsonNode body, String text) {
+    public record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
+
+        /** The log id, whether the format answers it as a number or (seed 004) as a string. */
+        public long logId() {
+            JsonNode id = body.has("log_id") ? body.get("log_id") : body.get("logId");
+            return Long.parseLong(id.asString());
+        }
     }
 
-    protected Answer get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    protected Answer get(String pathAndQuery, String... headers) {
+        return send(withHeaders(asCaller(HttpRequest.newBuilder(uri(pathAndQuery)), pathAndQuery), headers).GET());
     }
 
-    protected Answer postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
+    protected Answer postJson(String path, String json, String... headers) {
+        return send(withHeaders(asCaller(HttpRequest.newBuilder(uri(path)), path), headers)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Answer putJson(String path, String json) {
+        return send(asCaller(HttpRequest.newBuilder(uri(path)), path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        return headers.length == 0 ? request : request.headers(headers);
     }
 
     protected Answer postForm(String path, String form) {
         return send(HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * Casinos call the seeds' endpoints anonymously; the operator paths ({@code /admin/...}) are called as a manager
+     * would, with the test issuer's token.
+     */
+    private static HttpRequest.Builder asCaller(HttpRequest.Builder request, String pathAndQuery) {
+        return pathAndQuery.startsWith("/admin/")
+                ? request.header("Authorization", "Bearer " + TestInfrastructure.issuer().token(TestIssuer.MANAGER))
+                : request;
     }
 
     private URI uri(String pathAndQuery) {
@@ -130,7 +163,7 @@ public abstract class PostbackServiceTest {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), body, response.body());
+            return new Answer(response.statusCode(), body, response.body(), response.headers());
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
@@ -156,8 +189,8 @@ public abstract class PostbackServiceTest {
             .setWeight(1.0)
             .setActive(active)
             .setHouseSlug(offer.houseSlug())
-            .setPartnerKey(offer.partnerKey())
-            .setPostbackSecret(offer.secret())
+            .setPartnerKeyDigest(digests.digest(offer.partnerKey()))
+            .setPostbackSecretDigest(digests.digest(offer.secret()))
             .setDeal(Deal.newBuilder().setVersion(1).setEffectiveFrom(now).setCurrency(offer.currency()).build())
             .setCreatedAt(now)
             .setUpdatedAt(now)

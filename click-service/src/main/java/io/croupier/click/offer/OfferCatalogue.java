@@ -17,6 +17,7 @@ import io.croupier.click.offer.OfferRequests.OfferChanges;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
+import io.croupier.secrets.digest.SecretDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The offer catalogue. Every change is written to the offers topic through the outbox in the same transaction, so
- * the other services see exactly the committed catalogue.
+ * the other services see exactly the committed catalogue. Postback secrets and partner keys are shown once, when
+ * created or rotated, and kept only as look-up digests: neither the table nor the topic holds them in clear.
  */
 @Service
 public class OfferCatalogue {
@@ -40,6 +42,8 @@ public class OfferCatalogue {
     private static final String AUDITED_TYPE = "offer";
 
     private final OfferRepository offers;
+
+    private final SecretDigest digests;
 
     private final Outbox outbox;
 
@@ -55,9 +59,11 @@ public class OfferCatalogue {
 
     private final Set<Long> knownClicked = ConcurrentHashMap.newKeySet();
 
-    OfferCatalogue(OfferRepository offers, Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
+    OfferCatalogue(OfferRepository offers, SecretDigest digests, Outbox outbox, AuditTrail audit,
+            ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.offers = offers;
+        this.digests = digests;
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
@@ -65,19 +71,21 @@ public class OfferCatalogue {
         this.clock = Clock.systemUTC();
     }
 
+    /** The answer is the one place the offer's postback secret and partner key are shown. */
     @Transactional
-    Offer create(NewOffer request) {
+    RevealedOffer create(NewOffer request) {
         Instant now = now();
         DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null) : request.deal();
+        String postbackSecret = request.postbackSecret() == null ? newKey() : unmasked(request.postbackSecret(),
+                "postback_secret");
+        String partnerKey = request.partnerKey() == null ? newKey() : unmasked(request.partnerKey(), "partner_key");
         Offer offer = new Offer(0, request.name().strip(), validUrl(request.casinoUrl()),
-                request.weight() == null ? 1.0 : request.weight(),
-                request.postbackSecret() == null ? newKey() : request.postbackSecret(),
-                request.active() == null || request.active(), request.houseSlug(),
-                request.partnerKey() == null ? newKey() : request.partnerKey(), deal(terms, DEFAULT_CURRENCY, 1, now),
-                false, now, now);
+                request.weight() == null ? 1.0 : request.weight(), KeptSecret.of(postbackSecret, digests),
+                request.active() == null || request.active(), request.houseSlug(), KeptSecret.of(partnerKey, digests),
+                deal(terms, DEFAULT_CURRENCY, 1, now), false, now, now);
         Offer created = saved(() -> offers.insert(offer));
         audited("create", null, created);
-        return created;
+        return new RevealedOffer(created, postbackSecret, partnerKey);
     }
 
     @Transactional
@@ -94,14 +102,36 @@ public class OfferCatalogue {
         Offer changed = new Offer(id, changes.name() == null ? current.name() : changes.name().strip(),
                 changes.casinoUrl() == null ? current.casinoUrl() : validUrl(changes.casinoUrl()),
                 given(changes.weight(), current.weight()),
-                given(changes.postbackSecret(), current.postbackSecret()),
+                changedSecret(changes.postbackSecret(), current.postbackSecret(), "postback_secret"),
                 given(changes.active(), current.active()),
                 given(changes.houseSlug(), current.houseSlug()),
-                given(changes.partnerKey(), current.partnerKey()), deal, current.clicked(),
+                changedSecret(changes.partnerKey(), current.partnerKey(), "partner_key"), deal, current.clicked(),
                 current.createdAt(), now);
         Offer updated = saved(() -> offers.update(changed));
         audited("update", current, updated);
         return updated;
+    }
+
+    /** A new random postback secret, shown in the answer only; the previous one stops working at once. */
+    @Transactional
+    RevealedOffer rotatePostbackSecret(long id) {
+        Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
+        String secret = newKey();
+        Offer rotated = saved(() -> offers.update(current.withSecrets(KeptSecret.of(secret, digests),
+                current.partnerKey(), now())));
+        audited("rotate-postback-secret", current, rotated);
+        return new RevealedOffer(rotated, secret, null);
+    }
+
+    /** A new random partner key, shown in the answer only; postbacks to the previous URL are refused at once. */
+    @Transactional
+    RevealedOffer rotatePartnerKey(long id) {
+        Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
+        String key = newKey();
+        Offer rotated = saved(() -> offers.update(current.withSecrets(current.postbackSecret(),
+                KeptSecret.of(key, digests), now())));
+        audited("rotate-partner-key", current, rotated);
+        return new RevealedOffer(rotated, null, key);
     }
 
     /**
@@ -112,17 +142,14 @@ public class OfferCatalogue {
     Removal remove(long id) {
         Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
         if (current.clicked() || knownClicked.contains(id)) {
-            Offer deactivated = offers.update(new Offer(id, current.name(), current.casinoUrl(), current.weight(),
-                    current.postbackSecret(), false, current.houseSlug(), current.partnerKey(), current.deal(), true,
-                    current.createdAt(), now()));
+            Offer deactivated = offers.update(current.deactivated(true, now()));
             announce(deactivated);
             audited("deactivate", current, deactivated);
             return new Removal(deactivated, false);
         }
         offers.delete(id);
         // The outbox cannot carry a tombstone (its payload is not nullable): consumers see the offer inactive.
-        Offer gone = new Offer(id, current.name(), current.casinoUrl(), current.weight(), current.postbackSecret(),
-                false, current.houseSlug(), current.partnerKey(), current.deal(), false, current.createdAt(), now());
+        Offer gone = current.deactivated(false, now());
         announce(gone);
         audited("delete", current, null);
         return new Removal(gone, true);
@@ -176,8 +203,27 @@ public class OfferCatalogue {
     /** In the change's transaction, as the admin API shows the offer; secrets are redacted by the trail. */
     private void audited(String action, Offer before, Offer after) {
         long id = after == null ? before.id() : after.id();
-        audit.record(action, AUDITED_TYPE, Long.toString(id), before == null ? null : OfferResponse.of(before),
-                after == null ? null : OfferResponse.of(after));
+        audit.record(action, AUDITED_TYPE, Long.toString(id), before == null ? null : OfferResponse.audited(before),
+                after == null ? null : OfferResponse.audited(after));
+    }
+
+    /**
+     * A secret given in a change: omitted or sent back masked as it was shown keeps the current one; anything else
+     * replaces it.
+     */
+    private KeptSecret changedSecret(String given, KeptSecret current, String field) {
+        if (given == null || current != null && KeptSecret.looksMasked(given) && given.equals(current.masked())) {
+            return current;
+        }
+        return KeptSecret.of(unmasked(given, field), digests);
+    }
+
+    private static String unmasked(String secret, String field) {
+        if (KeptSecret.looksMasked(secret)) {
+            throw InvalidOffer.invalid(field, "is a masked value, not a secret: send the new value, or rotate it with "
+                    + "POST /admin/offers/{offer_id}/" + field.replace('_', '-'));
+        }
+        return secret;
     }
 
     /** The changed value, or the current one (which may be null) when the change leaves the field out. */
@@ -188,7 +234,7 @@ public class OfferCatalogue {
     private static InvalidOffer taken(DuplicateKeyException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         for (String field : List.of("house_slug", "partner_key", "postback_secret")) {
-            if (message.contains("offers_" + field + "_key")) {
+            if (message.contains("offers_" + field + "_key") || message.contains("offers_" + field + "_digest_key")) {
                 return InvalidOffer.taken(field);
             }
         }

@@ -28,10 +28,11 @@ class OfferController {
         this.catalogue = catalogue;
     }
 
+    /** The answer is the only place the postback secret and the partner key are shown in full. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OfferResponse create(@Valid @RequestBody NewOffer request) {
-        return OfferResponse.of(catalogue.create(request));
+        return OfferResponse.revealing(catalogue.create(request));
     }
 
     @GetMapping
@@ -47,6 +48,18 @@ class OfferController {
     @PutMapping("/{offer_id}")
     OfferResponse update(@PathVariable("offer_id") long offerId, @Valid @RequestBody OfferChanges changes) {
         return OfferResponse.of(catalogue.update(offerId, changes));
+    }
+
+    /** A new random postback secret, shown once in the answer; the previous one is refused from now on. */
+    @PostMapping("/{offer_id}/postback-secret")
+    OfferResponse rotatePostbackSecret(@PathVariable("offer_id") long offerId) {
+        return OfferResponse.revealing(catalogue.rotatePostbackSecret(offerId));
+    }
+
+    /** A new random partner key, shown once in the answer; postbacks to the previous key are refused from now on. */
+    @PostMapping("/{offer_id}/partner-key")
+    OfferResponse rotatePartnerKey(@PathVariable("offer_id") long offerId) {
+        return OfferResponse.revealing(catalogue.rotatePartnerKey(offerId));
     }
 
     /** An offer with clicks is deactivated rather than erased; the answer says which happened. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import io.croupier.events.Deal;
 
-/** Maps a catalogue offer onto the {@code Offer} record of the offers topic. */
+/** Maps a catalogue offer onto the {@code Offer} record of the offers topic: its secrets as digests only. */
 final class OfferEvents {
 
     static io.croupier.events.Offer of(Offer offer) {
@@ -16,8 +16,8 @@ final class OfferEvents {
             .setWeight(offer.weight())
             .setActive(offer.active())
             .setHouseSlug(offer.houseSlug())
-            .setPartnerKey(offer.partnerKey())
-            .setPostbackSecret(offer.postbackSecret())
+            .setPostbackSecretDigest(offer.postbackSecret().digest())
+            .setPartnerKeyDigest(offer.partnerKey() == null ? null : offer.partnerKey().digest())
             .setDeal(Deal.newBuilder()
                 .setVersion(deal.version())
                 .setEffectiveFrom(deal.effectiveFrom())

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class OfferRepository {
 
     private static final String COLUMNS = """
-            id, name, casino_url, weight, postback_secret, active, house_slug, partner_key, deal_version,
+            id, name, casino_url, weight, postback_secret_digest, postback_secret_hint, active, house_slug,
+            partner_key_digest, partner_key_hint, deal_version,
             deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
             first_click_at is not null as clicked, created_at, updated_at""";
 
@@ -28,12 +29,12 @@ class OfferRepository {
 
     Offer insert(Offer offer) {
         return jdbc.sql("""
-                insert into offers (name, casino_url, weight, postback_secret, active, house_slug, partner_key,
-                    deal_version, deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency,
-                    negative_carry_over, created_at, updated_at)
-                values (:name, :casinoUrl, :weight, :postbackSecret, :active, :houseSlug, :partnerKey, :dealVersion,
-                    :effectiveFrom, :cpaAmount, :minDeposit, :revsharePercent, :currency, :negativeCarryOver,
-                    :updatedAt, :updatedAt)
+                insert into offers (name, casino_url, weight, postback_secret_digest, postback_secret_hint, active,
+                    house_slug, partner_key_digest, partner_key_hint, deal_version, deal_effective_from, cpa_amount,
+                    min_deposit, revshare_percent, currency, negative_carry_over, created_at, updated_at)
+                values (:name, :casinoUrl, :weight, :postbackSecretDigest, :postbackSecretHint, :active, :houseSlug,
+                    :partnerKeyDigest, :partnerKeyHint, :dealVersion, :effectiveFrom, :cpaAmount, :minDeposit,
+                    :revsharePercent, :currency, :negativeCarryOver, :updatedAt, :updatedAt)
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
@@ -43,8 +44,10 @@ class OfferRepository {
     Offer update(Offer offer) {
         return jdbc.sql("""
                 update offers set name = :name, casino_url = :casinoUrl, weight = :weight,
-                    postback_secret = :postbackSecret, active = :active, house_slug = :houseSlug,
-                    partner_key = :partnerKey, deal_version = :dealVersion, deal_effective_from = :effectiveFrom,
+                    postback_secret_digest = :postbackSecretDigest, postback_secret_hint = :postbackSecretHint,
+                    active = :active, house_slug = :houseSlug, partner_key_digest = :partnerKeyDigest,
+                    partner_key_hint = :partnerKeyHint, deal_version = :dealVersion,
+                    deal_effective_from = :effectiveFrom,
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
                     currency = :currency, negative_carry_over = :negativeCarryOver, updated_at = :updatedAt
                 where id = :id
@@ -93,10 +96,12 @@ class OfferRepository {
             .addValue("name", offer.name())
             .addValue("casinoUrl", offer.casinoUrl())
             .addValue("weight", offer.weight())
-            .addValue("postbackSecret", offer.postbackSecret())
+            .addValue("postbackSecretDigest", offer.postbackSecret().digest())
+            .addValue("postbackSecretHint", offer.postbackSecret().hint())
             .addValue("active", offer.active())
             .addValue("houseSlug", offer.houseSlug())
-            .addValue("partnerKey", offer.partnerKey())
+            .addValue("partnerKeyDigest", offer.partnerKey() == null ? null : offer.partnerKey().digest())
+            .addValue("partnerKeyHint", offer.partnerKey() == null ? null : offer.partnerKey().hint())
             .addValue("dealVersion", deal.version())
             .addValue("effectiveFrom", Timestamp.from(deal.effectiveFrom()))
             .addValue("cpaAmount", deal.cpaAmount())
@@ -111,9 +116,12 @@ class OfferRepository {
         Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
                 rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
                 rs.getString("currency"), rs.getBoolean("negative_carry_over"));
+        String partnerKeyDigest = rs.getString("partner_key_digest");
         return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
-                rs.getString("postback_secret"), rs.getBoolean("active"), rs.getString("house_slug"),
-                rs.getString("partner_key"), deal, rs.getBoolean("clicked"), rs.getTimestamp("created_at").toInstant(),
+                new KeptSecret(rs.getString("postback_secret_digest"), rs.getString("postback_secret_hint")),
+                rs.getBoolean("active"), rs.getString("house_slug"),
+                partnerKeyDigest == null ? null : new KeptSecret(partnerKeyDigest, rs.getString("partner_key_hint")),
+                deal, rs.getBoolean("clicked"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -17,22 +17,42 @@ final class OfferRequests {
 
     static final String KEY_MESSAGE = "letters, digits, '_', '.' and '-' only";
 
-    /** {@code POST /admin/offers}: secret and partner key are generated when omitted. */
+    /** A partner key, or the masked form an answer showed, which a client may send back unchanged. */
+    static final String PARTNER_KEY_PATTERN = "\\*{4}[A-Za-z0-9_.-]*|" + KEY_PATTERN;
+
+    /**
+     * {@code POST /admin/offers}: secret and partner key are generated when omitted. Seed 001 clients send the
+     * {@code postback_secret} of their choice; the answer is the only place either is shown in full.
+     */
     record NewOffer(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String casinoUrl,
             @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
                     message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
-            @Size(max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Size(max = 200) @Pattern(regexp = PARTNER_KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
+
+        /** Request bodies are logged at DEBUG by the web layer: the secrets stay out. */
+        @Override
+        public String toString() {
+            return "NewOffer[name=" + name + ", casinoUrl=" + casinoUrl + ", secrets hidden]";
+        }
     }
 
-    /** {@code PUT /admin/offers/{id}}: every field is optional; an omitted one keeps its value. */
+    /**
+     * {@code PUT /admin/offers/{id}}: every field is optional; an omitted one keeps its value, and so does a secret
+     * sent back in the masked form the API shows.
+     */
     record OfferChanges(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 2000) String casinoUrl,
             @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
                     message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
-            @Size(max = 200) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
+            @Size(max = 200) @Pattern(regexp = PARTNER_KEY_PATTERN, message = KEY_MESSAGE) String partnerKey,
             @Valid DealTerms deal) {
+
+        @Override
+        public String toString() {
+            return "OfferChanges[name=" + name + ", casinoUrl=" + casinoUrl + ", secrets hidden]";
+        }
     }
 
     /**

@@ -3,7 +3,11 @@ package io.croupier.click.offer;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An offer as the admin API shows it: the seed 001 fields plus house slug, partner key and deal. */
+/**
+ * An offer as the admin API shows it: the seed 001 fields plus house slug, partner key and deal. The postback secret
+ * and the partner key are shown in full only in the answer that created or rotated them; everywhere else the same
+ * fields carry their masked form ({@code ****} and, for a generated secret, its last four characters).
+ */
 record OfferResponse(long id, String name, String casinoUrl, double weight, String postbackSecret, boolean active,
         String houseSlug, String partnerKey, DealResponse deal, Instant createdAt, Instant updatedAt) {
 
@@ -12,11 +16,35 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
     }
 
     static OfferResponse of(Offer offer) {
+        return of(offer, null, null);
+    }
+
+    /**
+     * For the audit trail: the secrets' look-up digests stand in their fields, so the trail sees a changed secret
+     * change (two short secrets mask alike) and still writes nothing but its redaction mark.
+     */
+    static OfferResponse audited(Offer offer) {
+        return of(offer, offer.postbackSecret().digest(),
+                offer.partnerKey() == null ? null : offer.partnerKey().digest());
+    }
+
+    static OfferResponse revealing(RevealedOffer revealed) {
+        return of(revealed.offer(), revealed.postbackSecret(), revealed.partnerKey());
+    }
+
+    private static OfferResponse of(Offer offer, String postbackSecret, String partnerKey) {
         Deal deal = offer.deal();
-        return new OfferResponse(offer.id(), offer.name(), offer.casinoUrl(), offer.weight(), offer.postbackSecret(),
-                offer.active(), offer.houseSlug(), offer.partnerKey(),
+        return new OfferResponse(offer.id(), offer.name(), offer.casinoUrl(), offer.weight(),
+                postbackSecret != null ? postbackSecret : offer.postbackSecret().masked(), offer.active(),
+                offer.houseSlug(),
+                partnerKey != null ? partnerKey : offer.partnerKey() == null ? null : offer.partnerKey().masked(),
                 new DealResponse(deal.version(), deal.effectiveFrom(), deal.cpaAmount(), deal.minDeposit(),
                         deal.revsharePercent(), deal.currency(), deal.negativeCarryOver()),
                 offer.createdAt(), offer.updatedAt());
+    }
+
+    @Override
+    public String toString() {
+        return "OfferResponse[id=" + id + ", name=" + name + ", secrets hidden]";
     }
 }

@@ -2,19 +2,25 @@ package io.croupier.postback.gaming;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
+import io.croupier.postback.PostbackSettings;
+import io.croupier.postback.inbound.InboundGate;
 import io.croupier.postback.intake.Conversion;
 import io.croupier.postback.intake.DedupeKey;
 import io.croupier.postback.intake.Fields;
 import io.croupier.postback.intake.InboundCall;
+import io.croupier.postback.intake.Outcome;
 import io.croupier.postback.intake.PostbackDesk;
 import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
 import io.croupier.postback.offer.Offers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,13 +28,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Seed 000: a casino platform's registration and deposit webhooks. The platform names the house (matched against
- * offers' house slug); a registration has no transaction id, so the player registering is its dedupe key.
+ * offers' house slug), whose inbound policy applies (signed webhooks, allowed sources); a registration has no
+ * transaction id, so the player registering is its dedupe key.
  */
 @RestController
 class GamingWebhookController {
@@ -39,9 +47,15 @@ class GamingWebhookController {
 
     private final Offers offers;
 
-    GamingWebhookController(PostbackDesk desk, Offers offers) {
+    private final InboundGate gate;
+
+    private final boolean acceptUnknownPlatforms;
+
+    GamingWebhookController(PostbackDesk desk, Offers offers, InboundGate gate, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;
+        this.gate = gate;
+        this.acceptUnknownPlatforms = settings.gaming().acceptUnknownPlatforms();
     }
 
     @PostMapping("/webhooks/gaming/registration")
@@ -51,10 +65,16 @@ class GamingWebhookController {
              "timestamp": "2025-12-13T19:30:53Z"}""")))
     ResponseEntity<?> registration(HttpServletRequest request) {
         return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
-            Fields fields = Fields.fromJson(call.body()).rejectUnreplacedMacros();
-            String userId = fields.requiredText("user_id");
-            ConversionReported.Builder event = event(call, fields, userId).setKind(ConversionKind.REGISTRATION);
-            return Conversion.reported(new DedupeKey(scope(fields), "registration:" + userId, "APPROVED"), event);
+            Fields fields = Fields.fromJson(call.body());
+            Sender sender = sender(call, fields);
+            return sender.interpret(() -> {
+                fields.rejectUnreplacedMacros();
+                String userId = fields.requiredText("user_id");
+                ConversionReported.Builder event = event(call, fields, sender, userId)
+                    .setKind(ConversionKind.REGISTRATION);
+                return Conversion.reported(new DedupeKey(scope(fields), "registration:" + userId, "APPROVED"),
+                        event);
+            });
         }));
     }
 
@@ -66,34 +86,75 @@ class GamingWebhookController {
              "is_first_deposit": true, "timestamp": "2025-12-13T19:30:53Z"}""")))
     ResponseEntity<?> deposit(HttpServletRequest request) {
         return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
-            Fields fields = Fields.fromJson(call.body()).rejectUnreplacedMacros();
-            String userId = fields.requiredText("user_id");
-            String transactionId = fields.requiredText("transaction_id");
-            BigDecimal amount = fields.requiredAmount("amount", false);
-            if (amount.signum() == 0) {
-                throw Rejection.invalid("amount must be greater than zero");
-            }
-            String currency = fields.currency("currency", DEFAULT_CURRENCY);
-            boolean first = fields.bool("is_first_deposit", false);
-            ConversionReported.Builder event = event(call, fields, userId)
-                .setKind(first ? ConversionKind.FTD : ConversionKind.DEPOSIT)
-                .setTransactionId(transactionId)
-                .setAmount(new Money(amount.toPlainString(), currency))
-                .setFirstDeposit(first);
-            return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "APPROVED"), event);
+            Fields fields = Fields.fromJson(call.body());
+            Sender sender = sender(call, fields);
+            return sender.interpret(() -> {
+                fields.rejectUnreplacedMacros();
+                String userId = fields.requiredText("user_id");
+                String transactionId = fields.requiredText("transaction_id");
+                BigDecimal amount = fields.requiredAmount("amount", false);
+                if (amount.signum() == 0) {
+                    throw Rejection.invalid("amount must be greater than zero");
+                }
+                String currency = fields.currency("currency", DEFAULT_CURRENCY);
+                boolean first = fields.bool("is_first_deposit", false);
+                ConversionReported.Builder event = event(call, fields, sender, userId)
+                    .setKind(first ? ConversionKind.FTD : ConversionKind.DEPOSIT)
+                    .setTransactionId(transactionId)
+                    .setAmount(new Money(amount.toPlainString(), currency))
+                    .setFirstDeposit(first);
+                return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "APPROVED"),
+                        event);
+            });
         }));
     }
 
-    private ConversionReported.Builder event(InboundCall call, Fields fields, String userId) {
+    /**
+     * The platform names the house (an offer's house slug), whose policy the call must then satisfy. A platform no
+     * offer has is refused unless configured otherwise: its webhook would reach an offer through its click id alone,
+     * past that offer's signature and allow-list.
+     */
+    private Sender sender(InboundCall call, Fields fields) {
+        Optional<String> platform = fields.text("platform");
+        Optional<KnownOffer> offer = platform.flatMap(offers::byHouseSlug);
+        if (offer.isEmpty()) {
+            if (!acceptUnknownPlatforms) {
+                throw new Rejection(Outcome.ERROR_HOUSE_NOT_FOUND, HttpStatus.NOT_FOUND, platform
+                    .map(name -> "platform " + name + " is not the house slug of any offer")
+                    .orElse("platform is required: it names the house (an offer's house slug)"));
+            }
+            return new Sender(null, null);
+        }
+        try {
+            return new Sender(offer.get(), gate.admit(offer.get(), call));
+        }
+        catch (Rejection rejection) {
+            throw rejection.forOffer(offer.get().offerId());
+        }
+    }
+
+    private ConversionReported.Builder event(InboundCall call, Fields fields, Sender sender, String userId) {
         Instant occurredAt = fields.instant("timestamp", call.receivedAt()).orElse(call.receivedAt());
-        String offerId = fields.text("platform").flatMap(offers::byHouseSlug).map(KnownOffer::offerId).orElse(null);
         return ConversionReported.newBuilder()
             .setStatus(ConversionStatus.APPROVED)
-            .setOfferId(offerId)
+            .setOfferId(sender.offer() == null ? null : sender.offer().offerId())
             .setPlayerId(userId)
             .setClickId(fields.text("click_id").orElse(null))
             .setSubId(fields.text("subid").orElse(null))
             .setOccurredAt(occurredAt);
+    }
+
+    /** Who sent the webhook, as far as it is known, and its verified signature if it carried one. */
+    private record Sender(KnownOffer offer, SignedMessage message) {
+
+        Conversion interpret(Supplier<Conversion> interpretation) {
+            try {
+                return interpretation.get().signedAs(message);
+            }
+            catch (Rejection rejection) {
+                throw offer == null ? rejection : rejection.forOffer(offer.offerId());
+            }
+        }
     }
 
     /** The platform as sent, not the offer it resolves to, so a retry stays a duplicate after offers change. */

@@ -11,6 +11,7 @@ import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
 import io.croupier.postback.PostbackSettings;
+import io.croupier.postback.inbound.InboundGate;
 import io.croupier.postback.intake.Conversion;
 import io.croupier.postback.intake.DedupeKey;
 import io.croupier.postback.intake.Fields;
@@ -20,6 +21,7 @@ import io.croupier.postback.intake.PostbackDesk;
 import io.croupier.postback.intake.PostbackLog;
 import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
 import io.croupier.postback.offer.Offers;
 import io.croupier.postback.publisher.Publishers;
@@ -50,7 +52,7 @@ class HousePostbackController {
 
     private final Publishers publishers;
 
-    private final HouseAccess access;
+    private final InboundGate gate;
 
     private final CommissionWaiter commissions;
 
@@ -58,12 +60,12 @@ class HousePostbackController {
 
     private final PostbackSettings settings;
 
-    HousePostbackController(PostbackDesk desk, Offers offers, Publishers publishers, HouseAccess access,
+    HousePostbackController(PostbackDesk desk, Offers offers, Publishers publishers, InboundGate gate,
             CommissionWaiter commissions, PostbackLog log, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;
         this.publishers = publishers;
-        this.access = access;
+        this.gate = gate;
         this.commissions = commissions;
         this.log = log;
         this.settings = settings;
@@ -75,13 +77,16 @@ class HousePostbackController {
     @Parameter(name = "amount", in = ParameterIn.QUERY, description = "deposit or profit in the house's currency")
     @Parameter(name = "transaction_id", in = ParameterIn.QUERY,
             description = "optional: the house's own id of the fact")
-    @Parameter(name = "token", in = ParameterIn.QUERY, description = "required only when the house has a token set")
+    @Parameter(name = "webhook_id", in = ParameterIn.QUERY,
+            description = "signed calls: the sender's message id (README, Inbound authentication)")
+    @Parameter(name = "webhook_timestamp", in = ParameterIn.QUERY, description = "signed calls: Unix time, seconds")
+    @Parameter(name = "webhook_signature", in = ParameterIn.QUERY,
+            description = "signed calls: v1,<base64url HMAC-SHA256 of id.timestamp.path?canonical query>")
     ResponseEntity<?> postback(@PathVariable String house, @PathVariable String event, HttpServletRequest request) {
         Receipt receipt = desk.process(request, PostbackFormat.HOUSE_POSTBACK,
                 call -> interpret(house, event, call), commissions::expect);
         if (receipt instanceof Receipt.Refused refused) {
-            return ResponseEntity.status(refused.rejection().status())
-                .body(new HouseError(refused.rejection().getMessage(), refused.logId()));
+            return refused.status().body(new HouseError(error(refused.rejection()), refused.logId()));
         }
         Receipt.Accepted accepted = (Receipt.Accepted) receipt;
         String houseName = offers.byHouseSlug(house).map(KnownOffer::name).orElse(house);
@@ -100,8 +105,8 @@ class HousePostbackController {
                     "Casa de apostas não encontrada"));
         Fields fields = Fields.of(call.parameters());
         try {
-            access.check(house, call, fields);
-            return interpret(offer, event, fields.rejectUnreplacedMacros(), call);
+            SignedMessage signed = gate.admit(offer, call);
+            return interpret(offer, event, fields.rejectUnreplacedMacros(), call).signedAs(signed);
         }
         catch (Rejection rejection) {
             throw rejection.forOffer(offer.offerId());
@@ -147,6 +152,18 @@ class HousePostbackController {
         Optional<Money> commission = commissions.await(accepted.logId(), settings.commissionWait());
         commission.ifPresent(money -> log.recordCommission(accepted.logId(), money));
         return commission;
+    }
+
+    /** Seed 003's error texts are Portuguese: authentication failures get theirs, the log row keeps the detail. */
+    private static String error(Rejection rejection) {
+        return switch (rejection.outcome()) {
+            case ERROR_SOURCE_NOT_ALLOWED -> "Acesso negado";
+            case ERROR_SIGNATURE_MISSING -> "Assinatura obrigatória";
+            case ERROR_SIGNATURE_INVALID -> "Assinatura inválida";
+            case ERROR_SIGNATURE_STALE -> "Assinatura expirada";
+            case ERROR_SIGNATURE_REPLAYED -> "Assinatura já utilizada";
+            default -> rejection.getMessage();
+        };
     }
 
     /** 150.00 answers as 150 and 24.50 as 24.5, as the seed shows its figures. */

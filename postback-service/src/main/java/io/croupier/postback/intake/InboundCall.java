@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.InvalidMediaTypeException;
@@ -16,50 +17,83 @@ import org.springframework.http.MediaType;
 /**
  * One inbound call as received, read once and bounded: what is logged and what the format interprets.
  *
+ * @param sourceIp the client address, after the trusted-proxy rules of the web server
+ *        ({@code server.forward-headers-strategy})
+ * @param secretInPath a credential the path carries (seed 004's partner key), never logged
  * @param parameters query parameters, plus form fields for a form-encoded body (first value of each)
  * @param body the raw body unless it was form-encoded; cut at the size limit when {@code oversized}
+ * @param signed what a signature of the call covers and carries
  */
-public record InboundCall(Instant receivedAt, String sourceIp, String method, String path, String query,
-        Map<String, String> parameters, String body, boolean oversized) {
+public record InboundCall(Instant receivedAt, String sourceIp, String method, String path, String secretInPath,
+        String query, Map<String, String> parameters, String body, boolean oversized, SignedParts signed) {
 
-    private static final Pattern SECRET_IN_QUERY = Pattern.compile("((?:^|&)(?:token|secret)=)[^&]*");
+    private static final List<String> WEBHOOK_HEADERS = List.of("webhook-id", "webhook-timestamp",
+            "webhook-signature");
 
-    private static final Pattern SECRET_IN_JSON = Pattern.compile("(\"(?:token|secret)\"\\s*:\\s*)\"[^\"]*\"");
-
-    public static InboundCall read(HttpServletRequest request, long maxBodyBytes) {
+    public static InboundCall read(HttpServletRequest request, long maxBodyBytes, String secretInPath) {
         Instant receivedAt = Instant.now();
         String body = null;
+        byte[] bytes = new byte[0];
         boolean oversized = request.getContentLengthLong() > maxBodyBytes;
         if (!isForm(request) && !oversized) {
-            byte[] bytes = readAtMost(request, maxBodyBytes + 1);
+            bytes = readAtMost(request, maxBodyBytes + 1);
             oversized = bytes.length > maxBodyBytes;
             body = bytes.length == 0 ? null
                     : new String(bytes, 0, (int) Math.min(bytes.length, maxBodyBytes), StandardCharsets.UTF_8);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, List<String>> allValues = new LinkedHashMap<>();
         if (!oversized) {
-            request.getParameterMap().forEach((name, values) -> parameters.put(name, values.length == 0 ? "" : values[0]));
+            request.getParameterMap().forEach((name, values) -> {
+                parameters.put(name, values.length == 0 ? "" : values[0]);
+                allValues.put(name, List.of(values));
+            });
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : WEBHOOK_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers.put(name.toLowerCase(Locale.ROOT), value);
+            }
         }
         return new InboundCall(receivedAt, request.getRemoteAddr(), request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), Collections.unmodifiableMap(parameters), body, oversized);
+                secretInPath, request.getQueryString(), Collections.unmodifiableMap(parameters), body, oversized,
+                new SignedParts(Collections.unmodifiableMap(headers), Collections.unmodifiableMap(allValues),
+                        oversized ? new byte[0] : bytes));
+    }
+
+    /** The path as logged: a credential in it is replaced. */
+    public String loggedPath() {
+        return Redaction.path(path, secretInPath);
     }
 
     /** The query as logged: secrets and tokens are never stored. */
     public String loggedQuery() {
-        return query == null ? null : SECRET_IN_QUERY.matcher(query).replaceAll("$1***");
+        return Redaction.query(query);
     }
 
-    /** The body as logged: secrets and tokens are never stored. */
+    /** The body as logged: secrets and tokens are never stored, whatever their JSON type. */
     public String loggedBody() {
         if (body != null) {
-            return SECRET_IN_JSON.matcher(body).replaceAll("$1\"***\"");
+            return Redaction.body(body);
         }
         if (parameters.isEmpty() || !"POST".equals(method)) {
             return null;
         }
-        Map<String, String> redacted = new LinkedHashMap<>(parameters);
-        redacted.replaceAll((name, value) -> "token".equals(name) || "secret".equals(name) ? "***" : value);
-        return redacted.toString();
+        return Redaction.form(parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "InboundCall[" + method + " " + loggedPath() + "]";
+    }
+
+    /**
+     * @param headers the Standard Webhooks headers present, by lower-case name
+     * @param parameters every value of every query and form parameter, in the order received
+     * @param body the body's bytes exactly as received (empty for a form), which a JSON webhook's signature covers
+     */
+    public record SignedParts(Map<String, String> headers, Map<String, List<String>> parameters, byte[] body) {
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -39,7 +39,14 @@ public class PostbackDesk {
     }
 
     public Receipt process(HttpServletRequest request, PostbackFormat format, Interpreter interpreter) {
-        return process(request, format, interpreter, logId -> {
+        return process(request, format, null, interpreter, logId -> {
+        });
+    }
+
+    /** @param secretInPath a credential in the request path (seed 004's key), kept out of the log and the answer */
+    public Receipt process(HttpServletRequest request, PostbackFormat format, String secretInPath,
+            Interpreter interpreter) {
+        return process(request, format, secretInPath, interpreter, logId -> {
         });
     }
 
@@ -49,7 +56,12 @@ public class PostbackDesk {
      */
     public Receipt process(HttpServletRequest request, PostbackFormat format, Interpreter interpreter,
             LongConsumer beforeCommit) {
-        InboundCall call = InboundCall.read(request, maxBodyBytes);
+        return process(request, format, null, interpreter, beforeCommit);
+    }
+
+    private Receipt process(HttpServletRequest request, PostbackFormat format, String secretInPath,
+            Interpreter interpreter, LongConsumer beforeCommit) {
+        InboundCall call = InboundCall.read(request, maxBodyBytes, secretInPath);
         try {
             if (call.oversized()) {
                 throw new Rejection(Outcome.ERROR_VALIDATION, HttpStatus.CONTENT_TOO_LARGE,
@@ -62,7 +74,7 @@ public class PostbackDesk {
         catch (Rejection rejection) {
             long logId = log.refused(call, format, rejection);
             count(format, rejection.outcome());
-            return new Receipt.Refused(logId, rejection);
+            return new Receipt.Refused(logId, rejection, call.loggedPath());
         }
     }
 

@@ -34,7 +34,7 @@ public class PostbackLog {
             .param("receivedAt", Timestamp.from(call.receivedAt()))
             .param("sourceIp", call.sourceIp())
             .param("method", call.method())
-            .param("path", call.path())
+            .param("path", call.loggedPath())
             .param("query", call.loggedQuery())
             .param("body", call.loggedBody())
             .param("format", format.name())

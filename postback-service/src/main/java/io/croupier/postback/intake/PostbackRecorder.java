@@ -9,6 +9,7 @@ import io.croupier.events.ConversionReported;
 import io.croupier.events.PostbackFormat;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,9 @@ class PostbackRecorder {
 
     @Transactional
     Receipt.Accepted record(InboundCall call, PostbackFormat format, Conversion conversion, LongConsumer beforeCommit) {
+        if (conversion.signedMessage() != null) {
+            claim(conversion.signedMessage(), call.receivedAt());
+        }
         if (conversion.isTest()) {
             long logId = log.write(null, call, format, Outcome.TEST, "test postback: logged, moves no money",
                     conversion.offerId(), null, null);
@@ -60,6 +64,25 @@ class PostbackRecorder {
         outbox.append(Topics.CONVERSIONS_REPORTED, EventKey.of(event), event);
         beforeCommit.accept(claimed);
         return new Receipt.Accepted(claimed, Outcome.SUCCESS, event.getEventId(), null, conversion);
+    }
+
+    /**
+     * A signed message is accepted once: a copy, concurrent or later, finds the id taken and is refused, and the
+     * transaction that would have recorded it rolls back.
+     */
+    private void claim(SignedMessage message, Instant receivedAt) {
+        int claimed = jdbc.sql("""
+                insert into inbound_messages (offer_id, message_id, received_at) values (:offer, :message, :at)
+                on conflict do nothing""")
+            .param("offer", message.offerId())
+            .param("message", message.messageId())
+            .param("at", Timestamp.from(receivedAt))
+            .update();
+        if (claimed == 0) {
+            throw new Rejection(Outcome.ERROR_SIGNATURE_REPLAYED, HttpStatus.UNAUTHORIZED,
+                    "message " + message.messageId() + " was already received: a replayed signature is refused")
+                .forOffer(message.offerId());
+        }
     }
 
     /** Claims the key with the log id it will carry; {@code null} when a concurrent or earlier copy holds it. */

@@ -2,6 +2,8 @@ package io.croupier.postback.offer;
 
 import io.croupier.events.Offer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OfferReplicator {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferReplicator.class);
 
     private final Offers offers;
 
@@ -24,6 +28,11 @@ class OfferReplicator {
             offers.delete(record.key());
         }
         else {
+            if (!offers.digestsMatchKeys(record.value())) {
+                log.warn("Offer {} was published with secret digests made under a key this service does not hold: "
+                        + "its postbacks will not authenticate until croupier.secrets.digest.key (or previous-keys) "
+                        + "matches click-service's", record.key());
+            }
             offers.save(record.value());
         }
     }

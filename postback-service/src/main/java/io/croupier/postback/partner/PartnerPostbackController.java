@@ -14,6 +14,7 @@ import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
 import io.croupier.postback.PostbackSettings;
+import io.croupier.postback.inbound.InboundGate;
 import io.croupier.postback.intake.Conversion;
 import io.croupier.postback.intake.DedupeKey;
 import io.croupier.postback.intake.Fields;
@@ -22,6 +23,7 @@ import io.croupier.postback.intake.Outcome;
 import io.croupier.postback.intake.PostbackDesk;
 import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
 import io.croupier.postback.offer.Offers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +41,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 004: {@code GET|POST /postback/{key}} from offer networks. The key in the path identifies the offer; a
+ * Seed 004: {@code GET|POST /postback/{key}} from offer networks. The key in the path identifies the offer, whose
+ * inbound policy then applies (signed calls, allowed sources), and is never logged; a
  * conversion is keyed by its transaction id (else its click) and status, so pending → approved passes on once.
  */
 @RestController
@@ -50,7 +53,7 @@ class PartnerPostbackController {
     private static final String DEFAULT_CURRENCY = "USD";
 
     private static final Set<String> KNOWN = Set.of("click_id", "status", "payout", "currency", "transaction_id",
-            "offer_id", "reason");
+            "offer_id", "reason", "webhook_id", "webhook_timestamp", "webhook_signature");
 
     private static final Map<String, ConversionStatus> STATUSES = Map.of("approved", ConversionStatus.APPROVED,
             "pending", ConversionStatus.PENDING, "rejected", ConversionStatus.REJECTED);
@@ -59,11 +62,14 @@ class PartnerPostbackController {
 
     private final Offers offers;
 
+    private final InboundGate gate;
+
     private final PostbackSettings.CustomFields limits;
 
-    PartnerPostbackController(PostbackDesk desk, Offers offers, PostbackSettings settings) {
+    PartnerPostbackController(PostbackDesk desk, Offers offers, InboundGate gate, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;
+        this.gate = gate;
         this.limits = settings.customFields();
     }
 
@@ -81,7 +87,7 @@ class PartnerPostbackController {
     @Parameter(name = "survey_id", in = ParameterIn.QUERY)
     @Parameter(name = "reason", in = ParameterIn.QUERY)
     ResponseEntity<?> postback(@PathVariable String key, HttpServletRequest request) {
-        Receipt receipt = desk.process(request, PostbackFormat.PARTNER_POSTBACK, call -> interpret(key, call));
+        Receipt receipt = desk.process(request, PostbackFormat.PARTNER_POSTBACK, key, call -> interpret(key, call));
         if (receipt instanceof Receipt.Refused refused) {
             return refused.problem();
         }
@@ -106,17 +112,24 @@ class PartnerPostbackController {
         KnownOffer offer = offers.byPartnerKey(key)
             .orElseThrow(() -> new Rejection(Outcome.ERROR_INVALID_KEY, HttpStatus.NOT_FOUND, "Invalid postback key"));
         try {
-            return interpret(offer, fields(call).rejectUnreplacedMacros(), call);
+            SignedMessage signed = gate.admit(offer, call);
+            return interpret(offer, fields(call, signed != null).rejectUnreplacedMacros(), call).signedAs(signed);
         }
         catch (Rejection rejection) {
             throw rejection.forOffer(offer.offerId());
         }
     }
 
-    /** Query parameters, overridden by a JSON body when one is posted. */
-    private static Fields fields(InboundCall call) {
+    /**
+     * Query parameters, overridden by a JSON body when one is posted. A signed JSON body is the whole message: its
+     * signature does not cover the query, so nothing is taken from there.
+     */
+    private static Fields fields(InboundCall call, boolean signed) {
         if (call.body() == null) {
             return Fields.of(call.parameters());
+        }
+        if (signed) {
+            return Fields.fromJson(call.body());
         }
         Map<String, String> values = new LinkedHashMap<>(call.parameters());
         Fields body = Fields.fromJson(call.body());

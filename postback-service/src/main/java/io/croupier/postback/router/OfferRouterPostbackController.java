@@ -11,6 +11,7 @@ import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
+import io.croupier.postback.inbound.InboundGate;
 import io.croupier.postback.intake.Conversion;
 import io.croupier.postback.intake.DedupeKey;
 import io.croupier.postback.intake.Fields;
@@ -18,6 +19,7 @@ import io.croupier.postback.intake.Outcome;
 import io.croupier.postback.intake.PostbackDesk;
 import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
+import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
 import io.croupier.postback.offer.Offers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 001: {@code POST /postback} from the offer router's casinos. The secret identifies the offer; whether the
+ * Seed 001: {@code POST /postback} from the offer router's casinos. The secret identifies the offer, whose inbound
+ * policy then applies (signed webhooks, allowed sources); whether the
  * click belongs to it is attribution-service's check. One event per click and event type is the dedupe key, as the
  * seed keeps one FTD per click.
  */
@@ -45,9 +48,12 @@ class OfferRouterPostbackController {
 
     private final Offers offers;
 
-    OfferRouterPostbackController(PostbackDesk desk, Offers offers) {
+    private final InboundGate gate;
+
+    OfferRouterPostbackController(PostbackDesk desk, Offers offers, InboundGate gate) {
         this.desk = desk;
         this.offers = offers;
+        this.gate = gate;
     }
 
     @PostMapping("/postback")
@@ -61,7 +67,8 @@ class OfferRouterPostbackController {
             KnownOffer offer = fields.text("secret").flatMap(offers::bySecret).orElseThrow(
                     () -> new Rejection(Outcome.ERROR_INVALID_KEY, HttpStatus.FORBIDDEN, "invalid postback secret"));
             try {
-                return interpret(fields.rejectUnreplacedMacros(), offer, call.receivedAt());
+                SignedMessage signed = gate.admit(offer, call);
+                return interpret(fields.rejectUnreplacedMacros(), offer, call.receivedAt()).signedAs(signed);
             }
             catch (Rejection rejection) {
                 throw rejection.forOffer(offer.offerId());

@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.croupier.postback.PostbackServiceTest;
+import io.croupier.postback.inbound.Signing;
+import io.croupier.secrets.webhook.WebhookSecret;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sustained seed 004 postbacks per second and their latency, each one committed durably (fsync on) with its log,
  * dedupe and outbox rows before the answer, then the time until the relay has put all of them on the broker.
- * Not a test: run it on purpose, see the README.
+ * With {@code -Dbenchmark.signed=true} the offer requires signed calls and every postback is signed (GET family:
+ * canonical query, secret decrypted per call, message id claimed). Not a test: run it on purpose, see the README.
  */
 @Tag("benchmark")
 class PostbackThroughputBenchmark extends PostbackServiceTest {
@@ -34,18 +38,21 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
 
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 30));
 
+    private static final boolean SIGNED = Boolean.getBoolean("benchmark.signed");
+
     private final AtomicLong sequence = new AtomicLong();
 
     @Test
     void sustainedPostbacksPerSecond() throws Exception {
         TestOffer offer = offer(null, "USD");
+        WebhookSecret secret = SIGNED ? requireSignatures(offer) : null;
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        run(http, offer, WARM_UP);
+        run(http, offer, secret, WARM_UP);
         long outboxBefore = jdbc.sql("select count(*) from postback_logs where outcome = 'SUCCESS'").query(Long.class)
             .single();
 
         long started = System.nanoTime();
-        long[] latencies = run(http, offer, MEASURE);
+        long[] latencies = run(http, offer, secret, MEASURE);
         double seconds = (System.nanoTime() - started) / 1e9;
         long drainStarted = System.nanoTime();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
@@ -55,7 +62,8 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
         long accepted = jdbc.sql("select count(*) from postback_logs where outcome = 'SUCCESS'").query(Long.class)
             .single() - outboxBefore;
         Arrays.sort(latencies);
-        System.out.printf("%n=== postback benchmark: %d clients, %.1f s ===%n", CLIENTS, seconds);
+        System.out.printf("%n=== postback benchmark: %d clients, %.1f s, %s ===%n", CLIENTS, seconds,
+                SIGNED ? "signed" : "unsigned");
         System.out.printf("requests %d, accepted %d, throughput %.0f postbacks/s%n", latencies.length, accepted,
                 latencies.length / seconds);
         System.out.printf("latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", percentile(latencies, 50),
@@ -64,7 +72,14 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
         assertThat(accepted).isEqualTo(latencies.length);
     }
 
-    private long[] run(HttpClient http, TestOffer offer, Duration duration) throws Exception {
+    private WebhookSecret requireSignatures(TestOffer offer) {
+        WebhookSecret secret = WebhookSecret.parse(postJson("/admin/inbound-auth/" + offer.id() + "/signing-secret",
+                "").body().get("signing_secret").asString());
+        putJson("/admin/inbound-auth/" + offer.id(), "{\"signature_required\": true}");
+        return secret;
+    }
+
+    private long[] run(HttpClient http, TestOffer offer, WebhookSecret secret, Duration duration) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long deadline = System.nanoTime() + duration.toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -74,8 +89,14 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
                 int count = 0;
                 while (System.nanoTime() < deadline) {
                     long n = sequence.incrementAndGet();
-                    URI uri = URI.create("http://127.0.0.1:" + port + "/postback/" + offer.partnerKey()
-                            + "?click_id=BENCH-" + n + "&status=approved&payout=5.00&transaction_id=TXN-BENCH-" + n);
+                    String path = "/postback/" + offer.partnerKey();
+                    String query = "click_id=BENCH-" + n + "&status=approved&payout=5.00&transaction_id=TXN-BENCH-" + n;
+                    if (secret != null) {
+                        query = Signing.query(secret, "bench-" + n, Signing.now(), path, List.of(
+                                Map.entry("click_id", "BENCH-" + n), Map.entry("status", "approved"),
+                                Map.entry("payout", "5.00"), Map.entry("transaction_id", "TXN-BENCH-" + n)));
+                    }
+                    URI uri = URI.create("http://127.0.0.1:" + port + path + "?" + query);
                     long sent = System.nanoTime();
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -102,17 +102,23 @@ class GamingWebhookTest extends PostbackServiceTest {
         assertThat(deliveredWhere(event -> tx.equals(event.getTransactionId()))).hasSize(1);
     }
 
+    /**
+     * A webhook naming no known house would be attributed by its click id alone, past the signature and allow-list of
+     * the offer that click belongs to. The local stack accepts the seed's platform-less troubleshooting example
+     * ({@code accept-unknown-platforms}); its end-to-end test sends it.
+     */
     @Test
-    void theTroubleshootingExampleWithoutPlatformOrCurrencyDefaultsToUsd() {
-        Answer answer = postJson("/webhooks/gaming/deposit",
+    void aWebhookWithoutAKnownPlatformIsRefusedUnlessConfiguredOtherwise() {
+        Answer withoutPlatform = postJson("/webhooks/gaming/deposit",
                 "{\"user_id\":\"test\",\"amount\":10.0,\"transaction_id\":\"" + unique("test_tx") + "\"}");
+        Answer unknownPlatform = postJson("/webhooks/gaming/deposit",
+                deposit(unique("user"), unique("tx"), true).replace(casinoPro.houseSlug(), "nowhere_casino"));
 
-        assertThat(answer.status()).isEqualTo(200);
-        ConversionReported event = delivered(answer.body().get("log_id").asLong());
-        assertThat(event.getOfferId()).isNull();
-        assertThat(event.getAmount().getAmount()).isEqualTo("10.0");
-        assertThat(event.getAmount().getCurrency()).isEqualTo("USD");
-        assertThat(deliveredRecord(event.getPostbackLogId()).orElseThrow().key()).isEqualTo("unknown:player:test");
+        assertThat(withoutPlatform.status()).isEqualTo(404);
+        assertThat(logRow(withoutPlatform.logId()).outcome()).isEqualTo("ERROR_HOUSE_NOT_FOUND");
+        assertThat(withoutPlatform.body().get("detail").asString()).contains("platform is required");
+        assertThat(unknownPlatform.status()).isEqualTo(404);
+        assertThat(unknownPlatform.body().get("detail").asString()).contains("nowhere_casino");
     }
 
     @Test

@@ -61,8 +61,9 @@ class RetryWindowDeduplicationTest extends PostbackServiceTest {
     }
 
     private Receipt.Accepted record(String offerId, DedupeKey key, Instant receivedAt) {
-        InboundCall call = new InboundCall(receivedAt, "127.0.0.1", "GET", "/api/postback/test/registration",
-                "subid=joao123&amount=0", Map.of("subid", "joao123", "amount", "0"), null, false);
+        InboundCall call = new InboundCall(receivedAt, "127.0.0.1", "GET", "/api/postback/test/registration", null,
+                "subid=joao123&amount=0", Map.of("subid", "joao123", "amount", "0"), null, false,
+                new InboundCall.SignedParts(Map.of(), Map.of(), new byte[0]));
         ConversionReported.Builder event = ConversionReported.newBuilder()
             .setKind(ConversionKind.REGISTRATION)
             .setStatus(ConversionStatus.APPROVED)

@@ -48,7 +48,7 @@ class OfferRouterPostbackTest extends PostbackServiceTest {
         assertThat(event.getClickId()).isEqualTo(click);
         assertThat(event.getReportedPayout().getAmount()).isEqualTo("100");
         assertThat(event.getReportedPayout().getCurrency()).as("the offer's deal currency").isEqualTo("EUR");
-        assertThat(logRow(logId).body()).contains("\"secret\": \"***\"").doesNotContain(offer.secret());
+        assertThat(logRow(logId).body()).contains("\"secret\":\"***\"").doesNotContain(offer.secret());
     }
 
     @Test

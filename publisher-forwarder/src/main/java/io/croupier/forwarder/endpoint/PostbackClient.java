@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.secrets.webhook.WebhookSignatures;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -94,8 +95,8 @@ public class PostbackClient implements AutoCloseable {
         long timestamp = clock.instant().getEpochSecond();
         http.setHeader("webhook-id", request.messageId());
         http.setHeader("webhook-timestamp", Long.toString(timestamp));
-        http.setHeader("webhook-signature",
-                WebhookSigner.sign(request.signingKey(), request.messageId(), timestamp, body));
+        http.setHeader("webhook-signature", WebhookSignatures.sign(request.signingKey(), request.messageId(),
+                timestamp, body.getBytes(StandardCharsets.UTF_8)));
         if (request.post()) {
             http.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         }

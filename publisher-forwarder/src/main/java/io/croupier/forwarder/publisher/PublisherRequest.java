@@ -24,4 +24,11 @@ record PublisherRequest(@NotBlank @Size(max = 200) String name,
         Boolean active) {
 
     static final int DEFAULT_RATE_LIMIT_PER_SECOND = 50;
+
+    /** Request bodies are logged at DEBUG by the web layer: the secret stays out. */
+    @Override
+    public String toString() {
+        return "PublisherRequest[username=" + username + ", postbackUrl=" + postbackUrl + ", signingSecret="
+                + (signingSecret == null ? "none" : "(hidden)") + "]";
+    }
 }

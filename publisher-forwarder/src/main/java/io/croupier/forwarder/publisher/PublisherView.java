@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.croupier.secrets.webhook.WebhookSecret;
 
 /**
  * A publisher as the admin API shows it. The signing secret appears only in the answer that created or rotated it.
@@ -21,9 +22,14 @@ record PublisherView(long id, String name, String username, String postbackUrl, 
                 row.endpointDisabledAt(), row.endpointDisabledReason(), row.createdAt(), row.updatedAt(), null);
     }
 
-    PublisherView revealing(SigningSecret secret) {
+    PublisherView revealing(WebhookSecret secret) {
         return new PublisherView(id, name, username, postbackUrl, method, payoutTerms, offerTerms,
                 rateLimitPerSecond, offerwall, active, endpointDisabledAt, endpointDisabledReason, createdAt,
                 updatedAt, secret.value());
+    }
+
+    @Override
+    public String toString() {
+        return "PublisherView[id=" + id + ", username=" + username + ", secret hidden]";
     }
 }

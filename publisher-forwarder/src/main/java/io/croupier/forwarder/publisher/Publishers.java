@@ -12,6 +12,7 @@ import io.croupier.events.Publisher;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
+import io.croupier.secrets.webhook.WebhookSecret;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -46,8 +47,8 @@ public class Publishers {
     @Transactional
     PublisherView create(PublisherRequest request) {
         PublisherDefinition definition = PublisherDefinition.of(request);
-        SigningSecret secret = request.signingSecret() == null ? SigningSecret.generate()
-                : SigningSecret.parse(request.signingSecret());
+        WebhookSecret secret = request.signingSecret() == null ? WebhookSecret.generate()
+                : parsed(request.signingSecret());
         long id = uniqueUsername(definition, () -> repository.insert(definition, secret));
         PublisherView view = PublisherView.of(publish(id));
         audit.record("create", AUDITED_TYPE, Long.toString(id), null, view);
@@ -57,7 +58,7 @@ public class Publishers {
     @Transactional
     PublisherView update(long id, PublisherRequest request) {
         PublisherDefinition definition = PublisherDefinition.of(request);
-        SigningSecret secret = request.signingSecret() == null ? null : SigningSecret.parse(request.signingSecret());
+        WebhookSecret secret = request.signingSecret() == null ? null : parsed(request.signingSecret());
         PublisherView before = view(id);
         boolean found = uniqueUsername(definition, () -> repository.update(id, definition, secret));
         if (!found) {
@@ -84,7 +85,7 @@ public class Publishers {
     /** Audited as its own action: the views never hold the secret, so before and after alone would not show it. */
     @Transactional
     PublisherView rotateSecret(long id) {
-        SigningSecret secret = SigningSecret.generate();
+        WebhookSecret secret = WebhookSecret.generate();
         PublisherView before = view(id);
         change(id, publisherId -> repository.replaceSecret(publisherId, secret));
         PublisherView after = view(id);
@@ -107,7 +108,7 @@ public class Publishers {
     public Optional<PublisherEndpoint> endpoint(long id) {
         return repository.find(id)
             .map(row -> new PublisherEndpoint(row.id(), PostbackTemplate.parse(row.postbackUrl()), row.method(),
-                    row.signingSecret(), row.rateLimitPerSecond(), row.active(), row.endpointDisabledAt(),
+                    repository.signingSecret(row), row.rateLimitPerSecond(), row.active(), row.endpointDisabledAt(),
                     row.endpointDisabledReason()));
     }
 
@@ -121,6 +122,15 @@ public class Publishers {
         PublisherRow row = repository.find(id).orElseThrow(() -> notFound(id));
         outbox.append(Topics.PUBLISHERS, Long.toString(id), event(row));
         return row;
+    }
+
+    private static WebhookSecret parsed(String signingSecret) {
+        try {
+            return WebhookSecret.parse(signingSecret);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidPublisherException("signing_secret " + e.getMessage() + "; omit it to have one generated");
+        }
     }
 
     private void change(long id, LongPredicate change) {

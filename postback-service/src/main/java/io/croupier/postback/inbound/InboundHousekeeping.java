@@ -1,0 +1,34 @@
+package io.croupier.postback.inbound;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.croupier.postback.PostbackSettings;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the replay guard small and drops expired secrets: a message id is kept twice the signature tolerance (after
+ * that its timestamp alone gets it refused), a previous secret no longer than its grace period.
+ */
+@Component
+class InboundHousekeeping {
+
+    private final InboundPolicies policies;
+
+    private final PostbackSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    InboundHousekeeping(InboundPolicies policies, PostbackSettings settings) {
+        this.policies = policies;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    void tidy() {
+        Instant now = clock.instant();
+        policies.forgetMessagesReceivedBefore(now.minus(settings.inbound().signatureTolerance().multipliedBy(2)));
+        policies.forgetExpiredPreviousSecrets(now);
+    }
+}

@@ -1,0 +1,48 @@
+package io.croupier.postback.inbound;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API of inbound authentication: require signatures, rotate the signing secret, set the allow-list. */
+@RestController
+@RequestMapping("/admin/inbound-auth")
+class InboundPolicyController {
+
+    private final InboundPolicyAdministration administration;
+
+    InboundPolicyController(InboundPolicyAdministration administration) {
+        this.administration = administration;
+    }
+
+    @GetMapping
+    List<InboundPolicyView> all() {
+        return administration.all();
+    }
+
+    @GetMapping("/{offer_id}")
+    InboundPolicyView get(@PathVariable("offer_id") String offerId) {
+        return administration.view(offerId);
+    }
+
+    @PutMapping("/{offer_id}")
+    InboundPolicyView change(@PathVariable("offer_id") String offerId,
+            @Valid @RequestBody InboundPolicyChange change) {
+        return administration.change(offerId, change);
+    }
+
+    /** The new secret is in this answer and nowhere else, ever. */
+    @PostMapping("/{offer_id}/signing-secret")
+    InboundPolicyView rotateSigningSecret(@PathVariable("offer_id") String offerId,
+            @RequestParam(name = "keep_previous_hours", defaultValue = "0") int keepPreviousHours) {
+        return administration.rotateSecret(offerId, keepPreviousHours);
+    }
+}
