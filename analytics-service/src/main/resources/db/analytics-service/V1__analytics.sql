@@ -31,7 +31,7 @@ create table imports (
     unchanged          int         not null default 0,
     conflicts          int         not null default 0,
     rejected           int         not null default 0,
-    problems           jsonb       not null default '[]',
+    problems           json        not null default '[]',
     problems_truncated boolean     not null default false
 );
 
@@ -139,7 +139,7 @@ create table pipeline_runs (
     status      text        not null check (status in ('COMPLETED', 'FAILED')),
     started_at  timestamptz not null,
     finished_at timestamptz not null,
-    figures     jsonb,
+    figures     json,
     error       text
 );
 create sequence pipeline_run_ids owned by pipeline_runs.run_id;

@@ -185,7 +185,7 @@ class Importer {
         return jdbc.sql("""
                 update imports set row_count = :rows, inserted = :inserted, replaced = :replaced,
                        unchanged = :unchanged, conflicts = :conflicts, rejected = :rejected,
-                       problems = cast(:problems as jsonb), problems_truncated = :truncated
+                       problems = cast(:problems as json), problems_truncated = :truncated
                 where import_id = :importId
                 returning kind, format, file_name, on_conflict, received_at""")
             .param("rows", staged.read())

@@ -1,0 +1,101 @@
+package io.croupier.analytics.curated;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.croupier.analytics.pipeline.PipelineDay;
+import io.croupier.analytics.pipeline.PipelineSettings;
+import io.croupier.analytics.pipeline.PipelineStep;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code purchases_curated}: the day's purchases from every source, once each. A purchase is a Croupier deposit
+ * (approved, with an amount) or a row of the provider's file (validated and deduplicated by its natural key on
+ * import). One transaction id reported within the transaction window by both sources, or twice by one, is one
+ * purchase: Croupier's report wins over the provider's (it is the casino's own, already attributed), then the lower
+ * key. A purchase that names no campaign takes its player's campaign.
+ */
+@Component
+@Order(1)
+class Curation implements PipelineStep {
+
+    private final JdbcClient jdbc;
+
+    private final PipelineSettings settings;
+
+    Curation(JdbcClient jdbc, PipelineSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "purchasesCurated";
+    }
+
+    @Override
+    public Figures run(PipelineDay day) {
+        jdbc.sql("delete from curated_purchases where day = :day").param("day", day.date()).update();
+        long window = settings.transactionWindow().toSeconds();
+        long candidates = jdbc.sql("""
+                select (select count(*) from croupier_deposits
+                        where kind <> 'CHARGEBACK' and occurred_at >= :start and occurred_at < :end)
+                     + (select count(*) from provider_purchases where occurred_at >= :start and occurred_at < :end)""")
+            .param("start", day.startTimestamp())
+            .param("end", day.endTimestamp())
+            .query(Long.class)
+            .single();
+        jdbc.sql("""
+                insert into curated_purchases (day, purchase_key, source, transaction_id, player_id, occurred_at,
+                    amount, currency, campaign, media_source, run_id)
+                with candidates as materialized (
+                    select 'croupier' as source, 0 as priority, event_id as purchase_key, transaction_id, player_id,
+                           occurred_at, amount, currency, campaign, media_source
+                    from croupier_deposits
+                    where kind <> 'CHARGEBACK'
+                      and occurred_at >= :windowStart
+                      and occurred_at < :windowEnd
+                    union all
+                    select 'provider', 1, purchase_key, transaction_id, player_id, occurred_at, amount, currency,
+                           campaign, media_source
+                    from provider_purchases
+                    where occurred_at >= :windowStart
+                      and occurred_at < :windowEnd)
+                select :day, p.purchase_key, p.source, p.transaction_id, p.player_id, p.occurred_at, p.amount,
+                       p.currency, coalesce(p.campaign, pc.campaign), p.media_source, :runId
+                from candidates p
+                left join player_campaigns pc on pc.player_id = p.player_id
+                where p.occurred_at >= :start and p.occurred_at < :end
+                  and not exists (
+                      select 1 from candidates q
+                      where q.transaction_id = p.transaction_id
+                        and (q.priority, q.purchase_key) < (p.priority, p.purchase_key)
+                        and q.occurred_at between p.occurred_at - make_interval(secs => :window)
+                                              and p.occurred_at + make_interval(secs => :window))""")
+            .param("day", day.date())
+            .param("start", day.startTimestamp())
+            .param("end", day.endTimestamp())
+            .param("window", window)
+            .param("windowStart", day.startLess(settings.transactionWindow()))
+            .param("windowEnd", day.endPlus(settings.transactionWindow()))
+            .param("runId", day.runId())
+            .update();
+        Map<String, Long> bySource = new TreeMap<>();
+        jdbc.sql("select source, count(*) as purchases from curated_purchases where day = :day group by source")
+            .param("day", day.date())
+            .query((rs, n) -> bySource.put(rs.getString("source"), rs.getLong("purchases")))
+            .list();
+        long curated = bySource.values().stream().mapToLong(Long::longValue).sum();
+        return new Figures(curated, bySource, candidates - curated);
+    }
+
+    /**
+     * @param purchases purchases of the day, once each
+     * @param bySource of which from Croupier's deposits and from the provider's file
+     * @param duplicatesDropped reports of the day that were another report of a purchase already counted
+     */
+    record Figures(long purchases, Map<String, Long> bySource, long duplicatesDropped) {
+    }
+}
