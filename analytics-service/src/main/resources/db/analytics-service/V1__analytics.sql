@@ -148,8 +148,11 @@ create unique index one_scheduled_run_per_day on pipeline_runs (day)
 create index pipeline_runs_by_day on pipeline_runs (day, run_id desc);
 
 -- Outputs. Every run of a day replaces that day's rows; run_id says which run wrote them.
+-- seq follows the purchases' time within a day (they are inserted in that order), so a day reads in time order
+-- straight off the primary key, and an insert only ever appends to it.
 create table curated_purchases (
     day            date        not null,
+    seq            bigint      generated always as identity,
     purchase_key   text        not null,
     source         text        not null check (source in ('croupier', 'provider')),
     transaction_id text,
@@ -160,7 +163,7 @@ create table curated_purchases (
     campaign       text,
     media_source   text,
     run_id         bigint      not null,
-    primary key (day, occurred_at, source, purchase_key)
+    primary key (day, seq)
 );
 
 create table reconciliation_totals (

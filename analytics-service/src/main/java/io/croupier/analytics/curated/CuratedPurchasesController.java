@@ -45,16 +45,17 @@ class CuratedPurchasesController {
 
     @GetMapping("/reports/purchases_curated")
     Page page(@RequestParam(required = false) LocalDate day, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) Long after) {
         int size = limit == null ? DEFAULT_PAGE : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidField("limit", "must be between 1 and " + MAX_PAGE);
         }
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));
-        List<CuratedPurchase> rows = purchases.page(run.day(), after == null ? null : CuratedPurchases.Cursor.parse(
-                after), size + 1);
-        String next = rows.size() > size ? CuratedPurchases.Cursor.after(rows.get(size - 1)).token() : null;
-        return new Page(run.day(), run.runId(), run.finishedAt(), rows.subList(0, Math.min(size, rows.size())), next);
+        List<CuratedPurchases.Positioned> rows = purchases.page(run.day(), after == null ? 0 : after, size + 1);
+        List<CuratedPurchases.Positioned> shown = rows.subList(0, Math.min(size, rows.size()));
+        Long next = rows.size() > size ? shown.get(size - 1).position() : null;
+        return new Page(run.day(), run.runId(), run.finishedAt(),
+                shown.stream().map(CuratedPurchases.Positioned::purchase).toList(), next);
     }
 
     @GetMapping("/reports/purchases_curated.csv")
@@ -76,8 +77,8 @@ class CuratedPurchasesController {
     }
 
     /**
-     * @param next the {@code after} of the next page; absent on the last
+     * @param next the {@code after} of the next page; null on the last
      */
-    record Page(LocalDate day, long runId, Instant computedAt, List<CuratedPurchase> purchases, String next) {
+    record Page(LocalDate day, long runId, Instant computedAt, List<CuratedPurchase> purchases, Long next) {
     }
 }

@@ -21,6 +21,41 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class Curation implements PipelineStep {
 
+    /**
+     * Provider rows have a unique transaction id already (it is their natural key on import), so only a Croupier
+     * deposit can make one a duplicate; a Croupier deposit only another with a lower event id. Inserted in time order,
+     * which is the order {@code seq} then keeps.
+     */
+    private static final String INSERT_CURATED = """
+            insert into curated_purchases (day, purchase_key, source, transaction_id, player_id, occurred_at, amount,
+                currency, campaign, media_source, run_id)
+            select :day, c.purchase_key, c.source, c.transaction_id, c.player_id, c.occurred_at, c.amount,
+                   c.currency, coalesce(c.campaign, pc.campaign), c.media_source, :runId
+            from (
+                select d.event_id as purchase_key, 'croupier' as source, d.transaction_id, d.player_id, d.occurred_at,
+                       d.amount, d.currency, d.campaign, d.media_source
+                from croupier_deposits d
+                where d.kind <> 'CHARGEBACK' and d.occurred_at >= :start and d.occurred_at < :end
+                  and not exists (
+                      select 1 from croupier_deposits e
+                      where e.kind <> 'CHARGEBACK' and e.occurred_at >= :windowStart and e.occurred_at < :windowEnd
+                        and e.transaction_id = d.transaction_id and e.event_id < d.event_id
+                        and e.occurred_at between d.occurred_at - make_interval(secs => :window)
+                                              and d.occurred_at + make_interval(secs => :window))
+                union all
+                select p.purchase_key, 'provider', p.transaction_id, p.player_id, p.occurred_at, p.amount, p.currency,
+                       p.campaign, p.media_source
+                from provider_purchases p
+                where p.occurred_at >= :start and p.occurred_at < :end
+                  and not exists (
+                      select 1 from croupier_deposits d
+                      where d.kind <> 'CHARGEBACK' and d.occurred_at >= :windowStart and d.occurred_at < :windowEnd
+                        and d.transaction_id = p.transaction_id
+                        and d.occurred_at between p.occurred_at - make_interval(secs => :window)
+                                              and p.occurred_at + make_interval(secs => :window))) c
+            left join player_campaigns pc on pc.player_id = c.player_id
+            order by c.occurred_at""";
+
     private final JdbcClient jdbc;
 
     private final PipelineSettings settings;
@@ -47,33 +82,7 @@ class Curation implements PipelineStep {
             .param("end", day.endTimestamp())
             .query(Long.class)
             .single();
-        jdbc.sql("""
-                insert into curated_purchases (day, purchase_key, source, transaction_id, player_id, occurred_at,
-                    amount, currency, campaign, media_source, run_id)
-                with candidates as materialized (
-                    select 'croupier' as source, 0 as priority, event_id as purchase_key, transaction_id, player_id,
-                           occurred_at, amount, currency, campaign, media_source
-                    from croupier_deposits
-                    where kind <> 'CHARGEBACK'
-                      and occurred_at >= :windowStart
-                      and occurred_at < :windowEnd
-                    union all
-                    select 'provider', 1, purchase_key, transaction_id, player_id, occurred_at, amount, currency,
-                           campaign, media_source
-                    from provider_purchases
-                    where occurred_at >= :windowStart
-                      and occurred_at < :windowEnd)
-                select :day, p.purchase_key, p.source, p.transaction_id, p.player_id, p.occurred_at, p.amount,
-                       p.currency, coalesce(p.campaign, pc.campaign), p.media_source, :runId
-                from candidates p
-                left join player_campaigns pc on pc.player_id = p.player_id
-                where p.occurred_at >= :start and p.occurred_at < :end
-                  and not exists (
-                      select 1 from candidates q
-                      where q.transaction_id = p.transaction_id
-                        and (q.priority, q.purchase_key) < (p.priority, p.purchase_key)
-                        and q.occurred_at between p.occurred_at - make_interval(secs => :window)
-                                              and p.occurred_at + make_interval(secs => :window))""")
+        jdbc.sql(INSERT_CURATED)
             .param("day", day.date())
             .param("start", day.startTimestamp())
             .param("end", day.endTimestamp())

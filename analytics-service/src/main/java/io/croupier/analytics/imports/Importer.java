@@ -165,6 +165,9 @@ class Importer {
             .param("limit", budget)
             .query(Importer::difference)
             .list();
+        if (inserted + replaced.size() >= settings.analyzeAfterRows()) {
+            jdbc.sql("analyze " + kind.table()).update();
+        }
         kind.campaignFacts().ifPresent(facts -> {
             campaigns.learnFromImport(facts, importId);
             Set<String> players = new HashSet<>();

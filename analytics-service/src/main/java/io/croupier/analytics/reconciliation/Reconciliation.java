@@ -66,6 +66,7 @@ class Reconciliation implements PipelineStep {
         jdbc.sql("delete from reconciliation_items where day = :day").param("day", day.date()).update();
         jdbc.sql("delete from reconciliation_totals where day = :day").param("day", day.date()).update();
         matchByTransactionId(day);
+        Map<String, Totals> totals = totalsMatchedByTransactionId(day);
         jdbc.sql(ReconciliationSql.INSERT_MISMATCHES)
             .param("day", day.date())
             .param("runId", day.runId())
@@ -94,7 +95,6 @@ class Reconciliation implements PipelineStep {
                 pairedConfirmations.add(pair.confirmation());
             }
         }
-        Map<String, Totals> totals = totalsMatchedByTransactionId();
         for (Side purchase : dayPurchases) {
             Totals currency = totals.get(purchase.currency());
             if (pairedPurchases.contains(purchase)) {
@@ -124,9 +124,9 @@ class Reconciliation implements PipelineStep {
     }
 
     private void matchByTransactionId(PipelineDay day) {
-        jdbc.sql(ReconciliationSql.PURCHASES_OF_THE_DAY).params(windowOf(day)).param("day", day.date()).update();
-        jdbc.sql(ReconciliationSql.CONFIRMATIONS_MATCHED).params(windowOf(day)).update();
-        jdbc.sql(ReconciliationSql.CONFIRMATIONS_NOT_MATCHED).params(windowOf(day)).update();
+        jdbc.sql(ReconciliationSql.EXCEPTIONS_OF_THE_DAY).params(windowOf(day)).param("day", day.date()).update();
+        jdbc.sql(ReconciliationSql.PURCHASES_CONFIRMED_ON_OTHER_DAYS).params(windowOf(day)).update();
+        jdbc.sql(ReconciliationSql.CONFIRMATIONS_OF_PURCHASES_ON_OTHER_DAYS).params(windowOf(day)).update();
     }
 
     private List<Side> neighbours(String sql, PipelineDay day) {
@@ -145,24 +145,23 @@ class Reconciliation implements PipelineStep {
                 "windowStart", day.startLess(window), "windowEnd", day.endPlus(window));
     }
 
-    private Map<String, Totals> totalsMatchedByTransactionId() {
+    /** Each currency's counts and amounts, and what matched by transaction id; the leftovers are added later. */
+    private Map<String, Totals> totalsMatchedByTransactionId(PipelineDay day) {
         Map<String, Totals> totals = new TreeMap<>();
-        jdbc.sql(ReconciliationSql.PURCHASE_TOTALS).query((rs, n) -> {
+        jdbc.sql(ReconciliationSql.PURCHASE_TOTALS).param("day", day.date()).query(rs -> {
             Totals currency = totals.computeIfAbsent(rs.getString("currency"), c -> new Totals());
             currency.purchases = rs.getLong("purchases");
             currency.purchaseAmount = rs.getBigDecimal("amount");
-            currency.purchasesMatchedByTransaction = rs.getLong("matched");
+            currency.purchasesMatchedByTransaction = currency.purchases - rs.getLong("unpaired");
             currency.amountMismatches = rs.getLong("amount_mismatches");
             currency.currencyMismatches = rs.getLong("currency_mismatches");
-            return currency;
-        }).list();
-        jdbc.sql(ReconciliationSql.CONFIRMATION_TOTALS).query((rs, n) -> {
+        });
+        jdbc.sql(ReconciliationSql.CONFIRMATION_TOTALS).params(windowOf(day)).query(rs -> {
             Totals currency = totals.computeIfAbsent(rs.getString("currency"), c -> new Totals());
             currency.confirmations = rs.getLong("confirmations");
             currency.confirmationAmount = rs.getBigDecimal("amount");
-            currency.confirmationsMatchedByTransaction = rs.getLong("matched");
-            return currency;
-        }).list();
+            currency.confirmationsMatchedByTransaction = currency.confirmations - rs.getLong("unpaired");
+        });
         return totals;
     }
 

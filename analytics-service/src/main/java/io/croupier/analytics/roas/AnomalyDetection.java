@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 import io.croupier.analytics.pipeline.PipelineDay;
 import io.croupier.analytics.pipeline.PipelineStep;
@@ -60,7 +60,7 @@ class AnomalyDetection implements PipelineStep {
         long evaluated = 0;
         long belowMinSpend = 0;
         long shortHistory = 0;
-        long flagged = 0;
+        List<Flag> flags = new ArrayList<>();
         for (Map<String, Object> row : jdbc.sql("""
                 select campaign, currency, roas, spend from roas_daily
                 where day = :day and status = 'OK' and campaign is not null""")
@@ -69,6 +69,7 @@ class AnomalyDetection implements PipelineStep {
             .listOfRows()) {
             CampaignCurrency key = new CampaignCurrency((String) row.get("campaign"), (String) row.get("currency"));
             BigDecimal spend = (BigDecimal) row.get("spend");
+            BigDecimal roas = (BigDecimal) row.get("roas");
             List<BigDecimal> baseline = baselines.getOrDefault(key, List.of());
             if (spend.compareTo(settings.minSpendIn(key.currency())) < 0) {
                 belowMinSpend++;
@@ -78,14 +79,46 @@ class AnomalyDetection implements PipelineStep {
             }
             else {
                 evaluated++;
-                Optional<AnomalyRule.Verdict> verdict = rule.judge((BigDecimal) row.get("roas"), baseline);
-                if (verdict.isPresent()) {
-                    flagged++;
-                    record(day, key, (BigDecimal) row.get("roas"), spend, verdict.get());
-                }
+                rule.judge(roas, baseline).ifPresent(verdict -> flags.add(new Flag(key, roas, spend, verdict)));
             }
         }
-        return new Figures(rule(), evaluated, flagged, belowMinSpend, shortHistory);
+        record(day, flags);
+        return new Figures(rule(), evaluated, flags.size(), belowMinSpend, shortHistory);
+    }
+
+    /** Every flag of the day in one statement, however many campaigns are flagged. */
+    private void record(PipelineDay day, List<Flag> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into roas_anomalies (day, campaign, currency, roas, spend, baseline_median, baseline_mad,
+                    baseline_days, robust_z, direction, reason, run_id)
+                select :day, campaign, currency, roas::numeric, spend::numeric, median::numeric, mad::numeric,
+                       days::int, z::numeric, direction, reason, :runId
+                from unnest(cast(:campaigns as text[]), cast(:currencies as text[]), cast(:roas as text[]),
+                            cast(:spends as text[]), cast(:medians as text[]), cast(:mads as text[]),
+                            cast(:days as text[]), cast(:zs as text[]), cast(:directions as text[]),
+                            cast(:reasons as text[]))
+                     as f(campaign, currency, roas, spend, median, mad, days, z, direction, reason)""")
+            .param("day", day.date())
+            .param("runId", day.runId())
+            .param("campaigns", column(flags, flag -> flag.key().campaign()))
+            .param("currencies", column(flags, flag -> flag.key().currency()))
+            .param("roas", column(flags, flag -> flag.roas().toPlainString()))
+            .param("spends", column(flags, flag -> flag.spend().toPlainString()))
+            .param("medians", column(flags, flag -> flag.verdict().median().toPlainString()))
+            .param("mads", column(flags, flag -> flag.verdict().mad().toPlainString()))
+            .param("days", column(flags, flag -> String.valueOf(flag.verdict().baselineDays())))
+            .param("zs", column(flags, flag -> flag.verdict().robustZ() == null ? null
+                    : flag.verdict().robustZ().toPlainString()))
+            .param("directions", column(flags, flag -> flag.verdict().direction()))
+            .param("reasons", column(flags, flag -> flag.verdict().reason()))
+            .update();
+    }
+
+    private static String[] column(List<Flag> flags, Function<Flag, String> value) {
+        return flags.stream().map(value).toArray(String[]::new);
     }
 
     private Rule rule() {
@@ -95,29 +128,10 @@ class AnomalyDetection implements PipelineStep {
                 settings.minSpend());
     }
 
-    private void record(PipelineDay day, CampaignCurrency key, BigDecimal roas, BigDecimal spend,
-            AnomalyRule.Verdict verdict) {
-        jdbc.sql("""
-                insert into roas_anomalies (day, campaign, currency, roas, spend, baseline_median, baseline_mad,
-                    baseline_days, robust_z, direction, reason, run_id)
-                values (:day, :campaign, :currency, :roas, :spend, :median, :mad, :days, :z, :direction, :reason,
-                    :runId)""")
-            .param("day", day.date())
-            .param("campaign", key.campaign())
-            .param("currency", key.currency())
-            .param("roas", roas)
-            .param("spend", spend)
-            .param("median", verdict.median())
-            .param("mad", verdict.mad())
-            .param("days", verdict.baselineDays())
-            .param("z", verdict.robustZ())
-            .param("direction", verdict.direction())
-            .param("reason", verdict.reason())
-            .param("runId", day.runId())
-            .update();
+    private record CampaignCurrency(String campaign, String currency) {
     }
 
-    private record CampaignCurrency(String campaign, String currency) {
+    private record Flag(CampaignCurrency key, BigDecimal roas, BigDecimal spend, AnomalyRule.Verdict verdict) {
     }
 
     /**
