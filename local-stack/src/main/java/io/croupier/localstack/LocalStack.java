@@ -11,8 +11,8 @@ import io.croupier.embedded.InProcessPostgres;
 
 /**
  * Runs the whole platform on this machine: a real Kafka broker and a real PostgreSQL, both keeping their data under
- * {@code .croupier/}, the six services on their documented ports, the seed-compatible front door on 8080 and 5000, a
- * demo publisher, and the demo catalogue. Ctrl-C stops everything cleanly.
+ * {@code .croupier/}, the seven services on their documented ports, the seed-compatible front door on 8080, 5000 and
+ * 8000, a demo publisher, and the demo catalogue. Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
 
@@ -47,9 +47,12 @@ public final class LocalStack {
             String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
             Simulation simulation = new Simulation(edgeUrl,
                     new AdminApi().list(platform.url(PlatformService.CLICK) + "/admin/offers"));
+            AnalyticsDemo analytics = new AnalyticsDemo("http://127.0.0.1:" + StackOptions.SEED_002_PORT);
+            long depositsBefore = analytics.croupierDepositsToday();
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
             }
+            System.out.println(analytics.run(simulation.players(), depositsBefore).render());
             if (options.exitAfterSimulation()) {
                 System.exit(0);
             }

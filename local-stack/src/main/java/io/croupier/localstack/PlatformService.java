@@ -1,5 +1,6 @@
 package io.croupier.localstack;
 
+import io.croupier.analytics.AnalyticsServiceApplication;
 import io.croupier.attribution.AttributionServiceApplication;
 import io.croupier.click.ClickServiceApplication;
 import io.croupier.commission.CommissionServiceApplication;
@@ -7,7 +8,7 @@ import io.croupier.forwarder.PublisherForwarderApplication;
 import io.croupier.optimizer.OptimizerServiceApplication;
 import io.croupier.postback.PostbackServiceApplication;
 
-/** The six services, in the order the stack starts them, with their documented ports. */
+/** The seven services, in the order the stack starts them, with their documented ports. */
 enum PlatformService {
 
     CLICK("click-service", 8081, ClickServiceApplication.class),
@@ -15,7 +16,8 @@ enum PlatformService {
     ATTRIBUTION("attribution-service", 8083, AttributionServiceApplication.class),
     COMMISSION("commission-service", 8084, CommissionServiceApplication.class),
     OPTIMIZER("optimizer-service", 8085, OptimizerServiceApplication.class),
-    FORWARDER("publisher-forwarder", 8086, PublisherForwarderApplication.class);
+    FORWARDER("publisher-forwarder", 8086, PublisherForwarderApplication.class),
+    ANALYTICS("analytics-service", 8088, AnalyticsServiceApplication.class);
 
     private final String serviceName;
 

@@ -10,7 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The six services running in this JVM, each its own Spring application with its own web server, schema and
+ * The seven services running in this JVM, each its own Spring application with its own web server, schema and
  * consumer groups, exactly as they would run as separate processes.
  */
 final class RunningPlatform implements AutoCloseable {

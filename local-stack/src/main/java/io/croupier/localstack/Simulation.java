@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class Simulation {
 
     private static final List<String> AFFILIATES = List.of("joao123", "maria456", "teste123", "offerwall");
 
+    /** The ad campaigns the visitors come from; seed 002's analytics reports ROAS and ARPDAU per campaign. */
+    static final List<String> CAMPAIGNS = List.of("autumn-search", "autumn-social");
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final Random random = new Random(20251213);
@@ -46,6 +50,8 @@ final class Simulation {
 
     private final Map<String, Long> postbacksByOutcome = new TreeMap<>();
 
+    private final List<SimulatedPlayer> players = new ArrayList<>();
+
     Simulation(String edgeUrl, List<JsonNode> offers) {
         this.edgeUrl = edgeUrl;
         this.secretsByOfferName = new HashMap<>();
@@ -57,7 +63,7 @@ final class Simulation {
         Instant started = Instant.now();
         int forwardedBefore = demoPublisher.received().size();
         for (int visitor = 0; visitor < visitors; visitor++) {
-            visit(AFFILIATES.get(visitor % AFFILIATES.size()));
+            visit(AFFILIATES.get(visitor % AFFILIATES.size()), CAMPAIGNS.get(visitor / 2 % CAMPAIGNS.size()));
         }
         awaitQuiet(demoPublisher, ledger);
         return new SimulationSummary(Duration.between(started, Instant.now()), clicksByOffer, postbacksByOutcome,
@@ -65,8 +71,13 @@ final class Simulation {
                 demoPublisher.received().size() - forwardedBefore);
     }
 
-    private void visit(String affiliate) {
-        HttpResponse<String> redirect = get("/click?source=simulation&campaign=auto&pub=" + affiliate);
+    /** The players of the gaming platform (seed 000) the simulation registered, with their deposits. */
+    List<SimulatedPlayer> players() {
+        return List.copyOf(players);
+    }
+
+    private void visit(String affiliate, String campaign) {
+        HttpResponse<String> redirect = get("/click?source=simulation&campaign=" + campaign + "&pub=" + affiliate);
         String location = redirect.headers().firstValue("Location").orElse("");
         if (redirect.statusCode() != 302 || location.isEmpty()) {
             clicksByOffer.merge("(no redirect: " + redirect.statusCode() + ")", 1L, Long::sum);
@@ -84,7 +95,8 @@ final class Simulation {
         switch (host) {
             case "brazino.example", "bet365.example" -> houseJourney(host.substring(0, host.indexOf('.')), affiliate,
                     deposits, repeatDeposits);
-            case "casino-pro.example" -> gamingPlatformJourney(clickId, player, deposits, repeatDeposits);
+            case "casino-pro.example" -> gamingPlatformJourney(clickId, new SimulatedPlayer(player, campaign),
+                    deposits, repeatDeposits);
             case "surveys.example" -> surveyCompletion(clickId);
             default -> offerRouterFtd(clickId, host, player, deposits);
         }
@@ -115,19 +127,26 @@ final class Simulation {
     }
 
     /** Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. */
-    private void gamingPlatformJourney(String clickId, String player, boolean deposits, int repeatDeposits) {
+    private void gamingPlatformJourney(String clickId, SimulatedPlayer player, boolean deposits, int repeatDeposits) {
         record("seed 000", postJson("/webhooks/gaming/registration", """
                 {"user_id":"%s","platform":"casino_pro","registration_method":"email","country":"BR",
-                 "click_id":"%s","timestamp":"%s"}""".formatted(player, clickId, Instant.now())));
+                 "click_id":"%s","timestamp":"%s"}""".formatted(player.playerId(), clickId, Instant.now())));
+        players.add(player);
         if (!deposits) {
             return;
         }
         for (int i = 0; i <= repeatDeposits; i++) {
-            record("seed 000", postJson("/webhooks/gaming/deposit", """
-                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"tx_%s","platform":"casino_pro",
+            String amount = money(20, 200);
+            String transaction = "tx_" + UUID.randomUUID().toString().substring(0, 12);
+            Instant at = Instant.now();
+            HttpResponse<String> response = postJson("/webhooks/gaming/deposit", """
+                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"%s","platform":"casino_pro",
                      "game_type":"slots","payment_method":"credit_card","is_first_deposit":%s,"timestamp":"%s"}"""
-                .formatted(player, money(20, 200), UUID.randomUUID().toString().substring(0, 12), i == 0,
-                        Instant.now())));
+                .formatted(player.playerId(), amount, transaction, i == 0, at));
+            record("seed 000", response);
+            if (response.statusCode() == 200) {
+                player.deposited(transaction, new BigDecimal(amount), at);
+            }
         }
     }
 
