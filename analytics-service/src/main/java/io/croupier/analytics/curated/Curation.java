@@ -1,5 +1,6 @@
 package io.croupier.analytics.curated;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,6 +8,7 @@ import io.croupier.analytics.pipeline.PipelineDay;
 import io.croupier.analytics.pipeline.PipelineSettings;
 import io.croupier.analytics.pipeline.PipelineStep;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,26 @@ class Curation implements PipelineStep {
             left join player_campaigns pc on pc.player_id = c.player_id
             order by c.occurred_at""";
 
+    /**
+     * The day's reports that curation left out, counted from the Croupier side, which is small: provider rows and
+     * Croupier deposits outranked by a Croupier deposit of the same transaction.
+     */
+    private static final String DUPLICATES_DROPPED = """
+            select count(distinct (o.source, o.purchase_key)) from croupier_deposits d
+            join lateral (
+                select 'provider' as source, p.purchase_key from provider_purchases p
+                where p.transaction_id = d.transaction_id and p.occurred_at >= :start and p.occurred_at < :end
+                  and p.occurred_at between d.occurred_at - make_interval(secs => :window)
+                                        and d.occurred_at + make_interval(secs => :window)
+                union all
+                select 'croupier', e.event_id from croupier_deposits e
+                where e.transaction_id = d.transaction_id and e.kind <> 'CHARGEBACK' and e.event_id > d.event_id
+                  and e.occurred_at >= :start and e.occurred_at < :end
+                  and e.occurred_at between d.occurred_at - make_interval(secs => :window)
+                                        and d.occurred_at + make_interval(secs => :window)) o on true
+            where d.kind <> 'CHARGEBACK' and d.transaction_id is not null
+              and d.occurred_at >= :windowStart and d.occurred_at < :windowEnd""";
+
     private final JdbcClient jdbc;
 
     private final PipelineSettings settings;
@@ -73,31 +95,20 @@ class Curation implements PipelineStep {
     @Override
     public Figures run(PipelineDay day) {
         jdbc.sql("delete from curated_purchases where day = :day").param("day", day.date()).update();
-        long window = settings.transactionWindow().toSeconds();
-        long candidates = jdbc.sql("""
-                select (select count(*) from croupier_deposits
-                        where kind <> 'CHARGEBACK' and occurred_at >= :start and occurred_at < :end)
-                     + (select count(*) from provider_purchases where occurred_at >= :start and occurred_at < :end)""")
-            .param("start", day.startTimestamp())
-            .param("end", day.endTimestamp())
-            .query(Long.class)
-            .single();
-        jdbc.sql(INSERT_CURATED)
-            .param("day", day.date())
-            .param("start", day.startTimestamp())
-            .param("end", day.endTimestamp())
-            .param("window", window)
-            .param("windowStart", day.startLess(settings.transactionWindow()))
-            .param("windowEnd", day.endPlus(settings.transactionWindow()))
-            .param("runId", day.runId())
-            .update();
+        jdbc.sql(INSERT_CURATED).params(windowOf(day)).param("day", day.date()).param("runId", day.runId()).update();
         Map<String, Long> bySource = new TreeMap<>();
         jdbc.sql("select source, count(*) as purchases from curated_purchases where day = :day group by source")
             .param("day", day.date())
-            .query((rs, n) -> bySource.put(rs.getString("source"), rs.getLong("purchases")))
-            .list();
-        long curated = bySource.values().stream().mapToLong(Long::longValue).sum();
-        return new Figures(curated, bySource, candidates - curated);
+            .query((RowCallbackHandler) rs -> bySource.put(rs.getString("source"), rs.getLong("purchases")));
+        long duplicates = jdbc.sql(DUPLICATES_DROPPED).params(windowOf(day)).query(Long.class).single();
+        return new Figures(bySource.values().stream().mapToLong(Long::longValue).sum(), bySource, duplicates);
+    }
+
+    /** The day, and the transaction window around it and (in seconds) around each report. */
+    private Map<String, Object> windowOf(PipelineDay day) {
+        Duration window = settings.transactionWindow();
+        return Map.of("start", day.startTimestamp(), "end", day.endTimestamp(), "window", window.toSeconds(),
+                "windowStart", day.startLess(window), "windowEnd", day.endPlus(window));
     }
 
     /**

@@ -1,19 +1,15 @@
 package io.croupier.analytics.reconciliation;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 import io.croupier.analytics.pipeline.PipelineDay;
 import io.croupier.analytics.pipeline.PipelineSettings;
@@ -32,7 +28,7 @@ import org.springframework.stereotype.Component;
  * whose amounts or currencies differ is listed as a mismatch.</li>
  * <li>What is left, by player, currency and amount within the tolerance ({@link PlayerAmountMatcher}). The leftovers
  * of the day before and the day after, of the same players and amounts, take part, so a pair across midnight is the
- * same pair in both days' reports.</li>
+ * same pair in both days' reports. Only sides that have a possible counterpart are brought into memory.</li>
  * <li>Whatever is still left is unmatched, on its side.</li>
  * </ol>
  */
@@ -63,178 +59,81 @@ class Reconciliation implements PipelineStep {
 
     @Override
     public Figures run(PipelineDay day) {
-        jdbc.sql("delete from reconciliation_items where day = :day").param("day", day.date()).update();
-        jdbc.sql("delete from reconciliation_totals where day = :day").param("day", day.date()).update();
-        matchByTransactionId(day);
-        Map<String, Totals> totals = totalsMatchedByTransactionId(day);
-        jdbc.sql(ReconciliationSql.INSERT_MISMATCHES)
-            .param("day", day.date())
-            .param("runId", day.runId())
-            .update();
+        Map<String, Object> params = paramsOf(day);
+        jdbc.sql("delete from reconciliation_items where day = :day").params(params).update();
+        jdbc.sql("delete from reconciliation_totals where day = :day").params(params).update();
+        jdbc.sql(ReconciliationSql.EXCEPTIONS_OF_THE_DAY).params(params).update();
+        jdbc.sql(ReconciliationSql.PURCHASES_CONFIRMED_ON_OTHER_DAYS).params(params).update();
+        jdbc.sql(ReconciliationSql.CONFIRMATIONS_OF_PURCHASES_ON_OTHER_DAYS).params(params).update();
+        jdbc.sql(ReconciliationSql.INSERT_MISMATCHES).params(params).update();
 
-        List<Side> dayPurchases = jdbc.sql(ReconciliationSql.LEFTOVER_PURCHASES).query(Reconciliation::side).list();
-        List<Side> dayConfirmations = jdbc.sql(ReconciliationSql.LEFTOVER_CONFIRMATIONS)
-            .query(Reconciliation::side)
-            .list();
-        jdbc.sql(ReconciliationSql.LEFTOVER_GROUPS).update();
-        List<Side> purchases = new ArrayList<>(dayPurchases);
-        purchases.addAll(neighbours(ReconciliationSql.NEIGHBOUR_PURCHASES, day));
-        List<Side> confirmations = new ArrayList<>(dayConfirmations);
-        confirmations.addAll(neighbours(ReconciliationSql.NEIGHBOUR_CONFIRMATIONS, day));
-        List<Pair> pairs = matcher.match(purchases, confirmations);
+        jdbc.sql(ReconciliationSql.CANDIDATES).params(params).update();
+        matchByPlayerAndAmount(jdbc.sql(ReconciliationSql.LOAD_CANDIDATES).query(Reconciliation::candidate).list())
+            .insert(jdbc, params);
+        jdbc.sql(ReconciliationSql.INSERT_UNMATCHED_PURCHASES).params(params).update();
+        jdbc.sql(ReconciliationSql.INSERT_UNMATCHED_CONFIRMATIONS).params(params).update();
 
+        jdbc.sql(ReconciliationSql.INSERT_TOTALS).params(params).update();
+        return jdbc.sql(ReconciliationSql.FIGURES).params(params).query((rs, n) -> new Figures(rules,
+                rs.getLong("purchases"), rs.getLong("confirmations"), rs.getLong("by_transaction"),
+                rs.getLong("by_player"), rs.getLong("unmatched_purchases"), rs.getLong("unmatched_confirmations"),
+                rs.getLong("amount_mismatches"), rs.getLong("currency_mismatches"))).single();
+    }
+
+    /** Pairs the candidates; the pairs that involve the day, and the day's candidates left alone, become items. */
+    private Items matchByPlayerAndAmount(List<Candidate> candidates) {
+        List<Side> purchases = new ArrayList<>();
+        List<Side> confirmations = new ArrayList<>();
+        Set<Side> ofDay = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            (candidate.purchase() ? purchases : confirmations).add(candidate.side());
+            if (candidate.ofDay()) {
+                ofDay.add(candidate.side());
+            }
+        }
         Items items = new Items();
-        Set<Side> pairedPurchases = new HashSet<>();
-        Set<Side> pairedConfirmations = new HashSet<>();
-        Set<Side> ofDay = new HashSet<>(dayPurchases);
-        ofDay.addAll(dayConfirmations);
-        for (Pair pair : pairs) {
+        Set<Side> paired = new HashSet<>();
+        for (Pair pair : matcher.match(purchases, confirmations)) {
             if (ofDay.contains(pair.purchase()) || ofDay.contains(pair.confirmation())) {
                 items.add("MATCHED_BY_PLAYER_AND_AMOUNT", pair.purchase(), pair.confirmation());
-                pairedPurchases.add(pair.purchase());
-                pairedConfirmations.add(pair.confirmation());
+                paired.add(pair.purchase());
+                paired.add(pair.confirmation());
             }
         }
-        for (Side purchase : dayPurchases) {
-            Totals currency = totals.get(purchase.currency());
-            if (pairedPurchases.contains(purchase)) {
-                currency.purchasesMatchedByPlayer++;
-            }
-            else {
-                items.add("UNMATCHED_PURCHASE", purchase, null);
-                currency.unmatchedPurchases++;
-                currency.unmatchedPurchaseAmount = currency.unmatchedPurchaseAmount.add(purchase.amount());
-            }
-        }
-        for (Side confirmation : dayConfirmations) {
-            Totals currency = totals.get(confirmation.currency());
-            if (pairedConfirmations.contains(confirmation)) {
-                currency.confirmationsMatchedByPlayer++;
-            }
-            else {
-                items.add("UNMATCHED_CONFIRMATION", null, confirmation);
-                currency.unmatchedConfirmations++;
-                currency.unmatchedConfirmationAmount = currency.unmatchedConfirmationAmount
-                    .add(confirmation.amount());
+        for (Candidate candidate : candidates) {
+            if (candidate.ofDay() && !paired.contains(candidate.side())) {
+                if (candidate.purchase()) {
+                    items.add("UNMATCHED_PURCHASE", candidate.side(), null);
+                }
+                else {
+                    items.add("UNMATCHED_CONFIRMATION", null, candidate.side());
+                }
             }
         }
-        items.insert(jdbc, day);
-        totals.forEach((currency, figures) -> figures.insert(jdbc, day, currency));
-        return Figures.of(rules, totals.values());
-    }
-
-    private void matchByTransactionId(PipelineDay day) {
-        jdbc.sql(ReconciliationSql.EXCEPTIONS_OF_THE_DAY).params(windowOf(day)).param("day", day.date()).update();
-        jdbc.sql(ReconciliationSql.PURCHASES_CONFIRMED_ON_OTHER_DAYS).params(windowOf(day)).update();
-        jdbc.sql(ReconciliationSql.CONFIRMATIONS_OF_PURCHASES_ON_OTHER_DAYS).params(windowOf(day)).update();
-    }
-
-    private List<Side> neighbours(String sql, PipelineDay day) {
-        return jdbc.sql(sql)
-            .params(windowOf(day))
-            .param("dayBefore", day.startLess(Duration.ofDays(1)))
-            .param("dayAfter", day.endPlus(Duration.ofDays(1)))
-            .query(Reconciliation::side)
-            .list();
+        return items;
     }
 
     /** The day, and the transaction window around it and (in seconds) around each fact. */
-    private Map<String, Object> windowOf(PipelineDay day) {
+    private Map<String, Object> paramsOf(PipelineDay day) {
         Duration window = pipelineSettings.transactionWindow();
-        return Map.of("start", day.startTimestamp(), "end", day.endTimestamp(), "window", window.toSeconds(),
-                "windowStart", day.startLess(window), "windowEnd", day.endPlus(window));
+        return Map.of("day", day.date(), "runId", day.runId(), "start", day.startTimestamp(), "end",
+                day.endTimestamp(), "window", window.toSeconds(), "windowStart", day.startLess(window), "windowEnd",
+                day.endPlus(window), "dayBefore", day.startLess(Duration.ofDays(1)), "dayAfter",
+                day.endPlus(Duration.ofDays(1)));
     }
 
-    /** Each currency's counts and amounts, and what matched by transaction id; the leftovers are added later. */
-    private Map<String, Totals> totalsMatchedByTransactionId(PipelineDay day) {
-        Map<String, Totals> totals = new TreeMap<>();
-        jdbc.sql(ReconciliationSql.PURCHASE_TOTALS).param("day", day.date()).query(rs -> {
-            Totals currency = totals.computeIfAbsent(rs.getString("currency"), c -> new Totals());
-            currency.purchases = rs.getLong("purchases");
-            currency.purchaseAmount = rs.getBigDecimal("amount");
-            currency.purchasesMatchedByTransaction = currency.purchases - rs.getLong("unpaired");
-            currency.amountMismatches = rs.getLong("amount_mismatches");
-            currency.currencyMismatches = rs.getLong("currency_mismatches");
-        });
-        jdbc.sql(ReconciliationSql.CONFIRMATION_TOTALS).params(windowOf(day)).query(rs -> {
-            Totals currency = totals.computeIfAbsent(rs.getString("currency"), c -> new Totals());
-            currency.confirmations = rs.getLong("confirmations");
-            currency.confirmationAmount = rs.getBigDecimal("amount");
-            currency.confirmationsMatchedByTransaction = currency.confirmations - rs.getLong("unpaired");
-        });
-        return totals;
+    private static Candidate candidate(ResultSet rs, int row) throws SQLException {
+        return new Candidate(rs.getBoolean("purchase"), rs.getBoolean("of_day"), new Side(rs.getString("source"),
+                rs.getString("side_key"), rs.getString("transaction_id"), rs.getString("player_id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getBigDecimal("amount"),
+                rs.getString("currency")));
     }
 
-    private static Side side(ResultSet rs, int row) throws SQLException {
-        return new Side(rs.getString("source"), rs.getString("side_key"), rs.getString("transaction_id"),
-                rs.getString("player_id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getBigDecimal("amount"), rs.getString("currency"));
+    /** A side that could still pair by player and amount: a purchase or a confirmation, of the day or a neighbour. */
+    private record Candidate(boolean purchase, boolean ofDay, Side side) {
     }
 
-    /** One currency's totals, filled from the SQL aggregates and the leftovers. */
-    private static final class Totals {
-
-        long purchases;
-
-        BigDecimal purchaseAmount = BigDecimal.ZERO;
-
-        long purchasesMatchedByTransaction;
-
-        long purchasesMatchedByPlayer;
-
-        long unmatchedPurchases;
-
-        BigDecimal unmatchedPurchaseAmount = BigDecimal.ZERO;
-
-        long confirmations;
-
-        BigDecimal confirmationAmount = BigDecimal.ZERO;
-
-        long confirmationsMatchedByTransaction;
-
-        long confirmationsMatchedByPlayer;
-
-        long unmatchedConfirmations;
-
-        BigDecimal unmatchedConfirmationAmount = BigDecimal.ZERO;
-
-        long amountMismatches;
-
-        long currencyMismatches;
-
-        void insert(JdbcClient jdbc, PipelineDay day, String currency) {
-            jdbc.sql("""
-                    insert into reconciliation_totals (day, currency, purchases, purchase_amount,
-                        purchases_matched_by_transaction, purchases_matched_by_player, unmatched_purchases,
-                        unmatched_purchase_amount, confirmations, confirmation_amount,
-                        confirmations_matched_by_transaction, confirmations_matched_by_player, unmatched_confirmations,
-                        unmatched_confirmation_amount, amount_mismatches, currency_mismatches, run_id)
-                    values (:day, :currency, :purchases, :purchaseAmount, :purchasesByTransaction, :purchasesByPlayer,
-                        :unmatchedPurchases, :unmatchedPurchaseAmount, :confirmations, :confirmationAmount,
-                        :confirmationsByTransaction, :confirmationsByPlayer, :unmatchedConfirmations,
-                        :unmatchedConfirmationAmount, :amountMismatches, :currencyMismatches, :runId)""")
-                .param("day", day.date())
-                .param("currency", currency)
-                .param("purchases", purchases)
-                .param("purchaseAmount", purchaseAmount)
-                .param("purchasesByTransaction", purchasesMatchedByTransaction)
-                .param("purchasesByPlayer", purchasesMatchedByPlayer)
-                .param("unmatchedPurchases", unmatchedPurchases)
-                .param("unmatchedPurchaseAmount", unmatchedPurchaseAmount)
-                .param("confirmations", confirmations)
-                .param("confirmationAmount", confirmationAmount)
-                .param("confirmationsByTransaction", confirmationsMatchedByTransaction)
-                .param("confirmationsByPlayer", confirmationsMatchedByPlayer)
-                .param("unmatchedConfirmations", unmatchedConfirmations)
-                .param("unmatchedConfirmationAmount", unmatchedConfirmationAmount)
-                .param("amountMismatches", amountMismatches)
-                .param("currencyMismatches", currencyMismatches)
-                .param("runId", day.runId())
-                .update();
-        }
-    }
-
-    /** The exceptions found by the matcher, written in one statement. */
+    /** The items the matcher decided, written in one statement. */
     private static final class Items {
 
         private final List<String[]> rows = new ArrayList<>();
@@ -250,13 +149,11 @@ class Reconciliation implements PipelineStep {
                     field(confirmation, Side::currency) });
         }
 
-        void insert(JdbcClient jdbc, PipelineDay day) {
+        void insert(JdbcClient jdbc, Map<String, Object> params) {
             if (rows.isEmpty()) {
                 return;
             }
-            JdbcClient.StatementSpec statement = jdbc.sql(ReconciliationSql.INSERT_ITEMS)
-                .param("day", day.date())
-                .param("runId", day.runId());
+            JdbcClient.StatementSpec statement = jdbc.sql(ReconciliationSql.INSERT_ITEMS).params(params);
             for (int column = 0; column < ReconciliationSql.ITEM_COLUMNS.size(); column++) {
                 int index = column;
                 statement = statement.param(ReconciliationSql.ITEM_COLUMNS.get(column),
@@ -292,16 +189,5 @@ class Reconciliation implements PipelineStep {
     record Figures(Rules rules, long purchases, long confirmations, long purchasesMatchedByTransactionId,
             long purchasesMatchedByPlayerAndAmount, long unmatchedPurchases, long unmatchedConfirmations,
             long amountMismatches, long currencyMismatches) {
-
-        static Figures of(Rules rules, Collection<Totals> totals) {
-            return new Figures(rules, sum(totals, t -> t.purchases), sum(totals, t -> t.confirmations),
-                    sum(totals, t -> t.purchasesMatchedByTransaction), sum(totals, t -> t.purchasesMatchedByPlayer),
-                    sum(totals, t -> t.unmatchedPurchases), sum(totals, t -> t.unmatchedConfirmations),
-                    sum(totals, t -> t.amountMismatches), sum(totals, t -> t.currencyMismatches));
-        }
-
-        private static long sum(Collection<Totals> totals, ToLongFunction<Totals> count) {
-            return totals.stream().mapToLong(count).sum();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.croupier.analytics.roas;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(4)
 class AnomalyDetection implements PipelineStep {
+
+    /**
+     * The day's judged rows, each with its baseline: the ROAS of the previous days whose spend reached the minimum
+     * of their currency.
+     */
+    private static final String DAY_WITH_BASELINES = """
+            with minimums (currency, min_spend) as (
+                select * from unnest(cast(:currencies as text[]), cast(:minimums as numeric[])))
+            select t.campaign, t.currency, t.roas, t.spend,
+                   coalesce(array_agg(b.roas) filter (where b.roas is not null), '{}') as baseline
+            from roas_daily t
+            left join minimums m on m.currency = t.currency
+            left join roas_daily b
+              on b.campaign = t.campaign and b.currency = t.currency and b.day >= :first and b.day < :day
+             and b.status = 'OK' and b.spend >= coalesce(m.min_spend, :defaultMinimum)
+            where t.day = :day and t.status = 'OK' and t.campaign is not null
+            group by t.campaign, t.currency, t.roas, t.spend""";
 
     private final JdbcClient jdbc;
 
@@ -43,43 +59,32 @@ class AnomalyDetection implements PipelineStep {
     @Override
     public Figures run(PipelineDay day) {
         jdbc.sql("delete from roas_anomalies where day = :day").param("day", day.date()).update();
-        Map<CampaignCurrency, List<BigDecimal>> baselines = new HashMap<>();
-        jdbc.sql("""
-                select campaign, currency, roas, spend from roas_daily
-                where day >= :first and day < :day and status = 'OK' and campaign is not null
-                order by day""")
-            .param("first", java.sql.Date.valueOf(day.day().minusDays(settings.baselineDays())))
-            .param("day", day.date())
-            .query(rs -> {
-                String currency = rs.getString("currency");
-                if (rs.getBigDecimal("spend").compareTo(settings.minSpendIn(currency)) >= 0) {
-                    baselines.computeIfAbsent(new CampaignCurrency(rs.getString("campaign"), currency),
-                            key -> new ArrayList<>()).add(rs.getBigDecimal("roas"));
-                }
-            });
+        List<String> currencies = List.copyOf(settings.minSpend().keySet());
         long evaluated = 0;
         long belowMinSpend = 0;
         long shortHistory = 0;
         List<Flag> flags = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.sql("""
-                select campaign, currency, roas, spend from roas_daily
-                where day = :day and status = 'OK' and campaign is not null""")
+        for (Judged row : jdbc.sql(DAY_WITH_BASELINES)
+            .param("first", java.sql.Date.valueOf(day.day().minusDays(settings.baselineDays())))
             .param("day", day.date())
-            .query()
-            .listOfRows()) {
-            CampaignCurrency key = new CampaignCurrency((String) row.get("campaign"), (String) row.get("currency"));
-            BigDecimal spend = (BigDecimal) row.get("spend");
-            BigDecimal roas = (BigDecimal) row.get("roas");
-            List<BigDecimal> baseline = baselines.getOrDefault(key, List.of());
-            if (spend.compareTo(settings.minSpendIn(key.currency())) < 0) {
+            .param("currencies", currencies.toArray(String[]::new))
+            .param("minimums", currencies.stream().map(c -> settings.minSpend().get(c).toPlainString())
+                .toArray(String[]::new))
+            .param("defaultMinimum", settings.defaultMinSpend())
+            .query((rs, n) -> new Judged(new CampaignCurrency(rs.getString("campaign"), rs.getString("currency")),
+                    rs.getBigDecimal("roas"), rs.getBigDecimal("spend"),
+                    List.of((BigDecimal[]) rs.getArray("baseline").getArray())))
+            .list()) {
+            if (row.spend().compareTo(settings.minSpendIn(row.key().currency())) < 0) {
                 belowMinSpend++;
             }
-            else if (baseline.size() < settings.minBaselineDays()) {
+            else if (row.baseline().size() < settings.minBaselineDays()) {
                 shortHistory++;
             }
             else {
                 evaluated++;
-                rule.judge(roas, baseline).ifPresent(verdict -> flags.add(new Flag(key, roas, spend, verdict)));
+                rule.judge(row.roas(), row.baseline())
+                    .ifPresent(verdict -> flags.add(new Flag(row.key(), row.roas(), row.spend(), verdict)));
             }
         }
         record(day, flags);
@@ -132,6 +137,9 @@ class AnomalyDetection implements PipelineStep {
     }
 
     private record Flag(CampaignCurrency key, BigDecimal roas, BigDecimal spend, AnomalyRule.Verdict verdict) {
+    }
+
+    private record Judged(CampaignCurrency key, BigDecimal roas, BigDecimal spend, List<BigDecimal> baseline) {
     }
 
     /**
