@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,25 +30,28 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The pipeline at volume, on the real embedded PostgreSQL (README, Benchmark, for the command and the figures).
- * The inputs are loaded with COPY, vacuumed and analysed, untimed; then one pipeline run of the day is timed, step by
- * step.
+ * The pipeline and the import at volume, on a real embedded PostgreSQL (README, Benchmark, for the command and the
+ * figures). For the pipeline the inputs are loaded with COPY, vacuumed and analysed, untimed; then one run of the day
+ * is timed, step by step.
  *
  * <ul>
  * <li>Reconciliation: {@code bench.purchases} (1,000,000) provider purchases against as many confirmations: 97 %
  * by transaction id (one in a thousand of them with another amount), 2 % only by player and amount two minutes
  * apart, 1 % on neither side.</li>
+ * <li>Import: a 1,000,000-row {@code purchases_raw.csv} sent to {@code POST /imports/purchases_raw}.</li>
  * <li>ROAS and ARPDAU: {@code bench.campaigns} (10,000) campaigns with spend, 200,000 purchases, 500,000 sessions
  * of 200,000 players, and 14 earlier days of ROAS as the anomaly baseline (one campaign in a hundred is
  * anomalous).</li>
  * </ul>
  */
 @Tag("benchmark")
-@SpringBootTest(classes = AnalyticsServiceApplication.class, properties = {
+@SpringBootTest(classes = AnalyticsServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
         "croupier.analytics.pipeline.schedule=-", "logging.level.state.change.logger=WARN",
         "croupier.events.outbox.poll-interval=1h" })
 @ContextConfiguration(initializers = BenchmarkDatabase.class)
@@ -63,10 +71,15 @@ class PipelineBenchmark {
 
     private static final LocalDate REPORTED_DAY = LocalDate.parse("2025-08-20");
 
+    private static final LocalDate IMPORTED_DAY = LocalDate.parse("2025-09-01");
+
     private static final int CHUNK = 100_000;
 
     /** USER_HZ: the unit of /proc's CPU times, 100 on every Linux this runs on. */
     private static final double CLOCK_TICKS = 100.0;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Pipeline pipeline;
@@ -134,6 +147,33 @@ class PipelineBenchmark {
         settle("imports", "ad_spend", "player_campaigns", "provider_purchases", "sessions", "roas_daily");
 
         timed("ROAS and ARPDAU over " + CAMPAIGNS + " campaigns", REPORTED_DAY);
+    }
+
+    @Test
+    void importAMillionRowPurchasesFileOverHttp() throws Exception {
+        StringBuilder csv = new StringBuilder(PURCHASES * 100);
+        csv.append("event_time,event_name,event_revenue,event_revenue_currency,customer_user_id,transaction_id,"
+                + "media_source,campaign\n");
+        Instant start = IMPORTED_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < PURCHASES; i++) {
+            csv.append(start.plusMillis(i * 86L)).append(",af_purchase,").append(amount(i)).append(",USD,bi-")
+                .append(i % PLAYERS).append(",bi-").append(i).append(",facebook,bc-").append(i % CAMPAIGNS)
+                .append('\n');
+        }
+        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/imports/purchases_raw"))
+            .header("Content-Type", "text/csv")
+            .timeout(Duration.ofMinutes(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("BENCHMARK import %d rows (%d MB) of purchases_raw.csv over HTTP: %d ms, %.0f rows/s, "
+                + "status %d; load average %s%n", PURCHASES, body.length / 1_000_000, millis,
+                PURCHASES * 1000.0 / millis, response.statusCode(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("BENCHMARK import report: %s%n", response.body());
     }
 
     /**
