@@ -113,7 +113,7 @@ class PipelineBenchmark {
                     return "[\"" + transaction + "\",\"confirmed\"]\t" + transaction + "\t" + player + "\t" + amount
                             + "\tUSD\t" + processed + "\tconfirmed\t" + importId + "\t" + i + "\n";
                 });
-        settle("imports", "provider_purchases", "gateway_confirmations");
+        settle();
 
         timed("reconcile " + PURCHASES + " purchases against " + PURCHASES + " confirmations", RECONCILED_DAY);
     }
@@ -144,7 +144,7 @@ class PipelineBenchmark {
                             + new String[] { "0.9000", "1.0000", "1.1000" }[(i + earlier.getDayOfMonth()) % 3]
                             + "\tOK\t0\n");
         }
-        settle("imports", "ad_spend", "player_campaigns", "provider_purchases", "sessions", "roas_daily");
+        settle();
 
         timed("ROAS and ARPDAU over " + CAMPAIGNS + " campaigns", REPORTED_DAY);
     }
@@ -180,10 +180,8 @@ class PipelineBenchmark {
      * Vacuums and analyses what was loaded, as autovacuum would soon after a large import, so that it does not do so
      * during the timed run instead.
      */
-    private void settle(String... tables) {
-        for (String table : tables) {
-            jdbc.sql("vacuum analyze " + table).update();
-        }
+    private void settle() {
+        jdbc.sql("vacuum analyze").update();
     }
 
     private long importRow() {
