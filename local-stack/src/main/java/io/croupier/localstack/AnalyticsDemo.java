@@ -100,7 +100,8 @@ final class AnalyticsDemo {
                 Instant processed = deposit.at().plusSeconds(30 + random.nextInt(240));
                 double outcome = random.nextDouble();
                 if (outcome < 0.80) {
-                    csv.append(row(deposit.transactionId(), player.playerId(), deposit.amount(), processed, "confirmed"));
+                    csv.append(row(deposit.transactionId(), player.playerId(), deposit.amount(), processed,
+                            "confirmed"));
                     if (!chargedBack) {
                         csv.append(row(deposit.transactionId(), player.playerId(), deposit.amount(),
                                 Instant.now().truncatedTo(ChronoUnit.SECONDS), "chargeback"));

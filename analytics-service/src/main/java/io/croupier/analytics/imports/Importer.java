@@ -107,6 +107,7 @@ class Importer {
         columns.add("row_no");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         StagingCopy copy = null;
+        boolean copied = false;
         try (RowSource rows = RowSource.open(format, body, charset, kind.requiredColumns())) {
             copy = new StagingCopy(connection, STAGING, columns);
             long read = 0;
@@ -133,19 +134,16 @@ class Importer {
                 }
             }
             copy.finish();
+            copied = true;
             return new Staged(read, rejected, problems);
         }
         catch (SQLException e) {
-            copy.abandon();
             throw new SQLExceptionSubclassTranslator().translate("import " + kind.name(), null, e);
         }
-        catch (RuntimeException e) {
-            if (copy != null) {
+        finally {
+            if (copy != null && !copied) {
                 copy.abandon();
             }
-            throw e;
-        }
-        finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }

@@ -45,7 +45,8 @@ final class PlayerAmountMatcher {
                     && confirmations.get(next).time().isBefore(purchase.time().minus(tolerance))) {
                 next++;
             }
-            if (next < confirmations.size() && !confirmations.get(next).time().isAfter(purchase.time().plus(tolerance))) {
+            if (next < confirmations.size()
+                    && !confirmations.get(next).time().isAfter(purchase.time().plus(tolerance))) {
                 pairs.add(new Pair(purchase, confirmations.get(next)));
                 next++;
             }

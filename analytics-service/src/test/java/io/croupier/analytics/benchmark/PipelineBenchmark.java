@@ -227,7 +227,7 @@ class PipelineBenchmark {
         System.out.printf("BENCHMARK figures: %s%n", run.figures());
     }
 
-    /** User and system CPU seconds of every process the PostgreSQL server forked: backends, WAL writer, checkpointer. */
+    /** User and system CPU seconds of every process the PostgreSQL server forked: backends, WAL writer and the rest. */
     private static double childrenCpuSeconds(int server) throws Exception {
         double seconds = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {

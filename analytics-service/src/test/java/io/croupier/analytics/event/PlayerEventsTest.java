@@ -69,7 +69,8 @@ class PlayerEventsTest {
     @Test
     void aRetryWithTheSameEventIdAndTimestampIsStoredOnce() {
         String body = """
-                {"eventType":"purchase_screen","playerId":"%s","eventId":"evt-1","timestampUtc":"2026-11-02T08:00:00Z"}"""
+                {"eventType":"purchase_screen","playerId":"%s","eventId":"evt-1",
+                 "timestampUtc":"2026-11-02T08:00:00Z"}"""
             .formatted(player);
 
         long first = api.postJson("/event", body).json().path("id").asLong();

@@ -75,7 +75,8 @@ class PipelineApiTest {
                 event_time,source,transaction_id,player_id,amount,currency,campaign,media_source,purchase_key\r
                 2025-05-02T10:00:00Z,provider,T1-%1$s,p1-%1$s,10.00,USD,C-%1$s,,"[""T1-%1$s""]"\r
                 2025-05-02T11:00:00Z,provider,T2-%1$s,p2-%1$s,5.50,USD,C-%1$s,,"[""T2-%1$s""]"\r
-                2025-05-02T12:00:00Z,provider,,"p3, %1$s",7.25,EUR,C-%1$s,,"[""p3, %1$s"",""2025-05-02T12:00:00Z"",""7.25"",""EUR""]"\r
+                2025-05-02T12:00:00Z,provider,,"p3, %1$s",7.25,EUR,C-%1$s,,\
+                "[""p3, %1$s"",""2025-05-02T12:00:00Z"",""7.25"",""EUR""]"\r
                 """.formatted(run));
 
         JsonNode page = api.get("/reports/purchases_curated?day=2025-05-02&limit=2").json();
