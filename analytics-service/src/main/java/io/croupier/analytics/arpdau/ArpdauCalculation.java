@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * they count under their campaign (the earliest one any fact of theirs names).
  */
 @Component
-@Order(5)
+@Order(50)
 class ArpdauCalculation implements PipelineStep {
 
     static final int RATIO_SCALE = 4;
@@ -37,18 +37,13 @@ class ArpdauCalculation implements PipelineStep {
     public Figures run(PipelineDay day) {
         jdbc.sql("delete from arpdau_daily where day = :day").param("day", day.date()).update();
         jdbc.sql("""
-                create temp table day_active_players on commit drop as
-                select player_id from sessions where started_at >= :start and started_at < :end
-                union
-                select player_id from player_events where occurred_at >= :start and occurred_at < :end""")
-            .param("start", day.startTimestamp())
-            .param("end", day.endTimestamp())
-            .update();
-        jdbc.sql("""
                 insert into arpdau_daily (day, campaign, active_players, currency, net_revenue, arpdau, run_id)
                 with active as (
                     select coalesce(pc.campaign, '') as ck, count(*) as players
-                    from day_active_players a left join player_campaigns pc using (player_id)
+                    from (select player_id from sessions where started_at >= :start and started_at < :end
+                          union
+                          select player_id from player_events where occurred_at >= :start and occurred_at < :end) a
+                    left join player_campaigns pc using (player_id)
                     group by 1),
                 revenue as (
                     select coalesce(campaign, '') as ck, currency, net_revenue from roas_daily where day = :day),
@@ -57,9 +52,18 @@ class ArpdauCalculation implements PipelineStep {
                        case when a.players > 0 then round(r.net_revenue / a.players, 4) end, :runId
                 from keys k left join active a using (ck) left join revenue r using (ck)""")
             .param("day", day.date())
+            .param("start", day.startTimestamp())
+            .param("end", day.endTimestamp())
             .param("runId", day.runId())
             .update();
-        long activePlayers = jdbc.sql("select count(*) from day_active_players").query(Long.class).single();
+        // Each active player counts under exactly one campaign, so the campaigns' counts add up to the day's.
+        long activePlayers = jdbc.sql("""
+                select coalesce(sum(players), 0) from (
+                    select distinct coalesce(campaign, ''), active_players as players from arpdau_daily
+                    where day = :day) campaigns""")
+            .param("day", day.date())
+            .query(Long.class)
+            .single();
         List<CurrencyTotal> totals = jdbc.sql("""
                 select currency, sum(net_revenue) as net_revenue from arpdau_daily
                 where day = :day and currency is not null group by currency order by currency""")

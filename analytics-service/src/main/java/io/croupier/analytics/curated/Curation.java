@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Croupier reports the lower event id. A purchase that names no campaign takes its player's campaign.
  */
 @Component
-@Order(1)
+@Order(10)
 class Curation implements PipelineStep {
 
     /**

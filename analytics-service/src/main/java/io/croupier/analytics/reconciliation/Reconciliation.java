@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-@Order(2)
+@Order(20)
 class Reconciliation implements PipelineStep {
 
     private final JdbcClient jdbc;

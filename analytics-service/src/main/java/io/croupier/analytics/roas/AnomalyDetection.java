@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code minBaselineDays} baseline days gets no verdict.
  */
 @Component
-@Order(4)
+@Order(40)
 class AnomalyDetection implements PipelineStep {
 
     /**

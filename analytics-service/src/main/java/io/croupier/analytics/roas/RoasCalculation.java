@@ -3,6 +3,7 @@ package io.croupier.analytics.roas;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 
 import io.croupier.analytics.money.MoneyFormat;
 import io.croupier.analytics.pipeline.PipelineDay;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * campaign is the disputed purchase's, else its own, else its player's.
  */
 @Component
-@Order(3)
+@Order(30)
 class RoasCalculation implements PipelineStep {
 
     static final int RATIO_SCALE = 4;
@@ -49,15 +50,13 @@ class RoasCalculation implements PipelineStep {
         long unvalued = jdbc.sql("select count(*) from day_chargebacks where amount is null")
             .query(Long.class)
             .single();
-        long campaigns = jdbc.sql("select count(distinct coalesce(campaign, '')) from roas_daily where day = :day")
+        Map<String, Object> counts = jdbc.sql("""
+                select count(distinct coalesce(campaign, '')) as campaigns,
+                       count(*) filter (where status <> 'OK' and campaign is not null) as without_spend
+                from roas_daily where day = :day""")
             .param("day", day.date())
-            .query(Long.class)
-            .single();
-        long withoutSpend = jdbc.sql("""
-                select count(*) from roas_daily where day = :day and status <> 'OK' and campaign is not null""")
-            .param("day", day.date())
-            .query(Long.class)
-            .single();
+            .query()
+            .singleRow();
         List<CurrencyTotal> totals = jdbc.sql("""
                 select currency, sum(net_revenue) as net_revenue, sum(spend) as spend from roas_daily
                 where day = :day group by currency order by currency""")
@@ -65,7 +64,8 @@ class RoasCalculation implements PipelineStep {
             .query((rs, n) -> CurrencyTotal.of(rs.getString("currency"), rs.getBigDecimal("net_revenue"),
                     rs.getBigDecimal("spend")))
             .list();
-        return new Figures(campaigns, withoutSpend, totals, unvalued);
+        return new Figures(((Number) counts.get("campaigns")).longValue(),
+                ((Number) counts.get("without_spend")).longValue(), totals, unvalued);
     }
 
     /**

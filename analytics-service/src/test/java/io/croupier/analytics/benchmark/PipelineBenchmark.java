@@ -1,15 +1,12 @@
 package io.croupier.analytics.benchmark;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
@@ -31,6 +29,7 @@ import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -55,6 +54,7 @@ import org.springframework.test.context.ContextConfiguration;
         "croupier.analytics.pipeline.schedule=-", "logging.level.state.change.logger=WARN",
         "croupier.events.outbox.poll-interval=1h" })
 @ContextConfiguration(initializers = BenchmarkDatabase.class)
+@Import(CpuProbes.class)
 class PipelineBenchmark {
 
     private static final int PURCHASES = Integer.getInteger("bench.purchases", 1_000_000);
@@ -75,8 +75,8 @@ class PipelineBenchmark {
 
     private static final int CHUNK = 100_000;
 
-    /** USER_HZ: the unit of /proc's CPU times, 100 on every Linux this runs on. */
-    private static final double CLOCK_TICKS = 100.0;
+    private static final List<String> STEPS = List.of("purchasesCurated", "reconciliation", "roasD1",
+            "roasAnomaly", "arpdauD1");
 
     @LocalServerPort
     int port;
@@ -209,46 +209,16 @@ class PipelineBenchmark {
     }
 
     /**
-     * Runs the day and prints the wall time of the run and of each step, and the CPU time the run took in the JVM
-     * and in PostgreSQL: on a busy machine the wall time measures the neighbours, the CPU time does not.
+     * Runs the day and prints the wall time of the run and of each step, and the CPU time they took in the JVM and in
+     * PostgreSQL: on a busy machine the wall time measures the neighbours, the CPU time does not.
      */
     private void timed(String what, LocalDate day) throws Exception {
-        int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-        int server = Integer.parseInt(stat(backend)[1]);
-        double databaseBefore = childrenCpuSeconds(server);
-        long javaBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        CpuProbes.watch(CpuProbes.parentOf(jdbc.sql("select pg_backend_pid()").query(Integer.class).single()));
         PipelineRun run = pipeline.run(day, Trigger.ON_DEMAND).orElseThrow();
-        double java = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - javaBefore) / 1e9;
-        double database = childrenCpuSeconds(server) - databaseBefore;
         long total = Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-        System.out.printf("BENCHMARK %s: run %d ms wall, CPU %.2f s PostgreSQL + %.2f s JVM; steps (ms) %s; "
-                + "load average %s%n", what, total, database, java, run.figures().path("timingsMillis"),
-                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("BENCHMARK %s: run %d ms wall; steps (ms) %s; load average %s%n", what, total,
+                run.figures().path("timingsMillis"), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("BENCHMARK %s: CPU per step %s%n", what, CpuProbes.perStep(STEPS));
         System.out.printf("BENCHMARK figures: %s%n", run.figures());
-    }
-
-    /** User and system CPU seconds of every process the PostgreSQL server forked: backends, WAL writer and the rest. */
-    private static double childrenCpuSeconds(int server) throws Exception {
-        double seconds = 0;
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : processes) {
-                String[] stat = stat(Integer.parseInt(process.getFileName().toString()));
-                if (stat.length > 12 && stat[1].equals(String.valueOf(server))) {
-                    seconds += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / CLOCK_TICKS;
-                }
-            }
-        }
-        return seconds;
-    }
-
-    /** The fields of /proc/PID/stat after the command name: state, parent, ... (empty once the process is gone). */
-    private static String[] stat(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
-        }
-        catch (IOException e) {
-            return new String[0];
-        }
     }
 }
