@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statsMaxDays the longest range {@code GET /stats} aggregates in one call
  */
 @ConfigurationProperties("croupier.analytics.events")
-record EventSettings(@DefaultValue("400d") Duration retention, @DefaultValue("5m") Duration clockSkew,
+record EventSettings(@DefaultValue("730d") Duration retention, @DefaultValue("5m") Duration clockSkew,
         @DefaultValue("100") int pageSize, @DefaultValue("1000") int maxPageSize, @DefaultValue("2") int monthsAhead,
         @DefaultValue("366") int statsMaxDays) {
 }

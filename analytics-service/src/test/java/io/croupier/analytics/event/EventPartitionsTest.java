@@ -1,5 +1,6 @@
 package io.croupier.analytics.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -11,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Player events live in monthly partitions: from the retention horizon to two months ahead, and no older. */
+/** Player events live in monthly partitions: from the retention horizon (730 days) to two months ahead, and no older. */
 @AnalyticsServiceTest
 class EventPartitionsTest {
 
@@ -29,10 +30,9 @@ class EventPartitionsTest {
         partitions.maintain(Instant.now());
 
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
-        assertThat(partitions.existingMonths()).contains(now, now.plusMonths(2), now.minusMonths(13))
+        assertThat(partitions.existingMonths()).contains(now, now.plusMonths(2), now.minusMonths(23))
             .doesNotContain(YearMonth.of(2001, 1), now.plusMonths(3));
         YearMonth oldest = partitions.existingMonths().stream().min(YearMonth::compareTo).orElseThrow();
-        assertThat(oldest).isEqualTo(YearMonth.from(Instant.now().minus(java.time.Duration.ofDays(400))
-            .atOffset(ZoneOffset.UTC)));
+        assertThat(oldest).isEqualTo(YearMonth.from(Instant.now().minus(Duration.ofDays(730)).atOffset(ZoneOffset.UTC)));
     }
 }

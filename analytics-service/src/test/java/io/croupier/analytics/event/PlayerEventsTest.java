@@ -42,14 +42,14 @@ class PlayerEventsTest {
     void anEventIsRecordedAsTheSeedSendsItWithItsMetaStringAndTimestamp() {
         Api.Response response = api.postJson("/event", """
                 {"eventType":"level_complete","meta":"{\\"level\\":42,\\"score\\":9999}",
-                 "timestampUtc":"2026-11-01T10:30:00Z","playerId":"%s","offerId":"7","house":"brazino"}"""
-            .formatted(player));
+                 "timestampUtc":"%s","playerId":"%s","offerId":"7","house":"brazino"}"""
+            .formatted(yesterdayAt("10:30:00"), player));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode event = response.json();
         assertThat(event.path("eventType").asString()).isEqualTo("level_complete");
         assertThat(event.path("meta").asString()).isEqualTo("{\"level\":42,\"score\":9999}");
-        assertThat(event.path("timestampUtc").asString()).isEqualTo("2026-11-01T10:30:00Z");
+        assertThat(event.path("timestampUtc").asString()).isEqualTo(yesterdayAt("10:30:00"));
         assertThat(event.path("playerId").asString()).isEqualTo(player);
         assertThat(event.path("offerId").asString()).isEqualTo("7");
         assertThat(event.path("house").asString()).isEqualTo("brazino");
@@ -69,9 +69,8 @@ class PlayerEventsTest {
     @Test
     void aRetryWithTheSameEventIdAndTimestampIsStoredOnce() {
         String body = """
-                {"eventType":"purchase_screen","playerId":"%s","eventId":"evt-1",
-                 "timestampUtc":"2026-11-02T08:00:00Z"}"""
-            .formatted(player);
+                {"eventType":"purchase_screen","playerId":"%s","eventId":"evt-1","timestampUtc":"%s"}"""
+            .formatted(player, yesterdayAt("08:00:00"));
 
         long first = api.postJson("/event", body).json().path("id").asLong();
         Api.Response retry = api.postJson("/event", body);
@@ -84,7 +83,7 @@ class PlayerEventsTest {
     @Test
     void invalidEventsAreAnsweredWithProblemDetailsNamingEachField() {
         Api.Response missing = api.postJson("/event", """
-                {"meta":"{}","timestampUtc":"2026-11-01T10:30:00Z"}""");
+                {"meta":"{}","timestampUtc":"%s"}""".formatted(yesterdayAt("10:30:00")));
         Api.Response badType = api.postJson("/event", """
                 {"eventType":"level complete!","playerId":"%s"}""".formatted(player));
         Api.Response notJson = api.postJson("/event", """
@@ -93,7 +92,8 @@ class PlayerEventsTest {
                 {"eventType":"x","playerId":"%s","timestampUtc":"%s"}""".formatted(player,
                 Instant.now().plus(1, ChronoUnit.HOURS)));
         Api.Response tooOld = api.postJson("/event", """
-                {"eventType":"x","playerId":"%s","timestampUtc":"2020-01-01T00:00:00Z"}""".formatted(player));
+                {"eventType":"x","playerId":"%s","timestampUtc":"%s"}""".formatted(player,
+                Instant.now().minus(731, ChronoUnit.DAYS)));
         Api.Response badTime = api.postJson("/event", """
                 {"eventType":"x","playerId":"%s","timestampUtc":"yesterday"}""".formatted(player));
         Api.Response broken = api.postJson("/event", "{\"eventType\":");
@@ -170,6 +170,10 @@ class PlayerEventsTest {
         assertThat(api.get("/stats?playerId=" + player + "&eventType=" + type).json().get(0).path("events").asLong())
             .isEqualTo(2);
         assertThat(api.get("/stats?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
+    }
+
+    private static String yesterdayAt(String time) {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T" + time + "Z";
     }
 
     private static int number(JsonNode event) {
