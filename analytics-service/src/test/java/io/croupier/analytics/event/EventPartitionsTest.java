@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Player events live in monthly partitions: from the retention horizon (730 days) to two months ahead, and no older. */
+/** Player events live in monthly partitions, from the retention horizon (730 days) to two months ahead, no older. */
 @AnalyticsServiceTest
 class EventPartitionsTest {
 
@@ -33,6 +33,7 @@ class EventPartitionsTest {
         assertThat(partitions.existingMonths()).contains(now, now.plusMonths(2), now.minusMonths(23))
             .doesNotContain(YearMonth.of(2001, 1), now.plusMonths(3));
         YearMonth oldest = partitions.existingMonths().stream().min(YearMonth::compareTo).orElseThrow();
-        assertThat(oldest).isEqualTo(YearMonth.from(Instant.now().minus(Duration.ofDays(730)).atOffset(ZoneOffset.UTC)));
+        assertThat(oldest)
+            .isEqualTo(YearMonth.from(Instant.now().minus(Duration.ofDays(730)).atOffset(ZoneOffset.UTC)));
     }
 }
