@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.croupier.analytics.web.InvalidField;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +65,7 @@ class PlayerEventController {
     @GetMapping("/events")
     ResponseEntity<List<PlayerEvent>> list(@RequestParam(required = false) String playerId,
             @RequestParam(required = false) String eventType, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String before) {
+            @RequestParam(required = false) String before, HttpServletRequest request) {
         int pageSize = limit == null ? settings.pageSize() : limit;
         if (pageSize < 1 || pageSize > settings.maxPageSize()) {
             throw new InvalidField("limit", "must be between 1 and " + settings.maxPageSize());
@@ -75,7 +76,9 @@ class PlayerEventController {
             return ResponseEntity.ok(page);
         }
         List<PlayerEvent> shown = page.subList(0, pageSize);
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+        // Relative (RFC 8288 allows it), so it stays right behind any proxy or front door.
+        String next = UriComponentsBuilder.fromPath(request.getRequestURI())
+            .query(request.getQueryString())
             .replaceQueryParam("before", EventCursor.after(shown.get(pageSize - 1)).token())
             .build()
             .toUriString();
