@@ -58,7 +58,7 @@ public class Pipeline {
 
     /** Runs the day; empty when it is a scheduled run of a day that has had one. */
     public Optional<PipelineRun> run(LocalDate day, Trigger trigger) {
-        Instant started = clock.instant();
+        Instant asked = clock.instant();
         Timer.Sample sample = Timer.start(meters);
         try {
             Optional<PipelineRun> run = Optional.ofNullable(transactions.execute(status -> {
@@ -66,6 +66,7 @@ public class Pipeline {
                 if (trigger == Trigger.SCHEDULED && runs.scheduledRunCompleted(day)) {
                     return null;
                 }
+                Instant started = clock.instant();
                 jdbc.sql("select set_config('work_mem', :workMem, true)")
                     .param("workMem", settings.workMem().toKilobytes() + "kB")
                     .query()
@@ -94,7 +95,7 @@ public class Pipeline {
             sample.stop(meters.timer("croupier.analytics.pipeline.run", "trigger", trigger.name(), "outcome",
                     "failed"));
             PipelineRun failed = transactions.execute(status -> runs.record(runs.nextId(), day, trigger, "FAILED",
-                    started, null, NestedExceptionUtils.getMostSpecificCause(e).toString()));
+                    asked, null, NestedExceptionUtils.getMostSpecificCause(e).toString()));
             log.error("Pipeline run {} ({}) for {} failed", failed.runId(), trigger, day, e);
             throw new PipelineFailed(failed, e);
         }
