@@ -12,8 +12,8 @@ import io.croupier.embedded.InProcessPostgres;
 
 /**
  * Runs the whole platform on this machine: a real Kafka broker and a real PostgreSQL, both keeping their data under
- * {@code .croupier/}, the seven services on their documented ports, the seed-compatible front door on 8080 and 5000,
- * a demo publisher, the demo catalogue and the demo accounts. Ctrl-C stops everything cleanly.
+ * {@code .croupier/}, the eight services on their documented ports, the seed-compatible front door on 8080, 5000 and
+ * 8000, a demo publisher, the demo catalogue and the demo accounts. Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
 
@@ -52,9 +52,12 @@ public final class LocalStack {
             Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(admin,
                     platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
                     admin.list(platform.url(PlatformService.CLICK) + "/admin/offers")));
+            AnalyticsDemo analytics = new AnalyticsDemo("http://127.0.0.1:" + StackOptions.SEED_002_PORT, admin);
+            long depositsBefore = analytics.croupierDepositsToday();
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
             }
+            System.out.println(analytics.run(simulation.players(), depositsBefore).render());
             if (options.exitAfterSimulation()) {
                 System.exit(0);
             }

@@ -1,5 +1,6 @@
 package io.croupier.localstack;
 
+import io.croupier.analytics.AnalyticsServiceApplication;
 import io.croupier.attribution.AttributionServiceApplication;
 import io.croupier.click.ClickServiceApplication;
 import io.croupier.commission.CommissionServiceApplication;
@@ -9,7 +10,7 @@ import io.croupier.optimizer.OptimizerServiceApplication;
 import io.croupier.postback.PostbackServiceApplication;
 
 /**
- * The seven services, in the order the stack starts them, with their documented ports: identity first, so that the
+ * The eight services, in the order the stack starts them, with their documented ports: identity first, so that the
  * others can fetch its signing keys as soon as they see a token.
  */
 enum PlatformService {
@@ -20,7 +21,8 @@ enum PlatformService {
     ATTRIBUTION("attribution-service", 8083, AttributionServiceApplication.class),
     COMMISSION("commission-service", 8084, CommissionServiceApplication.class),
     OPTIMIZER("optimizer-service", 8085, OptimizerServiceApplication.class),
-    FORWARDER("publisher-forwarder", 8086, PublisherForwarderApplication.class);
+    FORWARDER("publisher-forwarder", 8086, PublisherForwarderApplication.class),
+    ANALYTICS("analytics-service", 8088, AnalyticsServiceApplication.class);
 
     private final String serviceName;
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,6 +34,9 @@ final class Simulation {
 
     private static final List<String> AFFILIATES = List.of("joao123", "maria456", "teste123", "offerwall");
 
+    /** The ad campaigns the visitors come from; seed 002's analytics reports ROAS and ARPDAU per campaign. */
+    static final List<String> CAMPAIGNS = List.of("autumn-search", "autumn-social");
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final Random random = new Random(20251213);
@@ -45,6 +49,8 @@ final class Simulation {
 
     private final Map<String, Long> postbacksByOutcome = new TreeMap<>();
 
+    private final List<SimulatedPlayer> players = new ArrayList<>();
+
     Simulation(String edgeUrl, CasinoCredentials credentials) {
         this.edgeUrl = edgeUrl;
         this.credentials = credentials;
@@ -54,7 +60,7 @@ final class Simulation {
         Instant started = Instant.now();
         int forwardedBefore = demoPublisher.received().size();
         for (int visitor = 0; visitor < visitors; visitor++) {
-            visit(AFFILIATES.get(visitor % AFFILIATES.size()));
+            visit(AFFILIATES.get(visitor % AFFILIATES.size()), CAMPAIGNS.get(visitor / 2 % CAMPAIGNS.size()));
         }
         awaitQuiet(demoPublisher, ledger);
         return new SimulationSummary(Duration.between(started, Instant.now()), clicksByOffer, postbacksByOutcome,
@@ -62,8 +68,13 @@ final class Simulation {
                 demoPublisher.received().size() - forwardedBefore);
     }
 
-    private void visit(String affiliate) {
-        HttpResponse<String> redirect = get("/click?source=simulation&campaign=auto&pub=" + affiliate);
+    /** The players of the gaming platform (seed 000) the simulation registered, with their deposits. */
+    List<SimulatedPlayer> players() {
+        return List.copyOf(players);
+    }
+
+    private void visit(String affiliate, String campaign) {
+        HttpResponse<String> redirect = get("/click?source=simulation&campaign=" + campaign + "&pub=" + affiliate);
         String location = redirect.headers().firstValue("Location").orElse("");
         if (redirect.statusCode() != 302 || location.isEmpty()) {
             clicksByOffer.merge("(no redirect: " + redirect.statusCode() + ")", 1L, Long::sum);
@@ -81,10 +92,10 @@ final class Simulation {
         switch (host) {
             case "brazino.example", "bet365.example" -> houseJourney(host.substring(0, host.indexOf('.')), affiliate,
                     deposits, repeatDeposits);
-            case "casino-pro.example" -> gamingPlatformJourney("casino_pro", clickId, player, deposits,
-                    repeatDeposits);
-            case "sigma-casino.example" -> gamingPlatformJourney(DemoData.SIGNED_PLATFORM, clickId, player, deposits,
-                    repeatDeposits);
+            case "casino-pro.example" -> gamingPlatformJourney("casino_pro", clickId,
+                    new SimulatedPlayer(player, campaign), deposits, repeatDeposits);
+            case "sigma-casino.example" -> gamingPlatformJourney(DemoData.SIGNED_PLATFORM, clickId,
+                    new SimulatedPlayer(player, campaign), deposits, repeatDeposits);
             case "surveys.example" -> surveyCompletion(clickId);
             default -> offerRouterFtd(clickId, host, player, deposits);
         }
@@ -118,21 +129,28 @@ final class Simulation {
      * Seed 000: registration and deposit webhooks for a player id, linked to the click at registration. The signed
      * platform signs each one with Standard Webhooks headers.
      */
-    private void gamingPlatformJourney(String platform, String clickId, String player, boolean deposits,
+    private void gamingPlatformJourney(String platform, String clickId, SimulatedPlayer player, boolean deposits,
             int repeatDeposits) {
         String format = DemoData.SIGNED_PLATFORM.equals(platform) ? "seed 000 signed" : "seed 000";
         record(format, webhook(platform, "/webhooks/gaming/registration", """
                 {"user_id":"%s","platform":"%s","registration_method":"email","country":"BR",
-                 "click_id":"%s","timestamp":"%s"}""".formatted(player, platform, clickId, Instant.now())));
+                 "click_id":"%s","timestamp":"%s"}""".formatted(player.playerId(), platform, clickId, Instant.now())));
+        players.add(player);
         if (!deposits) {
             return;
         }
         for (int i = 0; i <= repeatDeposits; i++) {
-            record(format, webhook(platform, "/webhooks/gaming/deposit", """
-                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"tx_%s","platform":"%s",
+            String amount = money(20, 200);
+            String transaction = "tx_" + UUID.randomUUID().toString().substring(0, 12);
+            Instant at = Instant.now();
+            HttpResponse<String> response = webhook(platform, "/webhooks/gaming/deposit", """
+                    {"user_id":"%s","amount":%s,"currency":"USD","transaction_id":"%s","platform":"%s",
                      "game_type":"slots","payment_method":"credit_card","is_first_deposit":%s,"timestamp":"%s"}"""
-                .formatted(player, money(20, 200), UUID.randomUUID().toString().substring(0, 12), platform, i == 0,
-                        Instant.now())));
+                .formatted(player.playerId(), amount, transaction, platform, i == 0, at));
+            record(format, response);
+            if (response.statusCode() == 200) {
+                player.deposited(transaction, new BigDecimal(amount), at);
+            }
         }
     }
 

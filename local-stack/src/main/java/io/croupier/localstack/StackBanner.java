@@ -12,11 +12,13 @@ final class StackBanner {
             DemoPublisher demoPublisher, Duration startup) {
         StringBuilder out = new StringBuilder();
         out.append("\n=== Croupier is up (").append(startup.toSeconds()).append(" s) ===\n");
-        out.append("Seed-compatible front door:  http://localhost:8080  and  http://localhost:5000\n");
+        out.append("Seed-compatible front door:  http://localhost:8080, :5000 and :8000 (seed 002)\n");
         out.append("  click:       http://localhost:5000/click?source=facebook&campaign=winter2024&pub=joao123\n");
         out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
         out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
         out.append("  signed:      platform sigma_casino takes only signed webhooks (postback-service README)\n");
+        out.append("  analytics:   curl -X POST -H \"Authorization: Bearer $TOKEN\" http://localhost:8000/run-pipeline\n");
+        out.append("               curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8000/reports/roas_d1\n");
         out.append("  health:      http://localhost:8080/health\n");
         out.append("Demo accounts (demo passwords of this local stack only; POST /login, then Authorization: Bearer):\n");
         for (DemoAccounts.Account account : DemoAccounts.ALL) {

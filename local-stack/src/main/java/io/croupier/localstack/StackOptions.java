@@ -17,8 +17,11 @@ record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfter
 
     static final int DEMO_PUBLISHER_PORT = 8090;
 
-    /** The offer router seed serves on 5000, the tracker seed on 8080; the front door answers on both. */
-    static final int[] EDGE_PORTS = { 8080, 5000 };
+    /** Seed 002's gaming backend served on 8000. */
+    static final int SEED_002_PORT = 8000;
+
+    /** The offer router seed serves on 5000, the tracker seed on 8080, seed 002 on 8000; the front door on all. */
+    static final int[] EDGE_PORTS = { 8080, 5000, SEED_002_PORT };
 
     private static final int DEFAULT_VISITORS = 200;
 

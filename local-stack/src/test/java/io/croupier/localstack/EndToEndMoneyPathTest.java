@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole money path on the real broker and database, all six services running: a click, a casino's first-deposit
+ * The whole money path on the real broker and database, all seven services running: a click, a casino's first-deposit
  * postback for it (sent twice, as a retrying casino would), attribution to the click's publisher, the commission under
  * the offer's deal, and the publisher's payout forwarded to a local HTTP receiver exactly once.
  */
@@ -142,7 +144,8 @@ class EndToEndMoneyPathTest {
                 PlatformService.ATTRIBUTION, "/conversions/unattributed?limit=1",
                 PlatformService.COMMISSION, "/reports/offers",
                 PlatformService.OPTIMIZER, "/admin/stats",
-                PlatformService.FORWARDER, "/admin/publishers");
+                PlatformService.FORWARDER, "/admin/publishers",
+                PlatformService.ANALYTICS, "/pipeline/runs");
         assertThat(operatorApis).containsOnlyKeys(PlatformService.values());
 
         for (Map.Entry<PlatformService, String> api : operatorApis.entrySet()) {
@@ -256,6 +259,53 @@ class EndToEndMoneyPathTest {
         assertThat(login.statusCode()).as("seed 002's login at the front door").isEqualTo(200);
         assertThat(JSON.readTree(login.body()).path("expires_at").asString()).isNotEmpty();
         assertThat(get(edgeUrl + "/.well-known/jwks.json").statusCode()).isEqualTo(200);
+        HttpResponse<String> event = post(edgeUrl + "/event", """
+                {"eventType":"level_complete","meta":"{\\"level\\":42}","userId":"e2e-edge-player"}""", admin.token());
+        assertThat(event.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(get(edgeUrl + "/events?playerId=e2e-edge-player", admin.token()).body()).get(0)
+            .path("eventType").asString()).isEqualTo("level_complete");
+        HttpResponse<String> notComputed = get(edgeUrl + "/reports/roas_d1.json?day=2001-01-01", admin.token());
+        assertThat(notComputed.statusCode()).isEqualTo(404);
+        assertThat(notComputed.body()).contains("POST /run-pipeline?day=2001-01-01");
+    }
+
+    @Test
+    void aCasinosDepositReachesAnalyticsAsAPurchaseOfTheCampaignOfItsClick() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode offer = admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Analytics " + run,
+                "casino_url", "https://e2e-analytics.example/land?cid={click_id}",
+                "weight", 1.0,
+                "active", true,
+                "house_slug", "e2e_analytics_" + run,
+                "deal", Map.of("currency", "USD", "negative_carry_over", false)));
+        HttpResponse<String> redirect = get(platform.url(PlatformService.CLICK) + "/click?offer="
+                + offer.path("id").asString() + "&source=e2e&campaign=e2e-campaign-" + run);
+        String clickId = redirect.headers().firstValue("Location").orElseThrow().replaceAll(".*cid=", "");
+        String player = "e2e-player-" + run;
+        String transaction = "e2e-tx-" + run;
+        assertThat(post(edgeUrl + "/webhooks/gaming/deposit", """
+                {"user_id":"%s","amount":42.50,"currency":"USD","transaction_id":"%s","click_id":"%s",
+                 "platform":"e2e_analytics_%s","is_first_deposit":true}""".formatted(player, transaction, clickId, run))
+            .statusCode()).isEqualTo(200);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        JsonNode purchase = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            assertThat(post(edgeUrl + "/run-pipeline?day=" + today, "", admin.token()).statusCode()).isEqualTo(200);
+            for (JsonNode curated : JSON.readTree(get(edgeUrl + "/reports/purchases_curated?day=" + today
+                    + "&limit=10000", admin.token()).body()).path("purchases")) {
+                if (transaction.equals(curated.path("transactionId").asString())) {
+                    return curated;
+                }
+            }
+            return null;
+        }, found -> found != null);
+
+        assertThat(purchase.path("source").asString()).isEqualTo("croupier");
+        assertThat(purchase.path("playerId").asString()).isEqualTo(player);
+        assertThat(purchase.path("amount").asString()).isEqualTo("42.50");
+        assertThat(purchase.path("campaign").asString()).isEqualTo("e2e-campaign-" + run);
+        assertThat(purchase.path("mediaSource").asString()).isEqualTo("e2e");
     }
 
     @Test

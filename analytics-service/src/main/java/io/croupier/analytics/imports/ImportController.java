@@ -1,0 +1,118 @@
+package io.croupier.analytics.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Bulk imports of seed 002's input files: {@code POST /imports/{file}} with the file as the body ({@code text/csv} or
+ * {@code application/json}) or as the {@code file} part of a form upload. The answer is the import's report; a file
+ * that cannot be read at all is a 400 and imports nothing.
+ */
+@RestController
+class ImportController {
+
+    private static final int DEFAULT_LIST = 20;
+
+    private final Map<String, ImportKind> kinds;
+
+    private final Importer importer;
+
+    private final ImportReports reports;
+
+    ImportController(List<ImportKind> kinds, Importer importer, ImportReports reports) {
+        this.kinds = kinds.stream().collect(Collectors.toMap(ImportKind::name, Function.identity()));
+        this.importer = importer;
+        this.reports = reports;
+    }
+
+    @PostMapping(path = "/imports/{file}", consumes = { "text/csv", "application/csv", "application/json" })
+    ImportReport importBody(@PathVariable String file, @RequestParam(defaultValue = "keep") String onConflict,
+            @RequestParam(required = false) String fileName, @RequestHeader("Content-Type") MediaType contentType,
+            HttpServletRequest request) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return importer.run(kind(file), ImportFormat.of(contentType), fileName, OnConflict.of(onConflict), body,
+                    charset(contentType));
+        }
+    }
+
+    @PostMapping(path = "/imports/{file}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport importUpload(@PathVariable String file, @RequestParam(defaultValue = "keep") String onConflict,
+            @RequestParam("file") MultipartFile upload) throws IOException {
+        MediaType partType = upload.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.parseMediaType(upload.getContentType());
+        try (InputStream body = upload.getInputStream()) {
+            return importer.run(kind(file), ImportFormat.ofFileName(upload.getOriginalFilename(), partType),
+                    upload.getOriginalFilename(), OnConflict.of(onConflict), body, charset(partType));
+        }
+    }
+
+    /** The latest imports, newest first, without their problem rows. */
+    @GetMapping("/imports")
+    List<ImportReport> list(@RequestParam(required = false) String file,
+            @RequestParam(required = false) Integer limit) {
+        if (file != null) {
+            kind(file);
+        }
+        return reports.latest(file, limit == null ? DEFAULT_LIST : Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GetMapping("/imports/{importId:\\d+}")
+    ImportReport report(@PathVariable long importId) {
+        return reports.find(importId).orElseThrow(() -> notFound("No import " + importId));
+    }
+
+    @ExceptionHandler(UnreadableImport.class)
+    ProblemDetail unreadable(UnreadableImport e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Unreadable import");
+        return problem;
+    }
+
+    @ExceptionHandler(UncheckedIOException.class)
+    ProblemDetail interrupted(UncheckedIOException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the upload could not be read to its end: " + e.getMessage());
+        problem.setTitle("Unreadable import");
+        return problem;
+    }
+
+    private ImportKind kind(String file) {
+        ImportKind kind = kinds.get(file);
+        if (kind == null) {
+            throw notFound("No import of " + file + "; files are " + String.join(", ", kinds.keySet().stream()
+                .sorted()
+                .toList()));
+        }
+        return kind;
+    }
+
+    private static Charset charset(MediaType type) {
+        return type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
+    }
+}
