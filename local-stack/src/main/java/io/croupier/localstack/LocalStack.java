@@ -12,7 +12,8 @@ import io.croupier.embedded.InProcessPostgres;
 /**
  * Runs the whole platform on this machine: a real Kafka broker and a real PostgreSQL, both keeping their data under
  * {@code .croupier/}, the six services on their documented ports, the seed-compatible front door on 8080 and 5000, a
- * demo publisher, and the demo catalogue. Ctrl-C stops everything cleanly.
+ * demo publisher, and the demo catalogue, all on loopback unless {@code --front-door-address} opens the front door.
+ * Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
 
@@ -26,11 +27,12 @@ public final class LocalStack {
         RunningPlatform platform = RunningPlatform.start(
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
-                PlatformService::documentedPort, localSettings());
-        EdgeRouter edge = EdgeRouter.start(platform, Arrays.stream(StackOptions.EDGE_PORTS).boxed().toList());
+                PlatformService::documentedPort, localSettings(demoPublisher));
+        FrontDoor frontDoor = FrontDoor.start(platform, options.frontDoorAddress(),
+                Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            edge.close();
+            frontDoor.close();
             platform.close();
             demoPublisher.close();
             kafka.close();
@@ -40,12 +42,11 @@ public final class LocalStack {
 
         new DemoData().load(platform.url(PlatformService.CLICK), platform.url(PlatformService.FORWARDER),
                 demoPublisher.postbackUrl());
-        System.out.println(StackBanner.render(platform, kafka, postgres, demoPublisher,
+        System.out.println(StackBanner.render(platform, options.frontDoorAddress(), kafka, postgres, demoPublisher,
                 Duration.between(started, Instant.now())));
 
         if (options.simulatedVisitors() > 0) {
-            String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
-            Simulation simulation = new Simulation(edgeUrl,
+            Simulation simulation = new Simulation(frontDoor.url(),
                     new AdminApi().list(platform.url(PlatformService.CLICK) + "/admin/offers"));
             try (LedgerTap ledger = new LedgerTap(kafka.bootstrapServers(), Instant.now())) {
                 System.out.println(simulation.run(options.simulatedVisitors(), demoPublisher, ledger).render());
@@ -57,11 +58,16 @@ public final class LocalStack {
         stopped.await();
     }
 
-    /** What differs from production on one machine: the demo publisher lives on loopback, behind no proxy. */
-    static Map<String, String> localSettings() {
+    /**
+     * What differs from production on one machine. The services listen on loopback only: the front door is the way in.
+     * The forwarder may reach the demo publisher, on loopback, and nothing else there (not the services' own admin
+     * ports). Clicks arrive through the front door, whose address click-service trusts to name the visitor's.
+     */
+    static Map<String, String> localSettings(DemoPublisher demoPublisher) {
         return Map.of(
-                "croupier.forwarder.ssrf.allowed", "127.0.0.1/32",
-                "croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+                "server.address", StackOptions.LOOPBACK,
+                "croupier.forwarder.ssrf.allowed", StackOptions.LOOPBACK + ":" + demoPublisher.port(),
+                "croupier.click.redirect.trusted-proxies", StackOptions.LOOPBACK + "/32");
     }
 
     private LocalStack() {

@@ -2,7 +2,6 @@ package io.croupier.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.net.Socket;
-import io.croupier.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.croupier.embedded.InProcessKafka;
-import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
@@ -23,9 +20,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * postback for it (sent twice, as a retrying casino would), attribution to the click's publisher, the commission under
  * the offer's deal, and the publisher's payout forwarded to a local HTTP receiver exactly once.
  */
+@ExtendWith(TestPlatform.Shared.class)
 class EndToEndMoneyPathTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,29 +45,15 @@ class EndToEndMoneyPathTest {
 
     private static DemoPublisher receiver;
 
-    private static EdgeRouter edge;
-
     private static String edgeUrl;
 
     private final AdminApi admin = new AdminApi();
 
     @BeforeAll
-    static void startPlatform() {
-        InProcessKafka kafka = TestInfrastructure.kafka();
-        InProcessPostgres postgres = TestInfrastructure.postgres();
-        receiver = DemoPublisher.start(0);
-        platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
-                postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
-        int edgePort = FreePorts.next();
-        edge = EdgeRouter.start(platform, List.of(edgePort));
-        edgeUrl = "http://127.0.0.1:" + edgePort;
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        edge.close();
-        platform.close();
-        receiver.close();
+    static void startPlatform(TestPlatform started) {
+        platform = started.services;
+        receiver = started.demoPublisher;
+        edgeUrl = started.frontDoor.url();
     }
 
     @Test
