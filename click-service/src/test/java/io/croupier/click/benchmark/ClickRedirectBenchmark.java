@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
+import io.croupier.embedded.BrokerProcess;
 import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
