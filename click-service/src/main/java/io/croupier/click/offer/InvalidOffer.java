@@ -1,26 +1,19 @@
 package io.croupier.click.offer;
 
-import java.util.Map;
-
+import io.croupier.click.web.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** 400 or 409 with one message per offending field, for rules bean validation cannot express. */
+/** 409 for a unique field another offer already uses, in the same shape as every other invalid field. */
 class InvalidOffer extends ErrorResponseException {
 
-    private InvalidOffer(HttpStatus status, String title, String field, String message) {
-        super(status);
-        setTitle(title);
-        setDetail(field + ": " + message);
-        getBody().setProperty("errors", Map.of(field, message));
-    }
-
-    static InvalidOffer invalid(String field, String message) {
-        return new InvalidOffer(HttpStatus.BAD_REQUEST, "Invalid offer", field, message);
+    private InvalidOffer(String field) {
+        super(HttpStatus.CONFLICT);
+        setTitle("Already used by another offer");
+        FieldErrors.of(field, "already used by another offer").describe(getBody());
     }
 
     static InvalidOffer taken(String field) {
-        return new InvalidOffer(HttpStatus.CONFLICT, "Already used by another offer", field,
-                "already used by another offer");
+        return new InvalidOffer(field);
     }
 }
