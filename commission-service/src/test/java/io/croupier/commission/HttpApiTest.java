@@ -158,6 +158,25 @@ class HttpApiTest {
             .doesNotContain("\"positive\"", "\"zero\"", "\"reversal\""));
     }
 
+    @Test
+    void reportRowsSayWhichCurrenciesTheyAreGroupedBy() throws Exception {
+        String offer = driver.offer(uniqueId("fixed"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "USD").build());
+        String publisher = driver.publisher(uniqueId("pub"), false, Events.fixed("2.00", "EUR"), Map.of());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        driver.process(SeedWorkedExamplesTest.partnerEvent(offer, publisher, ConversionStatus.APPROVED, "5.00",
+                uniqueId("CLK"), null, null));
+
+        for (String report : List.of("/reports/publishers", "/reports/offers")) {
+            JsonNode rows = get(report + "?from=" + today + "&to=" + today);
+            String id = report.endsWith("publishers") ? publisher : offer;
+            JsonNode row = find(rows, "id", id);
+            assertThat(row.get("revenue_currency").asString()).as(report).isEqualTo("USD")
+                .isEqualTo(row.get("revenue").get("currency").asString());
+            assertThat(row.get("payout_currency").asString()).as(report).isEqualTo("EUR")
+                .isEqualTo(row.get("publisher_payout").get("currency").asString());
+        }
+    }
+
     /** Every object under {@code node} that has {@code field}, at any depth; an entry's inputs are text, not money. */
     private static void collectObjectsWith(JsonNode node, String field, List<JsonNode> found) {
         if (node.isObject() && node.has(field)) {
