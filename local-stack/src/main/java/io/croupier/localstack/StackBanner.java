@@ -20,7 +20,7 @@ final class StackBanner {
         out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
         out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
         out.append("  health:      http://localhost:8080/health\n");
-        out.append("Services (OpenAPI UI at /docs, health at /health):\n");
+        out.append("Services (OpenAPI UI at /docs, health at /health, metrics at /actuator/prometheus):\n");
         for (PlatformService service : PlatformService.values()) {
             out.append(String.format("  %-20s %s/docs%n", service.serviceName(), platform.url(service)));
         }

@@ -2,6 +2,7 @@ package io.croupier.localstack;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
@@ -44,19 +46,25 @@ class OneMachineDefaultsTest {
     private final AdminApi admin = new AdminApi();
 
     @Test
-    void theFrontDoorListensOnLoopbackUnlessToldOtherwise(TestPlatform platform) {
-        assertThat(StackOptions.parse(new String[0]).frontDoorAddress()).isEqualTo("127.0.0.1");
-        assertThat(listeningAddresses(platform.frontDoor.context())).isNotEmpty()
-            .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as(address.toString()).isTrue());
+    void theFrontDoorListensOnLoopbackUnlessToldOtherwiseOnEveryPort(TestPlatform platform) {
+        StackOptions options = StackOptions.parse(new String[0]);
+
+        try (FrontDoor local = FrontDoor.start(platform.services, options.frontDoorAddress(),
+                List.of(0, FreePorts.next()))) {
+            assertThat(listeningAddresses(local.context())).hasSize(2)
+                .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as(address.toString()).isTrue());
+        }
     }
 
     @Test
-    void theFrontDoorAddressOptionOpensItToOtherMachines(TestPlatform platform) {
+    void theFrontDoorAddressOptionOpensItToOtherMachinesOnEveryPort(TestPlatform platform) {
         StackOptions options = StackOptions.parse(new String[] { "--front-door-address=0.0.0.0" });
 
-        try (FrontDoor open = FrontDoor.start(platform.services, options.frontDoorAddress(), List.of(0))) {
-            assertThat(listeningAddresses(open.context())).isNotEmpty()
+        try (FrontDoor open = FrontDoor.start(platform.services, options.frontDoorAddress(),
+                List.of(0, FreePorts.next()))) {
+            assertThat(listeningAddresses(open.context())).hasSize(2)
                 .allSatisfy(address -> assertThat(address.isAnyLocalAddress()).as(address.toString()).isTrue());
+            assertThat(open.url()).as("this machine still reaches it on loopback").startsWith("http://127.0.0.1:");
         }
     }
 
@@ -144,7 +152,7 @@ class OneMachineDefaultsTest {
         try {
             return address instanceof InetAddress bound ? bound : InetAddress.getByName("0.0.0.0");
         }
-        catch (java.net.UnknownHostException e) {
+        catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
