@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Croupier and starts the whole platform on this machine: Kafka, PostgreSQL, the six services, the
-# seed-compatible front door on 8080 and 5000, a demo publisher and demo data. Ctrl-C stops it; data is kept in
-# .croupier/. Options: --simulate[=VISITORS], --exit-after-simulation, --data-dir=PATH.
+# seed-compatible front door on 8080 and 5000, a demo publisher and demo data, all listening on loopback only.
+# Ctrl-C stops it; data is kept in .croupier/. Options: --simulate[=VISITORS], --exit-after-simulation,
+# --data-dir=PATH, --front-door-address=ADDRESS (0.0.0.0 lets other machines reach the front door).
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -ntp -q install -DskipTests
