@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -133,6 +134,66 @@ class HttpApiTest {
         assertThat(totals.get("entries").asLong()).isEqualTo(2);
         assertThat(totals.get("reversals").asLong()).isEqualTo(1);
         assertThat(totals.get("revenue").get("amount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void moneyInTheJsonIsItsAmountAndCurrencyAndNothingElse() throws Exception {
+        String offer = cpaOffer();
+        String playerId = uniqueId("player");
+        String campaign = "campaign-" + offer;
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        driver.process(player(offer, playerId, ConversionKind.REGISTRATION, null, null, null));
+        LedgerEntry ftd = driver.main(player(offer, playerId, ConversionKind.FTD, "20.00", true, uniqueId("tx")));
+        post("/ad-spend", """
+                {"campaign": "%s", "day": "%s", "amount": "75", "currency": "BRL"}""".formatted(campaign, today));
+
+        List<JsonNode> answers = List.of(get("/ledger/entries/" + ftd.entryId()),
+                get("/ledger/entries?offer_id=" + offer), get("/conversions?offer_id=" + offer),
+                get("/customers/" + playerId + "/ltv"), get("/customers/ltv?limit=5"),
+                get("/reports/publishers?from=" + today + "&to=" + today),
+                get("/reports/offers?from=" + today + "&to=" + today),
+                get("/reports/campaigns?from=" + today + "&to=" + today));
+
+        List<JsonNode> amounts = new ArrayList<>();
+        answers.forEach(answer -> collectObjectsWith(answer, "amount", amounts));
+        assertThat(amounts).hasSizeGreaterThan(10).allSatisfy(money -> {
+            assertThat(money.propertyNames()).as(money.toString()).containsExactlyInAnyOrder("amount", "currency");
+            assertThat(money.get("currency").asString()).as(money.toString()).matches("[A-Z]{3}");
+        });
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.toString())
+            .doesNotContain("\"positive\"", "\"zero\"", "\"reversal\""));
+    }
+
+    @Test
+    void reportRowsSayWhichCurrenciesTheyAreGroupedBy() throws Exception {
+        String offer = driver.offer(uniqueId("fixed"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "USD").build());
+        String publisher = driver.publisher(uniqueId("pub"), false, Events.fixed("2.00", "EUR"), Map.of());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        driver.process(SeedWorkedExamplesTest.partnerEvent(offer, publisher, ConversionStatus.APPROVED, "5.00",
+                uniqueId("CLK"), null, null));
+
+        for (String report : List.of("/reports/publishers", "/reports/offers")) {
+            JsonNode rows = get(report + "?from=" + today + "&to=" + today);
+            String id = report.endsWith("publishers") ? publisher : offer;
+            JsonNode row = find(rows, "id", id);
+            assertThat(row.get("revenue_currency").asString()).as(report).isEqualTo("USD")
+                .isEqualTo(row.get("revenue").get("currency").asString());
+            assertThat(row.get("payout_currency").asString()).as(report).isEqualTo("EUR")
+                .isEqualTo(row.get("publisher_payout").get("currency").asString());
+        }
+    }
+
+    /** Every object under {@code node} that has {@code field}, at any depth; an entry's inputs are text, not money. */
+    private static void collectObjectsWith(JsonNode node, String field, List<JsonNode> found) {
+        if (node.isObject() && node.has(field)) {
+            found.add(node);
+        }
+        node.properties().stream()
+            .filter(child -> !child.getKey().equals("inputs"))
+            .forEach(child -> collectObjectsWith(child.getValue(), field, found));
+        if (node.isArray()) {
+            node.forEach(child -> collectObjectsWith(child, field, found));
+        }
     }
 
     @Test

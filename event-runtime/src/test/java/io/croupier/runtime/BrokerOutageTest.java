@@ -19,6 +19,7 @@ import io.croupier.events.Click;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Delivery rule 6 with a broker that really goes away: while it is down, a transaction that writes events still
  * commits (the caller can answer 2xx), nothing is lost, and everything reaches the topic once the broker is back.
- * This context has a broker of its own, on a fixed port and data directory, so it can be stopped and started again.
+ * The outbox meters show the backlog and its age meanwhile. This context has a broker of its own, on a fixed port and
+ * data directory, so it can be stopped and started again.
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 class BrokerOutageTest {
@@ -57,6 +59,9 @@ class BrokerOutageTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void ownBrokerSharedDatabase(DynamicPropertyRegistry registry) {
@@ -84,6 +89,10 @@ class BrokerOutageTest {
             .executeWithoutResult(status -> outbox.append(Topics.CLICKS, click.getClickId(), click)));
 
         assertThat(jdbc.sql("select count(*) from outbox_events").query(Long.class).single()).isEqualTo(5);
+        assertThat(meters.get("croupier.outbox.backlog").gauge().value()).as("the operator sees the backlog")
+            .isEqualTo(5);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> meters.get("croupier.outbox.age").gauge().value() > 0.5);
         broker = InProcessKafka.start(PORT, DATA);
         Set<String> arrived = new HashSet<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
@@ -100,6 +109,8 @@ class BrokerOutageTest {
         assertThat(arrived).containsExactlyInAnyOrderElementsOf(written.stream().map(Click::getClickId).toList());
         await().atMost(Duration.ofSeconds(10))
             .until(() -> jdbc.sql("select count(*) from outbox_events").query(Long.class).single() == 0);
+        assertThat(meters.get("croupier.outbox.backlog").gauge().value()).isZero();
+        assertThat(meters.get("croupier.outbox.age").gauge().value()).isZero();
     }
 
     private static Path temporaryDirectory() {

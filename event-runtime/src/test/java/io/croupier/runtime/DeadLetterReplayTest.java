@@ -8,6 +8,7 @@ import io.croupier.events.Click;
 import io.croupier.runtime.deadletter.DeadLetters;
 import io.croupier.runtime.deadletter.DeadLetters.DeadLetter;
 import io.croupier.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,9 +31,13 @@ class DeadLetterReplayTest {
     @Autowired
     EventRuntimeTestApplication.ClickCounter counter;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aDeadLetterIsListedWithItsCauseAndAppliedOnceWhenReplayedAfterTheFix() throws Exception {
         Click click = TestClicks.forOffer("offer-1");
+        double deadLettersBefore = deadLettersOfClicks();
         counter.breakOn(click.getClickId());
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
 
@@ -44,6 +49,7 @@ class DeadLetterReplayTest {
         assertThat(deadLetter.consumerGroup()).isEqualTo("event-runtime-test");
         assertThat(deadLetter.exceptionMessage()).contains("cannot apply " + click.getClickId());
         assertThat(counter.applied()).doesNotContain(click.getClickId());
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadLettersOfClicks() == deadLettersBefore + 1);
 
         counter.repair(click.getClickId());
         assertThat(deadLetters.replay(deadLetter.deadLetterTopic(), deadLetter.partition(), deadLetter.offset()))
@@ -51,6 +57,10 @@ class DeadLetterReplayTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> counter.applied().contains(click.getClickId()));
         assertThat(counter.applied()).containsOnlyOnce(click.getClickId());
+    }
+
+    private double deadLettersOfClicks() {
+        return meters.get("croupier.dead.letters").tag("topic", Topics.CLICKS.name()).counter().count();
     }
 
     @Test

@@ -13,7 +13,8 @@ import io.croupier.embedded.InProcessPostgres;
 /**
  * Runs the whole platform on this machine: a real Kafka broker and a real PostgreSQL, both keeping their data under
  * {@code .croupier/}, the eight services on their documented ports, the seed-compatible front door on 8080, 5000 and
- * 8000, a demo publisher, the demo catalogue and the demo accounts. Ctrl-C stops everything cleanly.
+ * 8000, a demo publisher, the demo catalogue and the demo accounts, all on loopback unless
+ * {@code --front-door-address} opens the front door. Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
 
@@ -27,11 +28,12 @@ public final class LocalStack {
         RunningPlatform platform = RunningPlatform.start(
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
-                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory())));
-        EdgeRouter edge = EdgeRouter.start(platform, Arrays.stream(StackOptions.EDGE_PORTS).boxed().toList());
+                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory()), demoPublisher));
+        FrontDoor frontDoor = FrontDoor.start(platform, options.frontDoorAddress(),
+                Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            edge.close();
+            frontDoor.close();
             platform.close();
             demoPublisher.close();
             kafka.close();
@@ -44,12 +46,11 @@ public final class LocalStack {
         new DemoData(admin).load(platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
                 platform.url(PlatformService.FORWARDER), platform.url(PlatformService.IDENTITY),
                 demoPublisher.postbackUrl());
-        System.out.println(StackBanner.render(platform, kafka, postgres, demoPublisher,
+        System.out.println(StackBanner.render(platform, options.frontDoorAddress(), kafka, postgres, demoPublisher,
                 Duration.between(started, Instant.now())));
 
         if (options.simulatedVisitors() > 0) {
-            String edgeUrl = "http://127.0.0.1:" + StackOptions.EDGE_PORTS[0];
-            Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(admin,
+            Simulation simulation = new Simulation(frontDoor.url(), CasinoCredentials.handedOut(admin,
                     platform.url(PlatformService.CLICK), platform.url(PlatformService.POSTBACK),
                     admin.list(platform.url(PlatformService.CLICK) + "/admin/offers")));
             AnalyticsDemo analytics = new AnalyticsDemo("http://127.0.0.1:" + StackOptions.SEED_002_PORT, admin);
@@ -66,14 +67,17 @@ public final class LocalStack {
     }
 
     /**
-     * What differs from production on one machine: the demo publisher lives on loopback, every service sits behind
-     * the front door on loopback (so its {@code X-Forwarded-For} names the caller, for allow-lists too), seed 000's
-     * platform-less troubleshooting example is accepted, the keys come from the data directory, and identity-service
-     * is its own issuer at a loopback URL, with the demo administrator (demo data, like the accounts' passwords).
+     * What differs from production on one machine. The services listen on loopback only: the front door is the way
+     * in, on loopback too (so its {@code X-Forwarded-For} names the caller, for allow-lists and click-service alike).
+     * The forwarder may reach the demo publisher, on loopback, and nothing else there (not the services' own admin
+     * ports). Seed 000's platform-less troubleshooting example is accepted, the keys come from the data directory,
+     * and identity-service is its own issuer at a loopback URL, with the demo administrator (demo data, like the
+     * accounts' passwords).
      */
-    static RunningPlatform.SettingsChoice localSettings(StackKeys keys) {
+    static RunningPlatform.SettingsChoice localSettings(StackKeys keys, DemoPublisher demoPublisher) {
         return (service, issuer) -> {
             Map<String, String> settings = new LinkedHashMap<>(keys.settings());
+            settings.put("server.address", StackOptions.LOOPBACK);
             settings.put("server.forward-headers-strategy", "native");
             settings.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1");
             switch (service) {
@@ -83,8 +87,9 @@ public final class LocalStack {
                     settings.put("croupier.identity.bootstrap-admin.username", DemoAccounts.ADMIN.username());
                     settings.put("croupier.identity.bootstrap-admin.password", DemoAccounts.ADMIN.password());
                 }
-                case FORWARDER -> settings.put("croupier.forwarder.ssrf.allowed", "127.0.0.1/32");
-                case CLICK -> settings.put("croupier.click.redirect.trusted-proxies", "127.0.0.1/32");
+                case FORWARDER -> settings.put("croupier.forwarder.ssrf.allowed",
+                        StackOptions.LOOPBACK + ":" + demoPublisher.port());
+                case CLICK -> settings.put("croupier.click.redirect.trusted-proxies", StackOptions.LOOPBACK + "/32");
                 case POSTBACK -> settings.put("croupier.postback.gaming.accept-unknown-platforms", "true");
                 default -> {
                 }

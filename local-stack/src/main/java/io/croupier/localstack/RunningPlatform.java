@@ -65,8 +65,8 @@ final class RunningPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + port(service);
     }
 
-    <T> T bean(PlatformService service, Class<T> type) {
-        return contexts.get(service).getBean(type);
+    ConfigurableApplicationContext context(PlatformService service) {
+        return contexts.get(service);
     }
 
     /** Stops the services in the reverse order of their start, so producers stop before what consumes them. */

@@ -8,11 +8,14 @@ import io.croupier.embedded.InProcessPostgres;
 /** Everything a newcomer needs to start clicking around, printed once the stack is up. */
 final class StackBanner {
 
-    static String render(RunningPlatform platform, InProcessKafka kafka, InProcessPostgres postgres,
-            DemoPublisher demoPublisher, Duration startup) {
+    static String render(RunningPlatform platform, String frontDoorAddress, InProcessKafka kafka,
+            InProcessPostgres postgres, DemoPublisher demoPublisher, Duration startup) {
         StringBuilder out = new StringBuilder();
         out.append("\n=== Croupier is up (").append(startup.toSeconds()).append(" s) ===\n");
-        out.append("Seed-compatible front door:  http://localhost:8080, :5000 and :8000 (seed 002)\n");
+        out.append("Seed-compatible front door:  http://localhost:8080, :5000 and :8000 (seed 002)");
+        out.append(StackOptions.LOOPBACK.equals(frontDoorAddress)
+                ? "  (this machine only; --front-door-address=0.0.0.0 opens it)\n"
+                : "  (listening on " + frontDoorAddress + ")\n");
         out.append("  click:       http://localhost:5000/click?source=facebook&campaign=winter2024&pub=joao123\n");
         out.append("  postbacks:   http://localhost:8080/api/postback/brazino/registration?subid=joao123&amount=0\n");
         out.append("               http://localhost:8080/postback/abc123xyz?click_id=CLK-789ABC&status=approved&payout=5.00\n");
@@ -27,7 +30,8 @@ final class StackBanner {
         out.append("  log in:      curl -s -X POST http://localhost:8080/login -H 'Content-Type: application/json' \\\n")
             .append("                -d '{\"username\":\"").append(DemoAccounts.MANAGER.username())
             .append("\",\"password\":\"").append(DemoAccounts.MANAGER.password()).append("\"}'\n");
-        out.append("Services (OpenAPI UI at /docs, health at /health):\n");
+        out.append("Services (OpenAPI UI at /docs, health at /health, metrics at /actuator/prometheus with an"
+                + " operator token):\n");
         for (PlatformService service : PlatformService.values()) {
             out.append(String.format("  %-20s %s/docs%n", service.serviceName(), platform.url(service)));
         }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param dataDirectory where Kafka and PostgreSQL keep their data between runs
  * @param simulatedVisitors visitors to simulate once the stack is up; 0 for none
  * @param exitAfterSimulation stop once the simulation's summary is printed, for scripts
+ * @param frontDoorAddress the address the front door listens on: loopback, unless other machines are meant to reach it
  */
-record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfterSimulation) {
+record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfterSimulation, String frontDoorAddress) {
 
     static final int KAFKA_PORT = 9092;
 
@@ -21,7 +22,9 @@ record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfter
     static final int SEED_002_PORT = 8000;
 
     /** The offer router seed serves on 5000, the tracker seed on 8080, seed 002 on 8000; the front door on all. */
-    static final int[] EDGE_PORTS = { 8080, 5000, SEED_002_PORT };
+    static final int[] FRONT_DOOR_PORTS = { 8080, 5000, SEED_002_PORT };
+
+    static final String LOOPBACK = "127.0.0.1";
 
     private static final int DEFAULT_VISITORS = 200;
 
@@ -29,6 +32,7 @@ record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfter
         Path dataDirectory = Path.of(".croupier");
         int visitors = 0;
         boolean exit = false;
+        String frontDoorAddress = LOOPBACK;
         for (String arg : args) {
             if (arg.startsWith("--data-dir=")) {
                 dataDirectory = Path.of(arg.substring("--data-dir=".length()));
@@ -42,11 +46,14 @@ record StackOptions(Path dataDirectory, int simulatedVisitors, boolean exitAfter
             else if (arg.equals("--exit-after-simulation")) {
                 exit = true;
             }
+            else if (arg.startsWith("--front-door-address=")) {
+                frontDoorAddress = arg.substring("--front-door-address=".length());
+            }
             else {
-                throw new IllegalArgumentException("unknown option " + arg
-                        + " (options: --data-dir=PATH, --simulate[=VISITORS], --exit-after-simulation)");
+                throw new IllegalArgumentException("unknown option " + arg + " (options: --data-dir=PATH, "
+                        + "--simulate[=VISITORS], --exit-after-simulation, --front-door-address=ADDRESS)");
             }
         }
-        return new StackOptions(dataDirectory.toAbsolutePath(), visitors, exit);
+        return new StackOptions(dataDirectory.toAbsolutePath(), visitors, exit, frontDoorAddress);
     }
 }

@@ -2,7 +2,6 @@ package io.croupier.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.net.Socket;
-import io.croupier.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.croupier.embedded.InProcessKafka;
-import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
@@ -26,9 +23,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole money path on the real broker and database, all seven services running: a click, a casino's first-deposit
+ * The whole money path on the real broker and database, all eight services running: a click, a casino's first-deposit
  * postback for it (sent twice, as a retrying casino would), attribution to the click's publisher, the commission under
  * the offer's deal, and the publisher's payout forwarded to a local HTTP receiver exactly once.
  */
+@ExtendWith(TestPlatform.Shared.class)
 class EndToEndMoneyPathTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,33 +48,17 @@ class EndToEndMoneyPathTest {
 
     private static DemoPublisher receiver;
 
-    private static EdgeRouter edge;
-
     private static String edgeUrl;
 
     /** The stack's first administrator, logged in at identity-service like any operator. */
     private static AdminApi admin;
 
     @BeforeAll
-    static void startPlatform() {
-        InProcessKafka kafka = TestInfrastructure.kafka();
-        InProcessPostgres postgres = TestInfrastructure.postgres();
-        receiver = DemoPublisher.start(0);
-        platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
-                postgres.username(), postgres.password()), service -> 0,
-                LocalStack.localSettings(TestStackKeys.SHARED));
-        int edgePort = FreePorts.next();
-        edge = EdgeRouter.start(platform, List.of(edgePort));
-        edgeUrl = "http://127.0.0.1:" + edgePort;
-        admin = AdminApi.logIn(platform.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
-                DemoAccounts.ADMIN.password());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        edge.close();
-        platform.close();
-        receiver.close();
+    static void startPlatform(TestPlatform started) {
+        platform = started.services;
+        receiver = started.demoPublisher;
+        edgeUrl = started.frontDoor.url();
+        admin = started.admin;
     }
 
     @Test

@@ -68,7 +68,7 @@ class SecretsNeverLeakTest {
 
     private static DemoPublisher publisher;
 
-    private static EdgeRouter edge;
+    private static FrontDoor frontDoor;
 
     private static String edgeUrl;
 
@@ -86,16 +86,15 @@ class SecretsNeverLeakTest {
         InProcessPostgres postgres = TestInfrastructure.postgres();
         publisher = DemoPublisher.start(0);
         SECRETS.add("identity signing keys key", keys.signingKeysKey());
-        RunningPlatform.SettingsChoice stack = LocalStack.localSettings(keys);
+        RunningPlatform.SettingsChoice stack = LocalStack.localSettings(keys, publisher);
         platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 postgres.username(), postgres.password()), service -> 0, (service, issuer) -> {
                     Map<String, String> settings = new LinkedHashMap<>(stack.settings(service, issuer));
                     settings.put("logging.level.io.croupier", "DEBUG");
                     return settings;
                 });
-        int edgePort = FreePorts.next();
-        edge = EdgeRouter.start(platform, List.of(edgePort));
-        edgeUrl = "http://127.0.0.1:" + edgePort;
+        frontDoor = FrontDoor.start(platform, StackOptions.LOOPBACK, List.of(0));
+        edgeUrl = frontDoor.url();
 
         ADMIN = AdminApi.logIn(url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
                 DemoAccounts.ADMIN.password());
@@ -120,7 +119,7 @@ class SecretsNeverLeakTest {
 
     @AfterAll
     static void stop() {
-        edge.close();
+        frontDoor.close();
         platform.close();
         publisher.close();
         console.close();

@@ -49,8 +49,11 @@ class ConversionAttribution {
 
     private final Clock clock;
 
+    private final AttributionMeters meters;
+
     ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players, Inbox inbox,
-            Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock) {
+            Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock,
+            AttributionMeters meters) {
         this.conversions = conversions;
         this.attributor = attributor;
         this.players = players;
@@ -59,6 +62,7 @@ class ConversionAttribution {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** A newly reported conversion; a redelivered one is skipped. */
@@ -78,6 +82,7 @@ class ConversionAttribution {
         ConversionReported conversion = parked.conversion();
         Instant now = clock.instant();
         Decision decision = attributor.decide(conversion);
+        meters.decided(decision);
         if (decision instanceof Decision.Attributed attributed) {
             attribute(conversion, attributed, now);
             return;

@@ -1,26 +1,29 @@
 package io.croupier.click.offer;
 
-import java.util.Map;
-
+import io.croupier.click.web.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** 400 or 409 with one message per offending field, for rules bean validation cannot express. */
+/**
+ * An offer field refused by a rule bean validation cannot see (a unique value, a masked secret sent as a new one), in
+ * the same shape as every other invalid field.
+ */
 class InvalidOffer extends ErrorResponseException {
 
     private InvalidOffer(HttpStatus status, String title, String field, String message) {
         super(status);
         setTitle(title);
-        setDetail(field + ": " + message);
-        getBody().setProperty("errors", Map.of(field, message));
+        FieldErrors.of(field, message).describe(getBody());
     }
 
-    static InvalidOffer invalid(String field, String message) {
-        return new InvalidOffer(HttpStatus.BAD_REQUEST, "Invalid offer", field, message);
-    }
-
+    /** 409: another offer already uses the value. */
     static InvalidOffer taken(String field) {
         return new InvalidOffer(HttpStatus.CONFLICT, "Already used by another offer", field,
                 "already used by another offer");
+    }
+
+    /** 400: the value can never be accepted. */
+    static InvalidOffer invalid(String field, String message) {
+        return new InvalidOffer(HttpStatus.BAD_REQUEST, "Invalid offer", field, message);
     }
 }

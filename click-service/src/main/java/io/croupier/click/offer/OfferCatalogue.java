@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +78,7 @@ public class OfferCatalogue {
         String postbackSecret = request.postbackSecret() == null ? newKey() : unmasked(request.postbackSecret(),
                 "postback_secret");
         String partnerKey = request.partnerKey() == null ? newKey() : unmasked(request.partnerKey(), "partner_key");
-        Offer offer = new Offer(0, request.name().strip(), validUrl(request.casinoUrl()),
+        Offer offer = new Offer(0, request.name().strip(), request.casinoUrl().strip(),
                 request.weight() == null ? 1.0 : request.weight(), KeptSecret.of(postbackSecret, digests),
                 request.active() == null || request.active(), request.houseSlug(), KeptSecret.of(partnerKey, digests),
                 deal(terms, DEFAULT_CURRENCY, 1, now), false, now, now);
@@ -100,7 +99,7 @@ public class OfferCatalogue {
             }
         }
         Offer changed = new Offer(id, changes.name() == null ? current.name() : changes.name().strip(),
-                changes.casinoUrl() == null ? current.casinoUrl() : validUrl(changes.casinoUrl()),
+                changes.casinoUrl() == null ? current.casinoUrl() : changes.casinoUrl().strip(),
                 given(changes.weight(), current.weight()),
                 changedSecret(changes.postbackSecret(), current.postbackSecret(), "postback_secret"),
                 given(changes.active(), current.active()),
@@ -241,27 +240,11 @@ public class OfferCatalogue {
         throw e;
     }
 
+    /** The request's terms, valid as bean validation checked them; an omitted currency keeps {@code defaultCurrency}. */
     private static Deal deal(DealTerms terms, String defaultCurrency, int version, Instant effectiveFrom) {
         String currency = terms.currency() == null ? defaultCurrency : terms.currency();
-        try {
-            Currency.getInstance(currency);
-        }
-        catch (IllegalArgumentException e) {
-            throw InvalidOffer.invalid("deal.currency", "unknown ISO 4217 currency " + currency);
-        }
         return new Deal(version, effectiveFrom, terms.cpaAmount(), terms.minDeposit(), terms.revsharePercent(),
                 currency, Boolean.TRUE.equals(terms.negativeCarryOver()));
-    }
-
-    private static String validUrl(String casinoUrl) {
-        String url = casinoUrl.strip();
-        try {
-            UrlTemplate.parse(url);
-        }
-        catch (IllegalArgumentException e) {
-            throw InvalidOffer.invalid("casino_url", e.getMessage());
-        }
-        return url;
     }
 
     private String newKey() {

@@ -24,7 +24,8 @@ final class OfferRequests {
      * {@code POST /admin/offers}: secret and partner key are generated when omitted. Seed 001 clients send the
      * {@code postback_secret} of their choice; the answer is the only place either is shown in full.
      */
-    record NewOffer(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String casinoUrl,
+    record NewOffer(@NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 2000) @CasinoUrl String casinoUrl,
             @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
                     message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
@@ -42,7 +43,8 @@ final class OfferRequests {
      * {@code PUT /admin/offers/{id}}: every field is optional; an omitted one keeps its value, and so does a secret
      * sent back in the masked form the API shows.
      */
-    record OfferChanges(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 2000) String casinoUrl,
+    record OfferChanges(@Size(min = 1, max = 200) String name,
+            @Size(min = 1, max = 2000) @CasinoUrl String casinoUrl,
             @PositiveOrZero Double weight, @Size(max = 200) @Pattern(regexp = "\\S+",
                     message = "must not contain spaces") String postbackSecret,
             Boolean active, @Size(max = 100) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String houseSlug,
@@ -62,7 +64,7 @@ final class OfferRequests {
      */
     record DealTerms(@PositiveOrZero BigDecimal cpaAmount, @PositiveOrZero BigDecimal minDeposit,
             @PositiveOrZero @DecimalMax("100") BigDecimal revsharePercent,
-            @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as BRL") String currency,
+            @IsoCurrency String currency,
             Boolean negativeCarryOver) {
     }
 

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
 import io.croupier.click.Http;
+import io.croupier.embedded.BrokerProcess;
 import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;

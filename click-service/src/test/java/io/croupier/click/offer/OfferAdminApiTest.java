@@ -2,6 +2,7 @@ package io.croupier.click.offer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -167,9 +168,20 @@ class OfferAdminApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode errors = answer.json().get("errors");
-        assertThat(errors.propertyNames()).contains("name", "casino_url", "weight", "deal.cpa_amount",
+        assertThat(invalidFields(answer)).contains("name", "casino_url", "weight", "deal.cpa_amount",
                 "deal.revshare_percent", "deal.currency");
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedInOneAnswerTheUrlAndTheCurrencyAmongThem() {
+        Http.Answer answer = http.post("/admin/offers", """
+                {"casino_url":"https://casino.example/?x={nope}","weight":-1,"deal":{"currency":"XYZ"}}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(invalidFields(answer)).containsExactlyInAnyOrder("name", "casino_url", "weight", "deal.currency");
+        JsonNode url = errorOf(answer, "casino_url");
+        assertThat(url.get("message").asString()).contains("{nope}");
+        assertThat(answer.json().get("detail").asString()).contains("casino_url: ").contains("deal.currency: ");
     }
 
     @Test
@@ -180,8 +192,20 @@ class OfferAdminApiTest {
                     {"name":"Bad","casino_url":"%s"}""".formatted(url));
 
             assertThat(answer.status()).as(url).isEqualTo(400);
-            assertThat(answer.json().get("errors").get("casino_url").asString()).isNotBlank();
+            assertThat(errorOf(answer, "casino_url").get("message").asString()).as(url).isNotBlank();
         }
+    }
+
+    @Test
+    void anInvalidUrlInAChangeIsA400AndChangesNothing() {
+        long id = create("Kept URL", true);
+
+        Http.Answer answer = http.put("/admin/offers/" + id, """
+                {"casino_url":"ftp://casino.example/"}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(invalidFields(answer)).containsExactly("casino_url");
+        assertThat(http.get("/admin/offers/" + id).json().get("casino_url").asString()).startsWith("https://");
     }
 
     @Test
@@ -208,9 +232,9 @@ class OfferAdminApiTest {
                 {"name":"Third","casino_url":"https://c.example/","partner_key":"%s"}""".formatted(key));
 
         assertThat(sameSlug.status()).isEqualTo(409);
-        assertThat(sameSlug.json().get("errors").has("house_slug")).isTrue();
+        assertThat(invalidFields(sameSlug)).containsExactly("house_slug");
         assertThat(sameKey.status()).isEqualTo(409);
-        assertThat(sameKey.json().get("errors").has("partner_key")).isTrue();
+        assertThat(invalidFields(sameKey)).containsExactly("partner_key");
     }
 
     @Test
@@ -304,6 +328,22 @@ class OfferAdminApiTest {
                  "deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL"}}""".formatted(name, active));
         assertThat(answer.status()).isEqualTo(201);
         return answer.json().get("id").asLong();
+    }
+
+    /** The fields a problem's {@code errors} list names, in its order. */
+    private static List<String> invalidFields(Http.Answer answer) {
+        List<String> fields = new ArrayList<>();
+        answer.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    private static JsonNode errorOf(Http.Answer answer, String field) {
+        for (JsonNode error : answer.json().get("errors")) {
+            if (field.equals(error.get("field").asString())) {
+                return error;
+            }
+        }
+        throw new AssertionError("no error for " + field + " in " + answer.json());
     }
 
     private static List<Long> ids(JsonNode offers) {

@@ -27,8 +27,11 @@ public class Ledger {
 
     private final JdbcClient jdbc;
 
-    Ledger(JdbcClient jdbc) {
+    private final LedgerMeters meters;
+
+    Ledger(JdbcClient jdbc, LedgerMeters meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     public void append(LedgerEntry entry) {
@@ -62,6 +65,7 @@ public class Ledger {
             .param("occurredAt", Timestamp.from(entry.occurredAt()))
             .param("recordedAt", Timestamp.from(entry.recordedAt()))
             .update();
+        meters.appended(entry);
     }
 
     /**

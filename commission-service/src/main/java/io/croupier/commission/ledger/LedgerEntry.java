@@ -3,6 +3,7 @@ package io.croupier.commission.ledger;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
@@ -21,6 +22,8 @@ public record LedgerEntry(String entryId, String inputEventId, String reverses, 
         ConversionStatus status, String rule, int dealVersion, Amount revenue, Amount publisherPayout,
         boolean firstDeposit, Map<String, String> inputs, Instant occurredAt, Instant recordedAt) {
 
+    /** Not in the JSON: {@code reverses} already says it. */
+    @JsonIgnore
     public boolean isReversal() {
         return reverses != null;
     }

@@ -6,13 +6,15 @@ import java.util.Currency;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.croupier.events.Money;
 
 /**
  * An exact amount of one ISO 4217 currency. Arithmetic between two amounts refuses different currencies: nothing here
  * converts, so nothing sums euros with dollars by accident. In JSON it reads
- * {@code {"amount": "24.00", "currency": "BRL"}}, the amount a string so no client rounds it through a double.
+ * {@code {"amount": "24.00", "currency": "BRL"}} and nothing else, the amount a string so no client rounds it through a
+ * double.
  */
 public record Amount(@JsonProperty("amount") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
         String currency) {
@@ -44,10 +46,12 @@ public record Amount(@JsonProperty("amount") @JsonFormat(shape = JsonFormat.Shap
         return new Money(value.toPlainString(), currency);
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return value.signum() > 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return value.signum() == 0;
     }

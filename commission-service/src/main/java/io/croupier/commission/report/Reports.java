@@ -90,7 +90,8 @@ class Reports {
                 order by 1, 2, 3""".formatted(groupBy))
             .param("from", start(from))
             .param("to", start(to.plusDays(1)))
-            .query((rs, n) -> new Totals(rs.getString("id"), rs.getLong("entries"), rs.getLong("paid_conversions"),
+            .query((rs, n) -> new Totals(rs.getString("id"), rs.getString("revenue_currency"),
+                    rs.getString("payout_currency"), rs.getLong("entries"), rs.getLong("paid_conversions"),
                     rs.getLong("reversals"), new Amount(rs.getBigDecimal("revenue"), rs.getString("revenue_currency")),
                     new Amount(rs.getBigDecimal("payout"), rs.getString("payout_currency"))))
             .list();
@@ -101,12 +102,16 @@ class Reports {
     }
 
     /**
+     * One row per publisher or offer and pair of currencies: the counts are those of this row's entries only.
+     *
+     * @param revenueCurrency the currency of this row's revenue, one of the keys it is grouped by
+     * @param payoutCurrency the currency of this row's publisher payouts, the other key
      * @param entries conversions recorded (one entry each, whatever they earned)
      * @param paidConversions conversions that earned revenue
      * @param reversals clawbacks, included in the amounts
      */
-    record Totals(String id, long entries, long paidConversions, long reversals, Amount revenue,
-            Amount publisherPayout) {
+    record Totals(String id, String revenueCurrency, String payoutCurrency, long entries, long paidConversions,
+            long reversals, Amount revenue, Amount publisherPayout) {
     }
 
     record CampaignReport(String campaign, String currency, Amount adSpend, long firstDeposits, Amount cpa,

@@ -6,6 +6,7 @@ import java.util.List;
 import io.croupier.runtime.inbox.Inbox;
 import io.croupier.runtime.kafka.EventRuntimeProperties;
 import io.croupier.runtime.kafka.KafkaWiring;
+import io.croupier.runtime.metrics.OutboxMeters;
 import org.flywaydb.core.api.Location;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -37,6 +38,11 @@ public class OutboxAndInboxWiring {
     @Bean
     Outbox outbox(JdbcClient jdbc, OutboxRelay outboxRelay) {
         return new Outbox(jdbc, outboxRelay);
+    }
+
+    @Bean
+    OutboxMeters outboxMeters(JdbcClient jdbc) {
+        return new OutboxMeters(jdbc);
     }
 
     /** Adds the inbox and outbox tables to whatever migrations the service itself declares. */

@@ -41,9 +41,11 @@ class DeliveryAttempt {
 
     private final Duration maxRetryAfter;
 
+    private final DeliveryMeters meters;
+
     DeliveryAttempt(Publishers publishers, DeliveryRepository deliveries, PostbackMessage messages,
             PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
-            Clock clock, ForwarderProperties properties) {
+            Clock clock, ForwarderProperties properties, DeliveryMeters meters) {
         this.publishers = publishers;
         this.deliveries = deliveries;
         this.messages = messages;
@@ -53,21 +55,22 @@ class DeliveryAttempt {
         this.transactions = transactions;
         this.clock = clock;
         this.maxRetryAfter = properties.delivery().maxRetryAfter();
+        this.meters = meters;
     }
 
     void run(Delivery delivery) {
         Optional<PublisherEndpoint> found = publishers.endpoint(delivery.publisherId());
         if (found.isEmpty()) {
-            deliveries.dead(delivery.id(), "unknown publisher " + delivery.publisherId(), false);
+            dead(delivery, "unknown publisher " + delivery.publisherId(), false);
             return;
         }
         PublisherEndpoint endpoint = found.get();
         if (endpoint.disabled()) {
-            deliveries.dead(delivery.id(), "endpoint disabled: " + endpoint.disabledReason(), false);
+            dead(delivery, "endpoint disabled: " + endpoint.disabledReason(), false);
             return;
         }
         if (!endpoint.active()) {
-            deliveries.dead(delivery.id(), "publisher " + delivery.publisherId() + " is inactive", false);
+            dead(delivery, "publisher " + delivery.publisherId() + " is inactive", false);
             return;
         }
         Optional<EndpointGuards.Deferral> deferral = guards.admit(endpoint.publisherId(),
@@ -92,11 +95,12 @@ class DeliveryAttempt {
 
     private void settle(Delivery delivery, PostbackRequest request, Instant startedAt, PostbackResponse response) {
         deliveries.recordAttempt(delivery, startedAt, request, response);
+        meters.attempted(response.outcome());
         switch (response.outcome()) {
-            case DELIVERED -> deliveries.delivered(delivery.id());
+            case DELIVERED -> deliveries.delivered(delivery.id()).ifPresent(meters::delivered);
             case GONE -> {
                 String reason = "410 Gone from " + request.uri().getHost() + " on delivery " + delivery.id();
-                deliveries.dead(delivery.id(), reason, true);
+                dead(delivery, reason, true);
                 publishers.disableEndpoint(delivery.publisherId(), reason);
             }
             default -> retryOrGiveUp(delivery, response);
@@ -107,7 +111,7 @@ class DeliveryAttempt {
         String failure = describe(response);
         int made = delivery.roundAttempts() + 1;
         if (made >= schedule.attempts()) {
-            deliveries.dead(delivery.id(), "gave up after " + made + " attempts; last: " + failure, true);
+            dead(delivery, "gave up after " + made + " attempts; last: " + failure, true);
             return;
         }
         Instant now = clock.instant();
@@ -118,6 +122,12 @@ class DeliveryAttempt {
             next = allowed.isAfter(next) ? allowed : next;
         }
         deliveries.retryAt(delivery.id(), next, failure);
+    }
+
+    private void dead(Delivery delivery, String reason, boolean afterAttempt) {
+        if (deliveries.dead(delivery.id(), reason, afterAttempt)) {
+            meters.dead();
+        }
     }
 
     private static String describe(PostbackResponse response) {

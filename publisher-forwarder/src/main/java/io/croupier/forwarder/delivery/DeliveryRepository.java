@@ -116,13 +116,16 @@ class DeliveryRepository {
             .update();
     }
 
-    void delivered(String id) {
-        jdbc.sql("""
+    /** @return how long the delivery took from its arrival to now; empty when it was no longer pending */
+    Optional<Duration> delivered(String id) {
+        return jdbc.sql("""
                 update deliveries set state = 'DELIVERED', attempts = attempts + 1, round_attempts = round_attempts + 1,
                     delivered_at = now(), next_attempt_at = null, lease_until = null, last_error = null
-                where id = :id and state = 'PENDING'""")
+                where id = :id and state = 'PENDING'
+                returning (extract(epoch from delivered_at - received_at) * 1000)::bigint as millis""")
             .param("id", id)
-            .update();
+            .query((rs, n) -> Duration.ofMillis(rs.getLong("millis")))
+            .optional();
     }
 
     void retryAt(String id, Instant nextAttemptAt, String error) {
@@ -136,15 +139,16 @@ class DeliveryRepository {
             .update();
     }
 
-    void dead(String id, String reason, boolean afterAttempt) {
-        jdbc.sql("""
+    /** @return whether the delivery was pending and is now dead */
+    boolean dead(String id, String reason, boolean afterAttempt) {
+        return jdbc.sql("""
                 update deliveries set state = 'DEAD', attempts = attempts + :made, round_attempts = round_attempts + :made,
                     dead_at = now(), next_attempt_at = null, lease_until = null, last_error = :reason
                 where id = :id and state = 'PENDING'""")
             .param("made", afterAttempt ? 1 : 0)
             .param("reason", reason)
             .param("id", id)
-            .update();
+            .update() == 1;
     }
 
     /** Gives the lease back without an attempt: the endpoint was paused, open or at its rate limit. */

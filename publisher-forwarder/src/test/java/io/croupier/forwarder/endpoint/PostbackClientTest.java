@@ -47,15 +47,36 @@ class PostbackClientTest {
 
     @Test
     void theAllowListOpensExactlyWhatItNames() throws Exception {
-        try (PostbackClient allowing = new PostbackClient(SsrfPolicy.allowing(List.of(PublisherReceiver.HOST)),
-                new ForwarderProperties.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
-                        Duration.ofHours(1), Duration.ofMillis(100), 4, 2, 256),
-                Clock.systemUTC())) {
+        try (PostbackClient allowing = clientAllowing(PublisherReceiver.HOST)) {
             PostbackResponse response = allowing.send(new PostbackRequest("payout:1",
                     URI.create(receiver.url("/hook")), null, new byte[24]));
 
             assertThat(response.delivered()).isTrue();
             assertThat(receiver.requests()).hasSize(1);
         }
+    }
+
+    @Test
+    void anAllowanceForOnePortOpensThatPortOnly() throws Exception {
+        int receiverPort = URI.create(receiver.url("/")).getPort();
+        try (PublisherReceiver otherPort = PublisherReceiver.start();
+                PostbackClient allowing = clientAllowing(PublisherReceiver.HOST + ":" + receiverPort)) {
+            PostbackResponse allowed = allowing.send(new PostbackRequest("payout:1",
+                    URI.create(receiver.url("/hook")), null, new byte[24]));
+            PostbackResponse refused = allowing.send(new PostbackRequest("payout:2",
+                    URI.create(otherPort.url("/admin/offers")), null, new byte[24]));
+
+            assertThat(allowed.delivered()).isTrue();
+            assertThat(refused.outcome()).isEqualTo(AttemptOutcome.REFUSED_ADDRESS);
+            assertThat(refused.error()).contains("(port " + URI.create(otherPort.url("/")).getPort() + ")");
+            assertThat(otherPort.requests()).isEmpty();
+        }
+    }
+
+    private static PostbackClient clientAllowing(String allowed) {
+        return new PostbackClient(SsrfPolicy.allowing(List.of(allowed)),
+                new ForwarderProperties.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
+                        Duration.ofHours(1), Duration.ofMillis(100), 4, 2, 256),
+                Clock.systemUTC());
     }
 }

@@ -1,4 +1,4 @@
-package io.croupier.click.benchmark;
+package io.croupier.embedded;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,14 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.embedded.InProcessKafka;
 
 /**
- * The benchmark's Kafka broker in a JVM of its own, as in production: sharing the service's JVM, the broker's
- * garbage and JIT compilations would be billed to the click redirect. Stopped with SIGTERM; its data directory is
- * kept, so it can be started again on the same port with the same topics.
+ * A Kafka broker in a JVM of its own, as in production, for benchmarks: sharing the measured JVM, the broker's
+ * garbage and JIT compilations would be billed to what is measured. Stopped with SIGTERM; its data directory is
+ * kept, so it can be started again on the same port with the same topics. The child runs on the caller's class path.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     private static final String READY = "broker ready";
 
@@ -27,7 +26,7 @@ final class BrokerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static BrokerProcess start(int port, Path dataDirectory) throws IOException {
+    public static BrokerProcess start(int port, Path dataDirectory) throws IOException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(),
                 Integer.toString(port), dataDirectory.toString())
@@ -48,7 +47,7 @@ final class BrokerProcess implements AutoCloseable {
         return new BrokerProcess(process, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 

@@ -1,0 +1,221 @@
+package io.croupier.frontdoor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.croupier.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The front door on its own, in front of a recording HTTP server standing in for every service but the commission
+ * service, which is not running: what arrives, what comes back, and what the front door answers itself.
+ */
+class FrontDoorTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+
+    private static HttpServer services;
+
+    private static ConfigurableApplicationContext frontDoor;
+
+    private static int port;
+
+    private static int additionalPort;
+
+    @BeforeAll
+    static void start() throws IOException {
+        services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        services.createContext("/", FrontDoorTest::answer);
+        services.start();
+        String serviceUrl = "http://127.0.0.1:" + services.getAddress().getPort();
+        additionalPort = FreePorts.next();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--croupier.front-door.additional-ports=" + additionalPort));
+        for (Backend backend : Backend.values()) {
+            String url = backend == Backend.COMMISSION ? "http://127.0.0.1:" + FreePorts.next() : serviceUrl;
+            arguments.add("--croupier.front-door.backends." + backend.name().toLowerCase() + "=" + url);
+        }
+        frontDoor = new SpringApplicationBuilder(FrontDoorApplication.class).run(arguments.toArray(String[]::new));
+        port = Integer.parseInt(frontDoor.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        frontDoor.close();
+        services.stop(0);
+    }
+
+    @BeforeEach
+    void forget() {
+        RECEIVED.clear();
+    }
+
+    @Test
+    void aRequestReachesItsServiceUnchangedAndItsAnswerComesBackUnchanged() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/webhooks/gaming/deposit?x=1&y=%C3%A9"))
+            .header("Content-Type", "application/json")
+            .header("X-Casino", "casino_pro")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"test\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("X-Answered-By")).contains("stub");
+        assertThat(answer.body()).isEqualTo("answer to /webhooks/gaming/deposit");
+        Received received = RECEIVED.get(0);
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.rawPathAndQuery()).isEqualTo("/webhooks/gaming/deposit?x=1&y=%C3%A9");
+        assertThat(received.body()).isEqualTo("{\"user_id\":\"test\"}");
+        assertThat(received.header("X-Casino")).isEqualTo("casino_pro");
+        assertThat(received.header("Content-Type")).isEqualTo("application/json");
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aRedirectIsPassedOnNotFollowed() throws Exception {
+        HttpResponse<String> answer = get("/click?source=facebook");
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).contains("https://casino.example/land");
+        assertThat(RECEIVED).hasSize(1);
+    }
+
+    @Test
+    void theCallersAddressIsAppendedToTheChainItBrought() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/click"))
+            .header("X-Forwarded-For", "203.0.113.9")
+            .build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(RECEIVED.get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.9, 127.0.0.1");
+    }
+
+    @Test
+    void literalMacrosArePassedOnEncodedInsteadOfRefused() throws Exception {
+        String answer = rawGet(port, "/postback/abc123xyz?click_id={click_id}&payout={payout}");
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(RECEIVED.get(0).rawPathAndQuery())
+            .isEqualTo("/postback/abc123xyz?click_id=%7Bclick_id%7D&payout=%7Bpayout%7D");
+    }
+
+    @Test
+    void theAdditionalPortAnswersLikeTheMainOne() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + additionalPort + "/admin/offers")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(RECEIVED.get(0).rawPathAndQuery()).isEqualTo("/admin/offers");
+    }
+
+    @Test
+    void aPathNoServiceOwnsIsA404ProblemAndReachesNobody() throws Exception {
+        HttpResponse<String> answer = get("/actuator/prometheus");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsA502Problem() throws Exception {
+        HttpResponse<String> answer = get("/reports/publishers");
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(JSON.readTree(answer.body()).path("detail").asString()).isEqualTo(
+                "commission-service cannot be reached");
+    }
+
+    @Test
+    void healthNamesEveryServiceAndIsDownWhileOneIs() throws Exception {
+        HttpResponse<String> answer = get("/health");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        JsonNode health = JSON.readTree(answer.body());
+        assertThat(health.path("status").asString()).isEqualTo("DOWN");
+        assertThat(health.path("services").path("click-service").asString()).isEqualTo("UP");
+        assertThat(health.path("services").path("commission-service").asString()).isEqualTo("DOWN");
+        assertThat(health.path("services").size()).isEqualTo(Backend.values().length);
+    }
+
+    @Test
+    void aServiceNamedInThePathIsAskedForTheRest() throws Exception {
+        get("/services/optimizer-service/admin/dead-letters?limit=5");
+
+        assertThat(RECEIVED.get(0).rawPathAndQuery()).isEqualTo("/admin/dead-letters?limit=5");
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/actuator/health")) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.getResponseHeaders().add("X-Answered-By", "stub");
+            if (path.equals("/click")) {
+                exchange.getResponseHeaders().add("Location", "https://casino.example/land");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            byte[] body = ("answer to " + path).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(path.startsWith("/postback/") ? 200 : 201, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the request line byte for byte: Java's own clients refuse to send '{' in a URI. */
+    private static String rawGet(int port, String pathAndQuery) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private record Received(String method, String rawPathAndQuery, Headers headers,
+            String body) {
+
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+}
