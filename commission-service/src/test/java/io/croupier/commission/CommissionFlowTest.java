@@ -16,6 +16,7 @@ import io.croupier.commission.publisher.PublisherNotKnownException;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,6 +273,6 @@ class CommissionFlowTest {
             .setAmount(amount == null ? null : money(amount, "BRL"))
             .setFirstDeposit(firstDeposit)
             .setTransactionId(transactionId)
-            .build()).setCampaign("campaign-" + offerId).build();
+            .build()).setTracking(Tracking.newBuilder().setCampaign("campaign-" + offerId).build()).build();
     }
 }

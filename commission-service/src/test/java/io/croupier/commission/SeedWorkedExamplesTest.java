@@ -12,6 +12,7 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.PayoutDue;
+import io.croupier.events.Tracking;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,7 +98,7 @@ class SeedWorkedExamplesTest {
         assertThat(payout.getStatus()).isEqualTo(ConversionStatus.APPROVED);
         assertThat(payout.getClickId()).isEqualTo(survey.getClickId());
         assertThat(payout.getTransactionId()).isEqualTo(survey.getConversion().getTransactionId());
-        assertThat(payout.getSub1()).isEqualTo(endUser);
+        assertThat(payout.getTracking().getSub1()).isEqualTo(endUser);
         assertThat(points(publisher, endUser)).isEqualByComparingTo("4");
     }
 
@@ -233,7 +234,7 @@ class SeedWorkedExamplesTest {
                     .setTransactionId(transactionId)
                     .setReportedPayout(money(payout, "USD"))
                     .build())
-            .setSub1(endUser)
+            .setTracking(Tracking.newBuilder().setSub1(endUser).build())
             .build();
     }
 }

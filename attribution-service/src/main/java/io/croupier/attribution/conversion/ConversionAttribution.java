@@ -146,10 +146,9 @@ class ConversionAttribution {
     }
 
     private static PlayerLink link(ConversionReported conversion, Decision.Attributed decision) {
-        Tracking tracking = decision.tracking();
-        return new PlayerLink(decision.offerId(), conversion.getPlayerId(), tracking.clickId(),
-                tracking.publisherId(), tracking.source(), tracking.campaign(), tracking.sub1(), tracking.sub2(),
-                tracking.sub3(), tracking.sub4(), tracking.sub5(), decision.method().name(), conversion.getEventId());
+        Origin origin = decision.origin();
+        return new PlayerLink(decision.offerId(), conversion.getPlayerId(), origin.clickId(), origin.publisherId(),
+                origin.tracking(), decision.method().name(), conversion.getEventId());
     }
 
     /** docs/event-flow.md: all facts of one player (or one sub id) share a key, so they stay in order. */
@@ -160,26 +159,20 @@ class ConversionAttribution {
         if (conversion.getSubId() != null) {
             return decision.offerId() + ":sub:" + conversion.getSubId();
         }
-        return decision.tracking().clickId();
+        return decision.origin().clickId();
     }
 
     private static AttributedConversion event(ConversionReported conversion, Decision.Attributed decision,
             Instant now) {
-        Tracking tracking = decision.tracking();
+        Origin origin = decision.origin();
         return AttributedConversion.newBuilder()
             .setEventId("attributed:" + conversion.getEventId())
             .setConversion(conversion)
             .setOfferId(decision.offerId())
-            .setPublisherId(tracking.publisherId())
-            .setClickId(tracking.clickId())
+            .setPublisherId(origin.publisherId())
+            .setClickId(origin.clickId())
             .setPlayerId(conversion.getPlayerId())
-            .setSource(tracking.source())
-            .setCampaign(tracking.campaign())
-            .setSub1(tracking.sub1())
-            .setSub2(tracking.sub2())
-            .setSub3(tracking.sub3())
-            .setSub4(tracking.sub4())
-            .setSub5(tracking.sub5())
+            .setTracking(origin.tracking())
             .setMethod(decision.method())
             .setWarning(decision.warning())
             .setAttributedAt(now)

@@ -94,8 +94,8 @@ class ConversionRepository {
                        attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?,
                        attributed_at = ?
                  where event_id = ? and state <> 'ATTRIBUTED'""")
-            .params(decision.method().name(), decision.offerId(), decision.tracking().publisherId(),
-                    decision.tracking().clickId(), decision.warning(), Timestamp.from(now), eventId)
+            .params(decision.method().name(), decision.offerId(), decision.origin().publisherId(),
+                    decision.origin().clickId(), decision.warning(), Timestamp.from(now), eventId)
             .update() == 1;
     }
 

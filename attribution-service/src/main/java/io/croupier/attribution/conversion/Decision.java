@@ -6,7 +6,7 @@ import io.croupier.events.AttributionMethod;
 sealed interface Decision {
 
     /** @param warning shown in reports when the attribution is less certain than a click id (fallback, sub id) */
-    record Attributed(AttributionMethod method, String offerId, Tracking tracking, String warning) implements Decision {
+    record Attributed(AttributionMethod method, String offerId, Origin origin, String warning) implements Decision {
     }
 
     record Unattributed(UnattributedReason reason) implements Decision {

@@ -31,6 +31,7 @@ import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.money;
 import static io.croupier.attribution.TestEvents.publisher;
+import static io.croupier.attribution.TestEvents.tracking;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +54,7 @@ class AttributionPathsTest {
 
     @Test
     void aConversionWithAClickIdIsAttributedToThatClicksOfferAndPublisher() {
-        Click click = send(click(unique("offer"), "17").setSub5("s5").build());
+        Click click = send(click(unique("offer"), "17", tracking().setSub5("s5")).build());
         ConversionReported ftd = send(conversion(ConversionKind.FTD).setClickId(click.getClickId())
             .setOfferId(click.getOfferId())
             .setPlayerId(unique("player"))
@@ -65,10 +66,8 @@ class AttributionPathsTest {
         assertThat(attributed.getOfferId()).isEqualTo(click.getOfferId());
         assertThat(attributed.getPublisherId()).isEqualTo("17");
         assertThat(attributed.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributed.getSource()).isEqualTo("google");
-        assertThat(attributed.getCampaign()).isEqualTo("spring-promo");
-        assertThat(List.of(attributed.getSub1(), attributed.getSub3(), attributed.getSub5()))
-            .containsExactly("s1", "s3", "s5");
+        assertThat(attributed.getTracking()).isEqualTo(click.getTracking());
+        assertThat(attributed.getTracking().getSub5()).isEqualTo("s5");
         assertThat(attributed.getWarning()).isNull();
         assertThat(attributed.getConversion()).isEqualTo(ftd);
     }
@@ -117,7 +116,7 @@ class AttributionPathsTest {
         assertThat(attributed.getMethod()).isEqualTo(AttributionMethod.PLAYER);
         assertThat(attributed.getPublisherId()).isEqualTo("21");
         assertThat(attributed.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributed.getCampaign()).isEqualTo("spring-promo");
+        assertThat(attributed.getTracking().getCampaign()).isEqualTo("spring-promo");
         assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
             .isEqualTo(click.getOfferId() + ":player:" + player);
     }

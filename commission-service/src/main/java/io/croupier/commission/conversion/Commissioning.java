@@ -147,8 +147,8 @@ public class Commissioning {
             if (conversion.playerId() != null && conversion.isDeposit() && conversion.amount() != null) {
                 ltvs.deposited(conversion.offerId(), conversion.playerId(), conversion.amount(), now);
             }
-            if (publisher != null && publisher.offerwall() && conversion.sub1() != null && payout.isPositive()) {
-                points.credit(entry.entryId(), publisher.publisherId(), conversion.sub1(), payout.value(), now);
+            if (publisher != null && publisher.offerwall() && conversion.tracking().getSub1() != null && payout.isPositive()) {
+                points.credit(entry.entryId(), publisher.publisherId(), conversion.tracking().getSub1(), payout.value(), now);
             }
             forwardIfPaid(entry);
         }
@@ -245,7 +245,7 @@ public class Commissioning {
                             || rule == Rule.CPA_QUALIFIED);
             return new LedgerEntry(entryId("main"), conversion.eventId(), null, conversion.conversionKey(),
                     conversion.offerId(), conversion.publisherId(), conversion.clickId(), conversion.playerId(),
-                    conversion.campaign(), conversion.kind(), conversion.status(), rule.name(), deal.version(),
+                    conversion.tracking().getCampaign(), conversion.kind(), conversion.status(), rule.name(), deal.version(),
                     revenue, payout, firstDeposit && rule != Rule.ALREADY_APPROVED, inputs, conversion.occurredAt(),
                     now);
         }
@@ -280,13 +280,7 @@ public class Commissioning {
                 .setEvent(conversion.kind())
                 .setStatus(conversion.status())
                 .setPayout((amount == null ? entry.publisherPayout() : amount).toEvent())
-                .setSource(conversion.source())
-                .setCampaign(conversion.campaign())
-                .setSub1(conversion.sub1())
-                .setSub2(conversion.sub2())
-                .setSub3(conversion.sub3())
-                .setSub4(conversion.sub4())
-                .setSub5(conversion.sub5())
+                .setTracking(conversion.tracking())
                 .setReverses(entry.reverses())
                 .setOccurredAt(conversion.occurredAt())
                 .build();

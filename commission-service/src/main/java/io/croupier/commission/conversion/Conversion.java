@@ -9,12 +9,12 @@ import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.Tracking;
 
 /** The facts of one attributed conversion that commission decisions read. */
 record Conversion(String eventId, String offerId, String publisherId, String clickId, String playerId, String subId,
         String transactionId, String externalOfferId, ConversionKind kind, ConversionStatus status, Amount amount,
-        Amount reportedPayout, Boolean firstDeposit, String reason, String source, String campaign, String sub1,
-        String sub2, String sub3, String sub4, String sub5, Instant occurredAt) {
+        Amount reportedPayout, Boolean firstDeposit, String reason, Tracking tracking, Instant occurredAt) {
 
     static Conversion of(AttributedConversion attributed) {
         ConversionReported reported = attributed.getConversion();
@@ -23,9 +23,7 @@ record Conversion(String eventId, String offerId, String publisherId, String cli
                 firstNonNull(attributed.getPlayerId(), reported.getPlayerId()), reported.getSubId(),
                 reported.getTransactionId(), reported.getExternalOfferId(), reported.getKind(), reported.getStatus(),
                 Amount.from(reported.getAmount()), Amount.from(reported.getReportedPayout()),
-                reported.getFirstDeposit(), reported.getReason(), attributed.getSource(), attributed.getCampaign(),
-                attributed.getSub1(), attributed.getSub2(), attributed.getSub3(), attributed.getSub4(),
-                attributed.getSub5(), reported.getOccurredAt());
+                reported.getFirstDeposit(), reported.getReason(), attributed.getTracking(), reported.getOccurredAt());
     }
 
     boolean isDeposit() {

@@ -8,6 +8,7 @@ import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.Tracking;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,8 +177,8 @@ class CommissionRulesTest {
 
     private static Conversion deposit(String amount, Boolean firstDeposit) {
         return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, ConversionKind.DEPOSIT,
-                ConversionStatus.APPROVED, Amount.of(amount, "BRL"), null, firstDeposit, null, null, null, null, null,
-                null, null, null, Instant.now());
+                ConversionStatus.APPROVED, Amount.of(amount, "BRL"), null, firstDeposit, null, new Tracking(),
+                Instant.now());
     }
 
     private static Conversion profit(String amount) {
@@ -186,7 +187,6 @@ class CommissionRulesTest {
 
     private static Conversion fact(ConversionKind kind, Amount amount, Amount reportedPayout) {
         return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, kind,
-                ConversionStatus.APPROVED, amount, reportedPayout, null, null, null, null, null, null, null, null,
-                null, Instant.now());
+                ConversionStatus.APPROVED, amount, reportedPayout, null, null, new Tracking(), Instant.now());
     }
 }
