@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.croupier.commission.conversion.Commissioning;
+import io.croupier.commission.commissioning.Commissioning;
 import io.croupier.commission.deal.DealNotKnownException;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.publisher.PublisherNotKnownException;

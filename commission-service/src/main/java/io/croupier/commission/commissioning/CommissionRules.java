@@ -1,8 +1,8 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.util.Map;
 
-import io.croupier.commission.conversion.Assessment.Effect;
+import io.croupier.commission.commissioning.Assessment.Effect;
 import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 

@@ -1,4 +1,4 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 /** Why a ledger entry has the amounts it has: the name of the rule that fired, written on every entry. */
 enum Rule {

@@ -7,6 +7,7 @@ import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
+import io.croupier.events.PayoutDue;
 
 /**
  * One append-only ledger row: what the casino owes Croupier ({@code revenue}) and what Croupier owes the publisher
@@ -44,6 +45,27 @@ public record LedgerEntry(String entryId, String inputEventId, String reverses, 
             .setReverses(reverses)
             .setOccurredAt(occurredAt)
             .setRecordedAt(recordedAt)
+            .build();
+    }
+
+    /**
+     * The payout postback this entry sends its publisher: normally its own payout; for a pending conversion the
+     * payout it will bring when approved.
+     */
+    public PayoutDue toPayout(Amount payout, ConversionReference conversion) {
+        return PayoutDue.newBuilder()
+            .setEventId("payout:" + entryId)
+            .setPublisherId(publisherId)
+            .setOfferId(offerId)
+            .setClickId(clickId)
+            .setTransactionId(conversion.transactionId())
+            .setExternalOfferId(conversion.externalOfferId())
+            .setEvent(kind)
+            .setStatus(status)
+            .setPayout(payout.toEvent())
+            .setTracking(conversion.tracking())
+            .setReverses(reverses)
+            .setOccurredAt(occurredAt)
             .build();
     }
 }

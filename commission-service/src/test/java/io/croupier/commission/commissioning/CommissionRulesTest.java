@@ -1,9 +1,9 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import io.croupier.commission.conversion.Assessment.Effect;
+import io.croupier.commission.commissioning.Assessment.Effect;
 import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
