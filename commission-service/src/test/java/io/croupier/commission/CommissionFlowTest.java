@@ -273,6 +273,7 @@ class CommissionFlowTest {
             .setAmount(amount == null ? null : money(amount, "BRL"))
             .setFirstDeposit(firstDeposit)
             .setTransactionId(transactionId)
+            .setConversionId(transactionId == null ? null : "deposit:" + transactionId)
             .build()).setTracking(Tracking.newBuilder().setCampaign("campaign-" + offerId).build()).build();
     }
 }

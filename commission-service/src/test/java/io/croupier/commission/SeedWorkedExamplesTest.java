@@ -47,7 +47,8 @@ class SeedWorkedExamplesTest {
         String subId = uniqueId("joao123");
 
         LedgerEntry registration = driver.main(houseEvent(brazino, subId, ConversionKind.REGISTRATION, "0"));
-        LedgerEntry deposit = driver.main(houseEvent(brazino, subId, ConversionKind.DEPOSIT, "25.00"));
+        AttributedConversion depositEvent = houseEvent(brazino, subId, ConversionKind.DEPOSIT, "25.00");
+        LedgerEntry deposit = driver.main(depositEvent);
 
         assertThat(registration.revenue()).hasToString("0.00 BRL");
         assertThat(registration.rule()).isEqualTo("REGISTRATION_AWAITING_DEPOSIT");
@@ -60,6 +61,8 @@ class SeedWorkedExamplesTest {
         assertThat(recorded.getEventId()).isEqualTo("ledger:" + deposit.entryId());
         assertThat(recorded.getRevenue()).isEqualTo(money("150.00", "BRL"));
         assertThat(recorded.getRule()).isEqualTo("CPA_QUALIFIED");
+        assertThat(recorded.getPostbackLogId()).as("what postback-service's seed 003 answer waits for")
+            .isEqualTo(depositEvent.getConversion().getPostbackLogId());
     }
 
     @Test
@@ -232,6 +235,7 @@ class SeedWorkedExamplesTest {
         return attributed(offerId, publisherId,
                 reported(ConversionKind.CONVERSION, status).setClickId(clickId)
                     .setTransactionId(transactionId)
+                    .setConversionId(transactionId != null ? "tx:" + transactionId : "click:" + clickId)
                     .setReportedPayout(money(payout, "USD"))
                     .build())
             .setTracking(Tracking.newBuilder().setSub1(endUser).build())

@@ -115,7 +115,7 @@ class ConversionAttribution {
         if (decision.warning() != null) {
             log.warn("{} attributed by {}: {}", conversion.getEventId(), decision.method(), decision.warning());
         }
-        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, key(conversion, decision), event(conversion, decision, now));
+        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, conversion.getOrderKey(), event(conversion, decision, now));
         String playerId = conversion.getPlayerId();
         boolean newlyLinked = playerId != null && decision.method() != AttributionMethod.PLAYER
                 && players.link(link(conversion, decision));
@@ -149,17 +149,6 @@ class ConversionAttribution {
         Origin origin = decision.origin();
         return new PlayerLink(decision.offerId(), conversion.getPlayerId(), origin.clickId(), origin.publisherId(),
                 origin.tracking(), decision.method().name(), conversion.getEventId());
-    }
-
-    /** docs/event-flow.md: all facts of one player (or one sub id) share a key, so they stay in order. */
-    static String key(ConversionReported conversion, Decision.Attributed decision) {
-        if (conversion.getPlayerId() != null) {
-            return decision.offerId() + ":player:" + conversion.getPlayerId();
-        }
-        if (conversion.getSubId() != null) {
-            return decision.offerId() + ":sub:" + conversion.getSubId();
-        }
-        return decision.origin().clickId();
     }
 
     private static AttributedConversion event(ConversionReported conversion, Decision.Attributed decision,

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConversionRepository {
 
-    private static final String PARKED_COLUMNS = "payload, grace_until, checks";
+    private static final String PARKED_COLUMNS = "payload, order_key, grace_until, checks";
 
     private final JdbcClient jdbc;
 
@@ -38,11 +38,12 @@ class ConversionRepository {
     boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil) {
         Money amount = conversion.getAmount();
         return jdbc.sql("""
-                insert into conversions (event_id, payload, kind, status, offer_id, click_id, player_id, sub_id,
-                                         amount, currency, occurred_at, received_at, grace_until, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                insert into conversions (event_id, payload, order_key, kind, status, offer_id, click_id, player_id,
+                                         sub_id, amount, currency, occurred_at, received_at, grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
                 on conflict (event_id) do nothing""")
             .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
+                    conversion.getOrderKey(),
                     conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
                     conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
                     amount == null ? null : new BigDecimal(amount.getAmount()),
@@ -132,6 +133,10 @@ class ConversionRepository {
     private ParkedConversion map(ResultSet rs, int row) throws SQLException {
         ConversionReported conversion = (ConversionReported) deserializer
             .deserialize(Topics.CONVERSIONS_REPORTED.name(), rs.getBytes("payload"));
+        // Stored before the event carried it; the migration derived it.
+        if (conversion.getOrderKey() == null) {
+            conversion.setOrderKey(rs.getString("order_key"));
+        }
         return new ParkedConversion(conversion, rs.getTimestamp("grace_until").toInstant(), rs.getInt("checks"));
     }
 }

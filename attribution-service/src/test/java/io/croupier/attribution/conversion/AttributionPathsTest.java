@@ -85,6 +85,21 @@ class AttributionPathsTest {
     }
 
     @Test
+    void theAttributedConversionKeepsTheOrderKeyOfTheReportedOneEvenWhenItWasOnlyItsKafkaKey() {
+        Click click = send(click(unique("offer"), "18").build());
+        ConversionReported carried = send(conversion(ConversionKind.CONVERSION).setClickId(click.getClickId())
+            .setOrderKey(unique("carried-key"))
+            .build());
+        ConversionReported released = conversion(ConversionKind.CONVERSION).setClickId(click.getClickId()).build();
+        String releasedKey = unique("kafka-key");
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), releasedKey, released);
+
+        assertThat(RecordedEvents.records(attributedOnce(carried).getEventId()).get(0).key())
+            .isEqualTo(carried.getOrderKey());
+        assertThat(RecordedEvents.records(attributedOnce(released).getEventId()).get(0).key()).isEqualTo(releasedKey);
+    }
+
+    @Test
     void aSecretOfAnotherOfferIsNotAttributed() {
         Click click = send(click(unique("offer"), "17").build());
         ConversionReported ftd = send(conversion(ConversionKind.FTD).setClickId(click.getClickId())
@@ -323,11 +338,23 @@ class AttributionPathsTest {
             kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
         }
         else if (record instanceof ConversionReported conversion) {
-            String key = conversion.getClickId() != null ? conversion.getClickId()
-                    : conversion.getOfferId() + ":player:" + conversion.getPlayerId();
-            kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion);
+            if (conversion.getOrderKey() == null) {
+                conversion.setOrderKey(orderKey(conversion));
+            }
+            kafka.send(Topics.CONVERSIONS_REPORTED.name(), conversion.getOrderKey(), conversion);
         }
         return record;
+    }
+
+    /** The Kafka key postback-service gives a conversion: its player, else its sub id, else its click, else the offer. */
+    static String orderKey(ConversionReported conversion) {
+        if (conversion.getPlayerId() != null) {
+            return conversion.getOfferId() + ":player:" + conversion.getPlayerId();
+        }
+        if (conversion.getSubId() != null) {
+            return conversion.getOfferId() + ":sub:" + conversion.getSubId();
+        }
+        return conversion.getClickId() != null ? conversion.getClickId() : conversion.getOfferId();
     }
 
     private void awaitStored(Click click) {

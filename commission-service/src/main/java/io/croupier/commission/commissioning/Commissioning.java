@@ -132,7 +132,7 @@ public class Commissioning {
 
     private void chargeBack(ConversionEntries entries) {
         Conversion conversion = entries.conversion();
-        Optional<LedgerEntry> deposit = ledger.settling(conversion.chargedBackDepositKey());
+        Optional<LedgerEntry> deposit = ledger.settling(conversion.conversionKey());
         Rule rule = deposit.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT;
         recorder.record(entries, entries.own(rule, entries.zeroRevenue(), entries.zeroPayout(), Map.of()),
                 conversion.amount() == null ? null : DepositChange.chargedBack(conversion.amount()));

@@ -11,17 +11,24 @@ import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Tracking;
 
-/** The facts of one attributed conversion that commission decisions read. */
-record Conversion(String eventId, String offerId, String publisherId, String clickId, String playerId, String subId,
-        String transactionId, String externalOfferId, ConversionKind kind, ConversionStatus status, Amount amount,
-        Amount reportedPayout, Boolean firstDeposit, String reason, Tracking tracking, Instant occurredAt) {
+/**
+ * The facts of one attributed conversion that commission decisions read.
+ *
+ * @param conversionId what postback-service decided makes reports of this conversion one conversion, or null
+ * @param postbackLogId the accepted postback it was reported in
+ */
+record Conversion(String eventId, long postbackLogId, String offerId, String publisherId, String clickId,
+        String playerId, String subId, String transactionId, String conversionId, String externalOfferId,
+        ConversionKind kind, ConversionStatus status, Amount amount, Amount reportedPayout, Boolean firstDeposit,
+        String reason, Tracking tracking, Instant occurredAt) {
 
     static Conversion of(AttributedConversion attributed) {
         ConversionReported reported = attributed.getConversion();
-        return new Conversion(attributed.getEventId(), attributed.getOfferId(), attributed.getPublisherId(),
-                firstNonNull(attributed.getClickId(), reported.getClickId()),
+        return new Conversion(attributed.getEventId(), reported.getPostbackLogId(), attributed.getOfferId(),
+                attributed.getPublisherId(), firstNonNull(attributed.getClickId(), reported.getClickId()),
                 firstNonNull(attributed.getPlayerId(), reported.getPlayerId()), reported.getSubId(),
-                reported.getTransactionId(), reported.getExternalOfferId(), reported.getKind(), reported.getStatus(),
+                reported.getTransactionId(), reported.getConversionId(), reported.getExternalOfferId(),
+                reported.getKind(), reported.getStatus(),
                 Amount.from(reported.getAmount()), Amount.from(reported.getReportedPayout()),
                 reported.getFirstDeposit(), reported.getReason(), attributed.getTracking(), reported.getOccurredAt());
     }
@@ -45,20 +52,12 @@ record Conversion(String eventId, String offerId, String publisherId, String cli
     }
 
     /**
-     * What identifies this conversion across its status changes (seed 004 pending, then approved or rejected): the
-     * transaction id, else, for a one-off conversion or first deposit, the click. Null for facts that only happen
-     * once per report, such as a seed 003 deposit.
+     * What ties this conversion's reports together in the ledger (seed 004 pending, then approved or rejected; a
+     * chargeback and the deposit it takes back): the offer and the conversion id postback-service decided. Null for
+     * facts that only happen once per report, such as a seed 003 deposit without transaction id.
      */
     String conversionKey() {
-        return keyOf(kind, transactionId != null ? "txn:" + transactionId : oneOffByClick());
-    }
-
-    /** For a chargeback, the key of the deposit with the same transaction id, which it reverses. */
-    String chargedBackDepositKey() {
-        if (kind != ConversionKind.CHARGEBACK || transactionId == null) {
-            return null;
-        }
-        return keyOf(ConversionKind.DEPOSIT, "txn:" + transactionId);
+        return conversionId == null ? null : offerId + ":" + conversionId;
     }
 
     Map<String, String> describe() {
@@ -80,19 +79,6 @@ record Conversion(String eventId, String offerId, String publisherId, String cli
             inputs.put("reason", reason);
         }
         return inputs;
-    }
-
-    private String oneOffByClick() {
-        boolean oneOff = kind == ConversionKind.CONVERSION || kind == ConversionKind.FTD;
-        return oneOff && clickId != null ? "click:" + clickId : null;
-    }
-
-    private String keyOf(ConversionKind kind, String identity) {
-        if (identity == null) {
-            return null;
-        }
-        String group = kind == ConversionKind.FTD ? ConversionKind.DEPOSIT.name() : kind.name();
-        return offerId + ":" + group + ":" + identity;
     }
 
     private static void put(Map<String, String> inputs, String name, Amount amount) {

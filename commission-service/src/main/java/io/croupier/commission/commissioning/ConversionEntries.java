@@ -34,7 +34,8 @@ record ConversionEntries(Conversion conversion, Deal deal, PublisherVersion publ
         boolean firstDeposit = conversion.status() == ConversionStatus.APPROVED && conversion.isDeposit()
                 && (conversion.kind() == ConversionKind.FTD || Boolean.TRUE.equals(conversion.firstDeposit())
                         || rule == Rule.CPA_QUALIFIED);
-        return new LedgerEntry(entryId("main"), conversion.eventId(), null, conversion.conversionKey(),
+        return new LedgerEntry(entryId("main"), conversion.eventId(), conversion.postbackLogId(), null,
+                conversion.conversionKey(),
                 conversion.offerId(), conversion.publisherId(), conversion.clickId(), conversion.playerId(),
                 conversion.tracking().getCampaign(), conversion.kind(), conversion.status(), rule.name(),
                 deal.version(), revenue, payout, firstDeposit && rule != Rule.ALREADY_APPROVED, inputs,
@@ -46,8 +47,8 @@ record ConversionEntries(Conversion conversion, Deal deal, PublisherVersion publ
         Map<String, String> inputs = new LinkedHashMap<>(conversion.describe());
         inputs.put("reversed_entry", reversed.entryId());
         inputs.put("reversed_rule", reversed.rule());
-        return new LedgerEntry(entryId("reverses:" + reversed.entryId()), conversion.eventId(), reversed.entryId(),
-                conversion.conversionKey(), reversed.offerId(), reversed.publisherId(), reversed.clickId(),
+        return new LedgerEntry(entryId("reverses:" + reversed.entryId()), conversion.eventId(),
+                conversion.postbackLogId(), reversed.entryId(), conversion.conversionKey(), reversed.offerId(), reversed.publisherId(), reversed.clickId(),
                 reversed.playerId(), reversed.campaign(), conversion.kind(), conversion.status(),
                 Rule.CLAWBACK.name(), reversed.dealVersion(), reversed.revenue().negate(),
                 reversed.publisherPayout().negate(), false, inputs, conversion.occurredAt(), recordedAt);

@@ -26,9 +26,6 @@ class ConversionLocks {
         if (conversion.conversionKey() != null) {
             keys.add("conversion:" + conversion.conversionKey());
         }
-        if (conversion.chargedBackDepositKey() != null) {
-            keys.add("conversion:" + conversion.chargedBackDepositKey());
-        }
         if (conversion.playerKey() != null) {
             keys.add("player:" + conversion.offerId() + ":" + conversion.playerKey());
         }

@@ -33,15 +33,16 @@ public class Ledger {
 
     public void append(LedgerEntry entry) {
         jdbc.sql("""
-                insert into ledger_entries (entry_id, input_event_id, reverses, conversion_key, offer_id,
-                    publisher_id, click_id, player_id, campaign, kind, status, rule, deal_version, revenue,
+                insert into ledger_entries (entry_id, input_event_id, postback_log_id, reverses, conversion_key,
+                    offer_id, publisher_id, click_id, player_id, campaign, kind, status, rule, deal_version, revenue,
                     revenue_currency, publisher_payout, payout_currency, first_deposit, inputs, occurred_at,
                     recorded_at)
-                values (:entryId, :inputEventId, :reverses, :conversionKey, :offerId, :publisherId, :clickId,
-                    :playerId, :campaign, :kind, :status, :rule, :dealVersion, :revenue, :revenueCurrency, :payout,
-                    :payoutCurrency, :firstDeposit, cast(:inputs as jsonb), :occurredAt, :recordedAt)""")
+                values (:entryId, :inputEventId, :postbackLogId, :reverses, :conversionKey, :offerId, :publisherId,
+                    :clickId, :playerId, :campaign, :kind, :status, :rule, :dealVersion, :revenue, :revenueCurrency,
+                    :payout, :payoutCurrency, :firstDeposit, cast(:inputs as jsonb), :occurredAt, :recordedAt)""")
             .param("entryId", entry.entryId())
             .param("inputEventId", entry.inputEventId())
+            .param("postbackLogId", entry.postbackLogId())
             .param("reverses", entry.reverses())
             .param("conversionKey", entry.conversionKey())
             .param("offerId", entry.offerId())
@@ -66,7 +67,7 @@ public class Ledger {
 
     /**
      * The approved entry that currently settles a conversion: approved, not itself a reversal, not already reversed,
-     * and not a repeated approval.
+     * not a repeated approval, and not a chargeback (which shares the key of the deposit it takes back).
      */
     public Optional<LedgerEntry> settling(String conversionKey) {
         if (conversionKey == null) {
@@ -75,7 +76,7 @@ public class Ledger {
         return jdbc.sql("""
                 select * from ledger_entries e
                 where e.conversion_key = :key and e.status = 'APPROVED' and e.reverses is null
-                  and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED')
+                  and e.kind <> 'CHARGEBACK' and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED')
                   and not exists (select 1 from ledger_entries r where r.reverses = e.entry_id)
                 order by e.position desc
                 limit 1""")
@@ -140,9 +141,10 @@ public class Ledger {
     }
 
     static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
-        return new LedgerEntry(rs.getString("entry_id"), rs.getString("input_event_id"), rs.getString("reverses"),
-                rs.getString("conversion_key"), rs.getString("offer_id"), rs.getString("publisher_id"),
-                rs.getString("click_id"), rs.getString("player_id"), rs.getString("campaign"),
+        return new LedgerEntry(rs.getString("entry_id"), rs.getString("input_event_id"),
+                rs.getObject("postback_log_id", Long.class), rs.getString("reverses"), rs.getString("conversion_key"),
+                rs.getString("offer_id"), rs.getString("publisher_id"), rs.getString("click_id"),
+                rs.getString("player_id"), rs.getString("campaign"),
                 ConversionKind.valueOf(rs.getString("kind")), ConversionStatus.valueOf(rs.getString("status")),
                 rs.getString("rule"), rs.getInt("deal_version"),
                 new Amount(rs.getBigDecimal("revenue"), rs.getString("revenue_currency")),

@@ -14,10 +14,12 @@ import io.croupier.events.PayoutDue;
  * ({@code publisherPayout}) because of one attributed conversion, with the rule, the deal version and the inputs
  * that explain the figures. A reversal carries the negated amounts of the entry it {@code reverses}.
  *
+ * @param postbackLogId the accepted postback the conversion was reported in
  * @param conversionKey what ties the status changes of one conversion together; null when none do
  * @param firstDeposit counts as a first deposit in the CPA report
  */
-public record LedgerEntry(String entryId, String inputEventId, String reverses, String conversionKey,
+public record LedgerEntry(String entryId, String inputEventId, Long postbackLogId, String reverses,
+        String conversionKey,
         String offerId, String publisherId, String clickId, String playerId, String campaign, ConversionKind kind,
         ConversionStatus status, String rule, int dealVersion, Amount revenue, Amount publisherPayout,
         boolean firstDeposit, Map<String, String> inputs, Instant occurredAt, Instant recordedAt) {
@@ -31,6 +33,7 @@ public record LedgerEntry(String entryId, String inputEventId, String reverses, 
             .setEventId("ledger:" + entryId)
             .setEntryId(entryId)
             .setInputEventId(inputEventId)
+            .setPostbackLogId(postbackLogId)
             .setOfferId(offerId)
             .setPublisherId(publisherId)
             .setClickId(clickId)

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.croupier.commission.commissioning.Assessment.Effect;
+import io.croupier.commission.Events;
 import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
-import io.croupier.events.Tracking;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,9 +176,10 @@ class CommissionRulesTest {
     }
 
     private static Conversion deposit(String amount, Boolean firstDeposit) {
-        return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, ConversionKind.DEPOSIT,
-                ConversionStatus.APPROVED, Amount.of(amount, "BRL"), null, firstDeposit, null, new Tracking(),
-                Instant.now());
+        return Conversion.of(Events.attributed("offer", null, Events.reported(ConversionKind.DEPOSIT,
+                ConversionStatus.APPROVED).setSubId("sub").setAmount(Events.money(amount, "BRL"))
+            .setFirstDeposit(firstDeposit)
+            .build()).build());
     }
 
     private static Conversion profit(String amount) {
@@ -186,7 +187,10 @@ class CommissionRulesTest {
     }
 
     private static Conversion fact(ConversionKind kind, Amount amount, Amount reportedPayout) {
-        return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, kind,
-                ConversionStatus.APPROVED, amount, reportedPayout, null, null, new Tracking(), Instant.now());
+        return Conversion.of(Events.attributed("offer", null, Events.reported(kind, ConversionStatus.APPROVED)
+            .setSubId("sub")
+            .setAmount(amount == null ? null : amount.toEvent())
+            .setReportedPayout(reportedPayout == null ? null : reportedPayout.toEvent())
+            .build()).build());
     }
 }
