@@ -106,6 +106,25 @@ class CommissionFlowTest {
     }
 
     @Test
+    void cpaFollowsTheFirstDepositThatAttributionDecidedWhenTheCasinoSentNoFlag() {
+        String offer = cpaOffer();
+        String player = uniqueId("player");
+        driver.process(player(offer, player, ConversionKind.REGISTRATION, null, null, null));
+        AttributedConversion first = player(offer, player, ConversionKind.DEPOSIT, "10.00", null, uniqueId("tx"));
+        first.setFirstDeposit(true);
+        AttributedConversion second = player(offer, player, ConversionKind.DEPOSIT, "10.00", null, uniqueId("tx"));
+        second.setFirstDeposit(false);
+
+        LedgerEntry firstEntry = driver.main(first);
+        LedgerEntry secondEntry = driver.main(second);
+
+        assertThat(firstEntry.rule()).isEqualTo("CPA_QUALIFIED");
+        assertThat(firstEntry.firstDeposit()).isTrue();
+        assertThat(secondEntry.rule()).isEqualTo("CPA_NOT_FIRST_DEPOSIT");
+        assertThat(secondEntry.firstDeposit()).isFalse();
+    }
+
+    @Test
     void negativeCarryOverIsAPerDealSettingAndItsEffectIsVisibleInTheLedger() {
         String offer = driver.offer(uniqueId("carry"),
                 deal(1, LONG_AGO, "BRL").setRevSharePercent("30").setNegativeCarryOver(true).build());

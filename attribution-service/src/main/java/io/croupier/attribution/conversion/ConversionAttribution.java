@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.croupier.attribution.player.FirstDeposits;
 import io.croupier.attribution.player.PlayerLink;
 import io.croupier.attribution.player.PlayerLinks;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
-import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
-import io.croupier.events.ConversionStatus;
 import io.croupier.runtime.inbox.Inbox;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
@@ -39,6 +38,8 @@ class ConversionAttribution {
 
     private final PlayerLinks players;
 
+    private final FirstDeposits firstDeposits;
+
     private final Inbox inbox;
 
     private final Outbox outbox;
@@ -49,11 +50,13 @@ class ConversionAttribution {
 
     private final Clock clock;
 
-    ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players, Inbox inbox,
-            Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock) {
+    ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players,
+            FirstDeposits firstDeposits, Inbox inbox, Outbox outbox, ApplicationEventPublisher events,
+            AttributionSettings settings, Clock clock) {
         this.conversions = conversions;
         this.attributor = attributor;
         this.players = players;
+        this.firstDeposits = firstDeposits;
         this.inbox = inbox;
         this.outbox = outbox;
         this.events = events;
@@ -115,12 +118,15 @@ class ConversionAttribution {
         if (decision.warning() != null) {
             log.warn("{} attributed by {}: {}", conversion.getEventId(), decision.method(), decision.warning());
         }
-        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, conversion.getOrderKey(), event(conversion, decision, now));
         String playerId = conversion.getPlayerId();
         boolean newlyLinked = playerId != null && decision.method() != AttributionMethod.PLAYER
                 && players.link(link(conversion, decision));
+        Boolean firstDeposit = firstDeposits.decide(conversion, decision.offerId());
+        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, conversion.getOrderKey(),
+                event(conversion, decision, firstDeposit, now));
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
-                firstDeposit(conversion, decision.offerId()), conversion.getAmount(), conversion.getOccurredAt()));
+                countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
+                conversion.getOccurredAt()));
         if (newlyLinked) {
             for (ParkedConversion waiting : conversions.lockWaitingForPlayer(decision.offerId(), playerId)) {
                 attempt(waiting);
@@ -129,20 +135,12 @@ class ConversionAttribution {
     }
 
     /**
-     * The first-deposit rule: an approved FTD, or a DEPOSIT the casino flags as first, counts; a DEPOSIT without the
-     * flag counts when it is the first deposit seen for a linked player. A linked player counts at most once.
+     * A first deposit counts in the funnel, and a linked player at most once: a casino flagging a later deposit as
+     * first (believed for the CPA) does not count the player twice.
      */
-    private boolean firstDeposit(ConversionReported conversion, String offerId) {
-        if (conversion.getStatus() != ConversionStatus.APPROVED) {
-            return false;
-        }
-        boolean flagged = conversion.getKind() == ConversionKind.FTD
-                || conversion.getKind() == ConversionKind.DEPOSIT && Boolean.TRUE.equals(conversion.getFirstDeposit());
-        boolean unflagged = conversion.getKind() == ConversionKind.DEPOSIT && conversion.getFirstDeposit() == null;
-        if (conversion.getPlayerId() == null) {
-            return flagged;
-        }
-        return (flagged || unflagged) && players.claimFirstDeposit(offerId, conversion.getPlayerId());
+    private boolean countsInFunnel(ConversionReported conversion, String offerId, Boolean firstDeposit) {
+        return Boolean.TRUE.equals(firstDeposit)
+                && (conversion.getPlayerId() == null || players.claimFirstDeposit(offerId, conversion.getPlayerId()));
     }
 
     private static PlayerLink link(ConversionReported conversion, Decision.Attributed decision) {
@@ -152,7 +150,7 @@ class ConversionAttribution {
     }
 
     private static AttributedConversion event(ConversionReported conversion, Decision.Attributed decision,
-            Instant now) {
+            Boolean firstDeposit, Instant now) {
         Origin origin = decision.origin();
         return AttributedConversion.newBuilder()
             .setEventId("attributed:" + conversion.getEventId())
@@ -164,6 +162,7 @@ class ConversionAttribution {
             .setTracking(origin.tracking())
             .setMethod(decision.method())
             .setWarning(decision.warning())
+            .setFirstDeposit(firstDeposit)
             .setAttributedAt(now)
             .build();
     }

@@ -41,7 +41,21 @@ public class PlayerLinks {
     }
 
     /**
-     * Marks the player's first deposit as counted.
+     * Notes that the player deposited.
+     *
+     * @return {@code true} only for the player's first deposit seen
+     */
+    boolean recordDeposit(String offerId, String playerId) {
+        return jdbc.sql("""
+                update player_links set deposited = true
+                 where offer_id = ? and player_id = ? and not deposited""")
+            .param(offerId)
+            .param(playerId)
+            .update() == 1;
+    }
+
+    /**
+     * Marks the player's first deposit as counted in the funnel.
      *
      * @return {@code true} only the first time, so a player adds at most one first deposit to the funnel
      */

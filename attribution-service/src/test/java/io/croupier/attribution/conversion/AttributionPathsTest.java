@@ -2,6 +2,8 @@ package io.croupier.attribution.conversion;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import io.croupier.events.AttributionMethod;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,6 +137,35 @@ class AttributionPathsTest {
         assertThat(attributed.getTracking().getCampaign()).isEqualTo("spring-promo");
         assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
             .isEqualTo(click.getOfferId() + ":player:" + player);
+    }
+
+    @Test
+    void firstDepositNessIsTheCasinosFlagWhenSentAndThePlayersHistoryWhenNot() {
+        Click click = send(click(unique("casino_pro"), "24").build());
+        String player = unique("user");
+        attributedOnce(send(conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setPlayerId(player)
+            .build()));
+
+        List<Boolean> firstDeposits = new ArrayList<>();
+        for (Boolean flag : Arrays.asList(null, null, true, false)) {
+            firstDeposits.add(attributedOnce(send(conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
+                .setPlayerId(player)
+                .setFirstDeposit(flag)
+                .setAmount(money("10.00", "USD"))
+                .build())).getFirstDeposit());
+        }
+        AttributedConversion pending = attributedOnce(send(conversion(ConversionKind.DEPOSIT)
+            .setStatus(ConversionStatus.PENDING)
+            .setOfferId(click.getOfferId())
+            .setPlayerId(player)
+            .setAmount(money("10.00", "USD"))
+            .build()));
+
+        assertThat(firstDeposits).as("no flag: the first seen; no flag: not; flagged first: believed; flagged not")
+            .containsExactly(true, false, true, false);
+        assertThat(pending.getFirstDeposit()).as("only an approved deposit is a first deposit").isNull();
     }
 
     @Test

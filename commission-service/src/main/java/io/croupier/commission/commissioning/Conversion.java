@@ -16,6 +16,8 @@ import io.croupier.events.Tracking;
  *
  * @param conversionId what postback-service decided makes reports of this conversion one conversion, or null
  * @param postbackLogId the accepted postback it was reported in
+ * @param firstDeposit whether it is the player's first deposit, as attribution-service decided, or null when that
+ *        question does not arise or has no answer (a player known only by a sub id)
  */
 record Conversion(String eventId, long postbackLogId, String offerId, String publisherId, String clickId,
         String playerId, String subId, String transactionId, String conversionId, String externalOfferId,
@@ -30,7 +32,7 @@ record Conversion(String eventId, long postbackLogId, String offerId, String pub
                 reported.getTransactionId(), reported.getConversionId(), reported.getExternalOfferId(),
                 reported.getKind(), reported.getStatus(),
                 Amount.from(reported.getAmount()), Amount.from(reported.getReportedPayout()),
-                reported.getFirstDeposit(), reported.getReason(), attributed.getTracking(), reported.getOccurredAt());
+                firstDeposit(attributed), reported.getReason(), attributed.getTracking(), reported.getOccurredAt());
     }
 
     boolean isDeposit() {
@@ -85,6 +87,18 @@ record Conversion(String eventId, long postbackLogId, String offerId, String pub
         if (amount != null) {
             inputs.put(name, amount.toString());
         }
+    }
+
+    /**
+     * attribution-service decides it for approved deposits; for anything else (a pending deposit's prospect, a
+     * conversion attributed before schema v2) the casino's own word is all there is.
+     */
+    private static Boolean firstDeposit(AttributedConversion attributed) {
+        if (attributed.getFirstDeposit() != null) {
+            return attributed.getFirstDeposit();
+        }
+        ConversionReported reported = attributed.getConversion();
+        return reported.getKind() == ConversionKind.FTD ? Boolean.TRUE : reported.getFirstDeposit();
     }
 
     private static String firstNonNull(String first, String second) {

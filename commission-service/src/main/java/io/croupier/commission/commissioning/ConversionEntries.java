@@ -31,9 +31,10 @@ record ConversionEntries(Conversion conversion, Deal deal, PublisherVersion publ
             inputs.put("publisher_terms", publisher.termsFor(conversion.offerId()).describe());
         }
         inputs.putAll(details);
+        // Under a sub id (seed 003) only the registration queue tells players apart: a qualifying deposit is then
+        // the first of its registration.
         boolean firstDeposit = conversion.status() == ConversionStatus.APPROVED && conversion.isDeposit()
-                && (conversion.kind() == ConversionKind.FTD || Boolean.TRUE.equals(conversion.firstDeposit())
-                        || rule == Rule.CPA_QUALIFIED);
+                && (Boolean.TRUE.equals(conversion.firstDeposit()) || rule == Rule.CPA_QUALIFIED);
         return new LedgerEntry(entryId("main"), conversion.eventId(), conversion.postbackLogId(), null,
                 conversion.conversionKey(),
                 conversion.offerId(), conversion.publisherId(), conversion.clickId(), conversion.playerId(),

@@ -59,7 +59,9 @@ class GamingWebhookTest extends PostbackServiceTest {
     void aRepeatDepositIsADepositNotAnFtd() {
         Answer answer = postJson("/webhooks/gaming/deposit", deposit(unique("user"), unique("tx"), false));
 
-        assertThat(delivered(answer.body().get("log_id").asLong()).getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        ConversionReported event = delivered(answer.body().get("log_id").asLong());
+        assertThat(event.getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        assertThat(event.getFirstDeposit()).isFalse();
     }
 
     @Test
@@ -110,6 +112,8 @@ class GamingWebhookTest extends PostbackServiceTest {
         assertThat(answer.status()).isEqualTo(200);
         ConversionReported event = delivered(answer.body().get("log_id").asLong());
         assertThat(event.getOfferId()).isNull();
+        assertThat(event.getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        assertThat(event.getFirstDeposit()).as("no flag sent, none invented").isNull();
         assertThat(event.getAmount().getAmount()).isEqualTo("10.0");
         assertThat(event.getAmount().getCurrency()).isEqualTo("USD");
         assertThat(deliveredRecord(event.getPostbackLogId()).orElseThrow().key()).isEqualTo("unknown:player:test");
