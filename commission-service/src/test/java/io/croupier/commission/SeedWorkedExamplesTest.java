@@ -190,6 +190,35 @@ class SeedWorkedExamplesTest {
     }
 
     @Test
+    void alreadyRejectedALaterApprovalOrPendingReportOfARejectedConversionIsNeverPaidNorForwarded() {
+        String offer = reportedPayoutOffer();
+        String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
+        String click = uniqueId("CLK");
+        String transaction = uniqueId("TXN");
+
+        LedgerEntry rejected = driver.main(partnerEvent(offer, publisher, ConversionStatus.REJECTED, "0", click,
+                transaction, "user-5"));
+        LedgerEntry approvedAfter = driver.main(partnerEvent(offer, publisher, ConversionStatus.APPROVED, "33.24",
+                click, transaction, "user-5"));
+        LedgerEntry pendingAfter = driver.main(partnerEvent(offer, publisher, ConversionStatus.PENDING, "33.24",
+                click, transaction, "user-5"));
+
+        assertThat(rejected.rule()).isEqualTo("REJECTED");
+        assertThat(List.of(approvedAfter, pendingAfter)).allSatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("ALREADY_REJECTED");
+            assertThat(entry.revenue().isZero()).isTrue();
+            assertThat(entry.publisherPayout().isZero()).isTrue();
+            assertThat(entry.inputs()).containsEntry("rejected_by", rejected.entryId());
+        });
+        LedgerEntry marker = driver.main(partnerEvent(offer, publisher, ConversionStatus.APPROVED, "1.00",
+                uniqueId("CLK"), uniqueId("TXN"), "user-5"));
+        assertThat(awaitPayouts(publisher, 2)).as("the rejection and the marker, nothing for the late reports")
+            .extracting(PayoutDue::getEventId)
+            .containsExactly("payout:" + rejected.entryId(), "payout:" + marker.entryId());
+        assertThat(points(publisher, "user-5")).isEqualByComparingTo("0.80");
+    }
+
+    @Test
     void seed004Scenario5ARejectedConversionEarnsNothingAndIsForwardedWithItsStatus() {
         String offer = reportedPayoutOffer();
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());

@@ -3,7 +3,12 @@ package io.croupier.attribution.conversion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
+import io.croupier.attribution.click.ClickWaitLock;
 import io.croupier.attribution.player.FirstDeposits;
 import io.croupier.attribution.player.PlayerLink;
 import io.croupier.attribution.player.PlayerLinks;
@@ -40,6 +45,8 @@ class ConversionAttribution {
 
     private final FirstDeposits firstDeposits;
 
+    private final ClickWaitLock clickWait;
+
     private final Inbox inbox;
 
     private final Outbox outbox;
@@ -51,12 +58,13 @@ class ConversionAttribution {
     private final Clock clock;
 
     ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players,
-            FirstDeposits firstDeposits, Inbox inbox, Outbox outbox, ApplicationEventPublisher events,
-            AttributionSettings settings, Clock clock) {
+            FirstDeposits firstDeposits, ClickWaitLock clickWait, Inbox inbox, Outbox outbox,
+            ApplicationEventPublisher events, AttributionSettings settings, Clock clock) {
         this.conversions = conversions;
         this.attributor = attributor;
         this.players = players;
         this.firstDeposits = firstDeposits;
+        this.clickWait = clickWait;
         this.inbox = inbox;
         this.outbox = outbox;
         this.events = events;
@@ -76,16 +84,73 @@ class ConversionAttribution {
         }
     }
 
-    /** Decides again for a stored conversion the caller holds locked. */
+    /**
+     * Decides again for a stored conversion the caller holds locked, and then for every conversion that its
+     * attribution releases (those parked behind it, those waiting for the player it links), in turn.
+     */
     void attempt(ParkedConversion parked) {
+        Deque<ParkedConversion> work = new ArrayDeque<>();
+        work.add(parked);
+        while (!work.isEmpty()) {
+            work.addAll(attemptOne(work.poll()));
+        }
+    }
+
+    /** @return the conversions this one's attribution (or giving up) released */
+    private List<ParkedConversion> attemptOne(ParkedConversion parked) {
         ConversionReported conversion = parked.conversion();
+        OrderKeys keys = OrderKeys.of(conversion);
         Instant now = clock.instant();
-        Decision decision = attributor.decide(conversion);
+        Decision decision = decide(conversion);
         if (decision instanceof Decision.Attributed attributed) {
-            attribute(conversion, attributed, now);
-            return;
+            if (!waitsBehindEarlier(conversion, keys, attributed)) {
+                return attribute(conversion, keys, attributed, now);
+            }
+            decision = new Decision.Unattributed(UnattributedReason.WAITING_FOR_EARLIER);
         }
         UnattributedReason reason = ((Decision.Unattributed) decision).reason();
+        park(parked, reason, now);
+        // Given up for good, it holds nothing back any more.
+        return reason.permanent() ? conversions.lockFollowers(keys, conversion.getPostbackLogId()) : List.of();
+    }
+
+    /**
+     * A conversion is parked for a missing click only after meeting the click batch that may be storing it, and
+     * deciding again ({@link ClickWaitLock}).
+     */
+    private Decision decide(ConversionReported conversion) {
+        Decision decision = attributor.decide(conversion);
+        if (decision instanceof Decision.Unattributed unattributed
+                && unattributed.reason() == UnattributedReason.CLICK_NOT_FOUND) {
+            clickWait.beforeParking();
+            return attributor.decide(conversion);
+        }
+        return decision;
+    }
+
+    /**
+     * Whether a conversion postback-service accepted earlier, sharing an order key with this one, still waits: then
+     * this one waits behind it, or a later fact would overtake an earlier one. A fact waiting for its player's link
+     * does not hold back the conversion that makes the link: the link is what it waits for, and it follows at once.
+     */
+    private boolean waitsBehindEarlier(ConversionReported conversion, OrderKeys keys, Decision.Attributed decision) {
+        List<Waiting> earlier = conversions.earlierWaiting(keys, conversion.getPostbackLogId());
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        boolean linksPlayer = keys.player() != null && decision.method() != AttributionMethod.PLAYER
+                && players.find(decision.offerId(), conversion.getPlayerId()).isEmpty();
+        return !earlier.stream().allMatch(waiting -> linksPlayer && waitsForTheLink(waiting, keys));
+    }
+
+    private static boolean waitsForTheLink(Waiting waiting, OrderKeys keys) {
+        boolean forTheLink = waiting.reason() == UnattributedReason.PLAYER_NOT_LINKED
+                || waiting.reason() == UnattributedReason.CLICK_NOT_FOUND;
+        return forTheLink && waiting.orderKeys().stream().filter(keys.all()::contains).allMatch(keys.player()::equals);
+    }
+
+    private void park(ParkedConversion parked, UnattributedReason reason, Instant now) {
+        ConversionReported conversion = parked.conversion();
         if (reason.permanent()) {
             conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
         }
@@ -111,9 +176,10 @@ class ConversionAttribution {
                 : settings.unattributedRecheckInterval();
     }
 
-    private void attribute(ConversionReported conversion, Decision.Attributed decision, Instant now) {
+    private List<ParkedConversion> attribute(ConversionReported conversion, OrderKeys keys,
+            Decision.Attributed decision, Instant now) {
         if (!conversions.markAttributed(conversion.getEventId(), decision, now)) {
-            return;
+            return List.of();
         }
         if (decision.warning() != null) {
             log.warn("{} attributed by {}: {}", conversion.getEventId(), decision.method(), decision.warning());
@@ -127,11 +193,12 @@ class ConversionAttribution {
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
                 countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
                 conversion.getOccurredAt()));
+        List<ParkedConversion> released = new ArrayList<>(
+                conversions.lockFollowers(keys, conversion.getPostbackLogId()));
         if (newlyLinked) {
-            for (ParkedConversion waiting : conversions.lockWaitingForPlayer(decision.offerId(), playerId)) {
-                attempt(waiting);
-            }
+            released.addAll(conversions.lockWaitingForPlayer(decision.offerId(), playerId));
         }
+        return released;
     }
 
     /**

@@ -38,12 +38,13 @@ class ConversionRepository {
     boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil) {
         Money amount = conversion.getAmount();
         return jdbc.sql("""
-                insert into conversions (event_id, payload, order_key, kind, status, offer_id, click_id, player_id,
-                                         sub_id, amount, currency, occurred_at, received_at, grace_until, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                insert into conversions (event_id, payload, postback_log_id, order_key, order_keys, kind, status,
+                                         offer_id, click_id, player_id, sub_id, amount, currency, occurred_at,
+                                         received_at, grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
                 on conflict (event_id) do nothing""")
             .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
-                    conversion.getOrderKey(),
+                    conversion.getPostbackLogId(), conversion.getOrderKey(), OrderKeys.of(conversion).array(),
                     conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
                     conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
                     amount == null ? null : new BigDecimal(amount.getAmount()),
@@ -52,37 +53,74 @@ class ConversionRepository {
             .update() == 1;
     }
 
-    /** Locks the conversions that wait for any of these clicks, oldest first; rows another transaction holds are its. */
+    /**
+     * Locks the conversions that wait for any of these clicks, in the order they were accepted; rows another
+     * transaction holds are its.
+     */
     List<ParkedConversion> lockWaitingForClicks(String[] clickIds) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where click_id = any(?::text[]) and state <> 'ATTRIBUTED' and next_check_at is not null
-                order by seq for update skip locked""")
+                order by postback_log_id nulls first, seq for update skip locked""")
             .param(clickIds)
             .query(this::map)
             .list();
     }
 
-    /** Locks the conversions of a player that wait for the player's link, oldest first. */
+    /** Locks the conversions of a player that wait for the player's link, in the order they were accepted. */
     List<ParkedConversion> lockWaitingForPlayer(String offerId, String playerId) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where offer_id = ? and player_id = ? and state <> 'ATTRIBUTED' and next_check_at is not null
-                order by seq for update skip locked""")
+                order by postback_log_id nulls first, seq for update skip locked""")
             .param(offerId)
             .param(playerId)
             .query(this::map)
             .list();
     }
 
-    /** Locks up to {@code limit} conversions due for another check, oldest first. */
+    /** Locks up to {@code limit} conversions due for another check, in the order they were accepted. */
     List<ParkedConversion> lockDue(Instant now, int limit) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where next_check_at <= ? and state <> 'ATTRIBUTED'
-                order by seq limit ? for update skip locked""")
+                order by postback_log_id nulls first, seq limit ? for update skip locked""")
             .param(Timestamp.from(now))
             .param(limit)
+            .query(this::map)
+            .list();
+    }
+
+    /**
+     * The conversions accepted before {@code postbackLogId} that share one of {@code keys} and still wait: not
+     * attributed, and not given up for a permanent reason. Read without locks: a waiting one another transaction is
+     * attributing at this moment still counts as waiting, so the later one waits too and is released by it.
+     */
+    List<Waiting> earlierWaiting(OrderKeys keys, long postbackLogId) {
+        return jdbc.sql("""
+                select event_id, reason, order_keys from conversions
+                where order_keys && ?::text[] and state <> 'ATTRIBUTED' and next_check_at is not null
+                  and (postback_log_id is null or postback_log_id < ?)
+                order by postback_log_id nulls first""")
+            .param(keys.array())
+            .param(postbackLogId)
+            .query((rs, n) -> new Waiting(rs.getString("event_id"), UnattributedReason.valueOf(rs.getString("reason")),
+                    List.of((String[]) rs.getArray("order_keys").getArray())))
+            .list();
+    }
+
+    /**
+     * Locks the conversions accepted after {@code postbackLogId} that share one of {@code keys} and were parked
+     * behind an earlier one, in the order they were accepted.
+     */
+    List<ParkedConversion> lockFollowers(OrderKeys keys, long postbackLogId) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions
+                where order_keys && ?::text[] and state <> 'ATTRIBUTED' and next_check_at is not null
+                  and reason = 'WAITING_FOR_EARLIER' and postback_log_id > ?
+                order by postback_log_id for update skip locked""")
+            .param(keys.array())
+            .param(postbackLogId)
             .query(this::map)
             .list();
     }

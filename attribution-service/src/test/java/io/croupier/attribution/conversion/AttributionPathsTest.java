@@ -17,6 +17,7 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -311,6 +312,34 @@ class AttributionPathsTest {
     }
 
     @Test
+    void aLaterReportOfAConversionWaitsBehindAnEarlierOneStillParkedAndReachesTheTopicAfterIt() {
+        Click click = click(unique("offer"), "44").build();
+        String conversionId = "tx:" + unique("TXN");
+        ConversionReported approved = send(conversion(ConversionKind.CONVERSION).setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setConversionId(conversionId)
+            .build());
+        await().atMost(WAIT).until(() -> "CLICK_NOT_FOUND".equals(reason(approved)));
+        // The click is stored without its batch re-checking the parked approval (the race ClickStorageRaceTest
+        // closes), so only the schedule will retry the approval.
+        jdbc.sql("insert into clicks (click_id, offer_id, publisher_id, occurred_at) values (?, ?, ?, now())")
+            .params(click.getClickId(), click.getOfferId(), click.getPublisherId())
+            .update();
+
+        ConversionReported rejected = send(conversion(ConversionKind.CONVERSION).setStatus(ConversionStatus.REJECTED)
+            .setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setConversionId(conversionId)
+            .build());
+
+        ConsumerRecord<String, SpecificRecord> approval = record(attributedOnce(approved));
+        ConsumerRecord<String, SpecificRecord> rejection = record(attributedOnce(rejected));
+        assertThat(rejection.partition()).isEqualTo(approval.partition());
+        assertThat(rejection.offset()).as("the rejection follows the approval it was accepted after")
+            .isGreaterThan(approval.offset());
+    }
+
+    @Test
     void aConversionWhoseClickIsLateBeyondTheGracePeriodIsListedUnattributedThenAttributedWhenTheClickComes() {
         Click click = click(unique("offer"), "42").build();
         ConversionReported ftd = send(conversion(ConversionKind.FTD).setClickId(click.getClickId()).build());
@@ -392,6 +421,10 @@ class AttributionPathsTest {
     private void awaitStored(Click click) {
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from clicks where click_id = ?")
             .param(click.getClickId()).query(Long.class).single() == 1);
+    }
+
+    private static ConsumerRecord<String, SpecificRecord> record(AttributedConversion attributed) {
+        return RecordedEvents.records(attributed.getEventId()).get(0);
     }
 
     private static AttributedConversion attributedOnce(ConversionReported conversion) {

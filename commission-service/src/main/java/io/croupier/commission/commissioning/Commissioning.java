@@ -16,6 +16,7 @@ import io.croupier.commission.publisher.PublisherVersion;
 import io.croupier.commission.publisher.PublisherVersions;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
 import io.croupier.runtime.inbox.Inbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns one attributed conversion into ledger entries, by its status, in one transaction with the inbox check:
  * exactly one entry for the conversion itself (even when it earns nothing: its rule says why) and one reversal per
  * earlier entry it undoes. Seed 004's statuses: pending earns nothing yet, approved earns once, rejected earns nothing
- * and claws back an earlier approval; a chargeback claws back its deposit.
+ * and claws back an earlier approval, and is final; a chargeback claws back its deposit.
  */
 @Service
 public class Commissioning {
@@ -68,6 +69,13 @@ public class Commissioning {
         locks.lock(conversion);
         ConversionEntries entries = new ConversionEntries(conversion, deal, publisher,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Optional<LedgerEntry> rejection = conversion.kind() == ConversionKind.CHARGEBACK ? Optional.empty()
+                : ledger.rejection(conversion.conversionKey());
+        if (rejection.isPresent() && conversion.status() != ConversionStatus.REJECTED) {
+            recorder.record(entries, entries.own(Rule.ALREADY_REJECTED, entries.zeroRevenue(), entries.zeroPayout(),
+                    Map.of("rejected_by", rejection.get().entryId())));
+            return;
+        }
         switch (conversion.status()) {
             case APPROVED -> approve(entries);
             case PENDING -> pend(entries);

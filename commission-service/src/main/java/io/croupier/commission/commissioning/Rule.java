@@ -45,6 +45,11 @@ enum Rule {
     PENDING_AFTER_APPROVAL_IGNORED,
     /** Seed 004: a rejected conversion earns nothing. */
     REJECTED,
+    /**
+     * A rejection is final: a later approval or pending report of a rejected conversion earns nothing and is not
+     * forwarded, so a publisher is never paid for a conversion the casino rejected.
+     */
+    ALREADY_REJECTED,
     /** The reversal of an earlier entry: a rejection after approval, or a chargeback. */
     CLAWBACK,
     /** A chargeback: it reverses the deposit's entry. */

@@ -67,7 +67,7 @@ public class Ledger {
 
     /**
      * The approved entry that currently settles a conversion: approved, not itself a reversal, not already reversed,
-     * not a repeated approval, and not a chargeback (which shares the key of the deposit it takes back).
+     * not a repeated or refused approval, and not a chargeback (which shares the key of the deposit it takes back).
      */
     public Optional<LedgerEntry> settling(String conversionKey) {
         if (conversionKey == null) {
@@ -76,10 +76,25 @@ public class Ledger {
         return jdbc.sql("""
                 select * from ledger_entries e
                 where e.conversion_key = :key and e.status = 'APPROVED' and e.reverses is null
-                  and e.kind <> 'CHARGEBACK' and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED')
+                  and e.kind <> 'CHARGEBACK'
+                  and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED', 'ALREADY_REJECTED')
                   and not exists (select 1 from ledger_entries r where r.reverses = e.entry_id)
                 order by e.position desc
                 limit 1""")
+            .param("key", conversionKey)
+            .query(Ledger::entry)
+            .optional();
+    }
+
+    /** The entry that rejected a conversion, if one did: a rejection is final. */
+    public Optional<LedgerEntry> rejection(String conversionKey) {
+        if (conversionKey == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select * from ledger_entries
+                where conversion_key = :key and status = 'REJECTED' and reverses is null
+                order by position limit 1""")
             .param("key", conversionKey)
             .query(Ledger::entry)
             .optional();

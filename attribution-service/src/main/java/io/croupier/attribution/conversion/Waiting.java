@@ -1,0 +1,7 @@
+package io.croupier.attribution.conversion;
+
+import java.util.List;
+
+/** A conversion still waiting to be attributed, as a later one sharing an order key sees it. */
+record Waiting(String eventId, UnattributedReason reason, List<String> orderKeys) {
+}
