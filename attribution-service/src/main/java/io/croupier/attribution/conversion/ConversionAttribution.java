@@ -213,7 +213,7 @@ class ConversionAttribution {
     private static PlayerLink link(ConversionReported conversion, Decision.Attributed decision) {
         Origin origin = decision.origin();
         return new PlayerLink(decision.offerId(), conversion.getPlayerId(), origin.clickId(), origin.publisherId(),
-                origin.tracking(), decision.method().name(), conversion.getEventId());
+                origin.tracking(), decision.method(), conversion.getEventId());
     }
 
     private static AttributedConversion event(ConversionReported conversion, Decision.Attributed decision,
@@ -229,6 +229,7 @@ class ConversionAttribution {
             .setTracking(origin.tracking())
             .setMethod(decision.method())
             .setWarning(decision.warning())
+            .setGuessed(decision.guessed())
             .setFirstDeposit(firstDeposit)
             .setAttributedAt(now)
             .build();

@@ -130,11 +130,12 @@ class ConversionRepository {
         return jdbc.sql("""
                 update conversions
                    set state = 'ATTRIBUTED', reason = null, next_check_at = null, method = ?,
-                       attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?,
+                       attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?, guessed = ?,
                        attributed_at = ?
                  where event_id = ? and state <> 'ATTRIBUTED'""")
             .params(decision.method().name(), decision.offerId(), decision.origin().publisherId(),
-                    decision.origin().clickId(), decision.warning(), Timestamp.from(now), eventId)
+                    decision.origin().clickId(), decision.warning(), decision.guessed(), Timestamp.from(now),
+                    eventId)
             .update() == 1;
     }
 

@@ -1,5 +1,6 @@
 package io.croupier.attribution.player;
 
+import io.croupier.events.AttributionMethod;
 import io.croupier.events.Tracking;
 
 /**
@@ -10,5 +11,10 @@ import io.croupier.events.Tracking;
  * @param linkedBy the event id of that conversion
  */
 public record PlayerLink(String offerId, String playerId, String clickId, String publisherId, Tracking tracking,
-        String method, String linkedBy) {
+        AttributionMethod method, String linkedBy) {
+
+    /** The link rests on a guess: the conversion that made it was matched to its click by the fallback. */
+    public boolean guessed() {
+        return method == AttributionMethod.FALLBACK;
+    }
 }

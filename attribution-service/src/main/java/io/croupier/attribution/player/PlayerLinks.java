@@ -3,6 +3,7 @@ package io.croupier.attribution.player;
 import java.util.Optional;
 
 import io.croupier.attribution.click.TrackingColumns;
+import io.croupier.events.AttributionMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ public class PlayerLinks {
             .param(playerId)
             .query((rs, n) -> new PlayerLink(rs.getString("offer_id"), rs.getString("player_id"),
                     rs.getString("click_id"), rs.getString("publisher_id"), TrackingColumns.read(rs),
-                    rs.getString("method"), rs.getString("linked_by")))
+                    AttributionMethod.valueOf(rs.getString("method")), rs.getString("linked_by")))
             .optional();
     }
 
@@ -36,7 +37,7 @@ public class PlayerLinks {
                 on conflict (offer_id, player_id) do nothing""")
             .params(link.offerId(), link.playerId(), link.clickId(), link.publisherId())
             .params(TrackingColumns.values(link.tracking()))
-            .params(link.method(), link.linkedBy())
+            .params(link.method().name(), link.linkedBy())
             .update() == 1;
     }
 

@@ -73,6 +73,7 @@ class AttributionPathsTest {
         assertThat(attributed.getTracking()).isEqualTo(click.getTracking());
         assertThat(attributed.getTracking().getSub5()).isEqualTo("s5");
         assertThat(attributed.getWarning()).isNull();
+        assertThat(attributed.getGuessed()).isFalse();
         assertThat(attributed.getConversion()).isEqualTo(ftd);
     }
 
@@ -136,6 +137,8 @@ class AttributionPathsTest {
         assertThat(attributed.getPublisherId()).isEqualTo("21");
         assertThat(attributed.getClickId()).isEqualTo(click.getClickId());
         assertThat(attributed.getTracking().getCampaign()).isEqualTo("spring-promo");
+        assertThat(attributed.getGuessed()).as("the link was made by the registration's click id").isFalse();
+        assertThat(attributed.getWarning()).isNull();
         assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
             .isEqualTo(click.getOfferId() + ":player:" + player);
     }
@@ -264,6 +267,7 @@ class AttributionPathsTest {
         assertThat(attributed.getClickId()).isEqualTo(recent.getClickId());
         assertThat(attributed.getPublisherId()).isEqualTo("32");
         assertThat(attributed.getWarning()).contains("no click_id");
+        assertThat(attributed.getGuessed()).isTrue();
     }
 
     @Test
@@ -285,14 +289,20 @@ class AttributionPathsTest {
         awaitStored(click);
         String player = unique("user");
 
-        attributedOnce(send(conversion(ConversionKind.REGISTRATION).setOfferId(offer).setPlayerId(player).build()));
+        AttributedConversion registration = attributedOnce(send(conversion(ConversionKind.REGISTRATION)
+            .setOfferId(offer)
+            .setPlayerId(player)
+            .build()));
         AttributedConversion deposit = attributedOnce(send(conversion(ConversionKind.DEPOSIT).setOfferId(offer)
             .setPlayerId(player)
             .setAmount(money("10", "USD"))
             .build()));
 
+        assertThat(registration.getMethod()).isEqualTo(AttributionMethod.FALLBACK);
         assertThat(deposit.getMethod()).isEqualTo(AttributionMethod.PLAYER);
         assertThat(deposit.getClickId()).isEqualTo(click.getClickId());
+        assertThat(deposit.getGuessed()).as("the link the deposit follows is itself a guess").isTrue();
+        assertThat(deposit.getWarning()).contains("linked to click " + click.getClickId() + " by a fallback match");
     }
 
     @Test
