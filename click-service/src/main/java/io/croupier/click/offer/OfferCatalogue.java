@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import io.croupier.click.offer.OfferRequests.DealTerms;
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public class OfferCatalogue {
     @Transactional
     Offer create(NewOffer request) {
         Instant now = now();
-        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null) : request.deal();
+        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null, null) : request.deal();
         Offer offer = new Offer(0, request.name().strip(), validUrl(request.casinoUrl()),
                 request.weight() == null ? 1.0 : request.weight(),
                 request.postbackSecret() == null ? newKey() : request.postbackSecret(),
@@ -185,7 +186,8 @@ public class OfferCatalogue {
             throw InvalidOffer.invalid("deal.currency", "unknown ISO 4217 currency " + currency);
         }
         return new Deal(version, effectiveFrom, terms.cpaAmount(), terms.minDeposit(), terms.revsharePercent(),
-                currency, Boolean.TRUE.equals(terms.negativeCarryOver()));
+                currency, Boolean.TRUE.equals(terms.negativeCarryOver()),
+                terms.guessedLinks() == null ? GuessedLinkPolicy.PAY : terms.guessedLinks());
     }
 
     private static String validUrl(String casinoUrl) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import io.croupier.events.GuessedLinkPolicy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ class OfferRepository {
     private static final String COLUMNS = """
             id, name, casino_url, weight, postback_secret, active, house_slug, partner_key, deal_version,
             deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
-            first_click_at is not null as clicked, created_at, updated_at""";
+            guessed_links, first_click_at is not null as clicked, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -30,10 +31,10 @@ class OfferRepository {
         return jdbc.sql("""
                 insert into offers (name, casino_url, weight, postback_secret, active, house_slug, partner_key,
                     deal_version, deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency,
-                    negative_carry_over, created_at, updated_at)
+                    negative_carry_over, guessed_links, created_at, updated_at)
                 values (:name, :casinoUrl, :weight, :postbackSecret, :active, :houseSlug, :partnerKey, :dealVersion,
                     :effectiveFrom, :cpaAmount, :minDeposit, :revsharePercent, :currency, :negativeCarryOver,
-                    :updatedAt, :updatedAt)
+                    :guessedLinks, :updatedAt, :updatedAt)
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
@@ -46,7 +47,8 @@ class OfferRepository {
                     postback_secret = :postbackSecret, active = :active, house_slug = :houseSlug,
                     partner_key = :partnerKey, deal_version = :dealVersion, deal_effective_from = :effectiveFrom,
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
-                    currency = :currency, negative_carry_over = :negativeCarryOver, updated_at = :updatedAt
+                    currency = :currency, negative_carry_over = :negativeCarryOver, guessed_links = :guessedLinks,
+                    updated_at = :updatedAt
                 where id = :id
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
@@ -104,13 +106,15 @@ class OfferRepository {
             .addValue("revsharePercent", deal.revsharePercent())
             .addValue("currency", deal.currency())
             .addValue("negativeCarryOver", deal.negativeCarryOver())
+            .addValue("guessedLinks", deal.guessedLinks().name())
             .addValue("updatedAt", Timestamp.from(offer.updatedAt()));
     }
 
     private static Offer offer(ResultSet rs, int row) throws SQLException {
         Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
                 rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
-                rs.getString("currency"), rs.getBoolean("negative_carry_over"));
+                rs.getString("currency"), rs.getBoolean("negative_carry_over"),
+                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")));
         return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
                 rs.getString("postback_secret"), rs.getBoolean("active"), rs.getString("house_slug"),
                 rs.getString("partner_key"), deal, rs.getBoolean("clicked"), rs.getTimestamp("created_at").toInstant(),
