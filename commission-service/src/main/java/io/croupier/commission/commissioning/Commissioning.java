@@ -66,13 +66,13 @@ public class Commissioning {
         Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
         PublisherVersion publisher = conversion.publisherId() == null ? null
                 : publishers.inForce(conversion.publisherId(), conversion.occurredAt());
-        locks.lock(conversion);
+        locks.lock(conversion.conversionKey(), conversion.offerId(), conversion.playerKey());
         ConversionEntries entries = new ConversionEntries(conversion, deal, publisher,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         Optional<LedgerEntry> rejection = conversion.kind() == ConversionKind.CHARGEBACK ? Optional.empty()
                 : ledger.rejection(conversion.conversionKey());
         if (rejection.isPresent() && conversion.status() != ConversionStatus.REJECTED) {
-            recorder.record(entries, entries.own(Rule.ALREADY_REJECTED, entries.zeroRevenue(), entries.zeroPayout(),
+            record(entries, entries.own(Rule.ALREADY_REJECTED, entries.zeroRevenue(), entries.noPayout(),
                     Map.of("rejected_by", rejection.get().entryId())));
             return;
         }
@@ -91,65 +91,83 @@ public class Commissioning {
         }
         Optional<LedgerEntry> settled = ledger.settling(conversion.conversionKey());
         if (settled.isPresent()) {
-            recorder.record(entries, entries.own(Rule.ALREADY_APPROVED, entries.zeroRevenue(), entries.zeroPayout(),
+            record(entries, entries.own(Rule.ALREADY_APPROVED, entries.zeroRevenue(), entries.noPayout(),
                     Map.of("settled_by", settled.get().entryId())));
             return;
         }
         Assessment assessment = assess(entries);
-        LedgerEntry entry = recorder.record(entries, entries.own(assessment.rule(), assessment.revenue(),
-                entries.payoutFor(assessment.revenue()), assessment.details()), deposited(conversion));
+        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(),
+                entries.payoutOf(assessment.revenue()), assessment.details()), entries.offerwallUser(),
+                deposited(conversion));
         history.apply(assessment, conversion, entry.entryId());
         if (!entry.publisherPayout().isZero()) {
-            recorder.forward(entries, entry, entry.publisherPayout());
+            recorder.forward(entry, entry.publisherPayout());
         }
     }
 
     private void pend(ConversionEntries entries) {
         Optional<LedgerEntry> settled = ledger.settling(entries.conversion().conversionKey());
         if (settled.isPresent()) {
-            recorder.record(entries, entries.own(Rule.PENDING_AFTER_APPROVAL_IGNORED, entries.zeroRevenue(),
-                    entries.zeroPayout(), Map.of("settled_by", settled.get().entryId())));
+            record(entries, entries.own(Rule.PENDING_AFTER_APPROVAL_IGNORED, entries.zeroRevenue(),
+                    entries.noPayout(), Map.of("settled_by", settled.get().entryId())));
             return;
         }
         Assessment prospect = assess(entries);
-        Amount prospectivePayout = entries.payoutFor(prospect.revenue());
+        PublisherPayout prospectivePayout = entries.payoutOf(prospect.revenue());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("prospective_rule", prospect.rule().name());
         details.put("prospective_revenue", prospect.revenue().toString());
-        details.put("prospective_payout", prospectivePayout.toString());
-        LedgerEntry entry = recorder.record(entries, entries.own(Rule.PENDING,
-                Amount.zero(prospect.revenue().currency()), Amount.zero(prospectivePayout.currency()), details));
+        details.put("prospective_payout", prospectivePayout.paid().toString());
+        prospectivePayout.describe(entries.deal().guessedLinks())
+            .forEach((name, value) -> details.put("prospective_" + name, value));
+        LedgerEntry entry = record(entries, entries.own(Rule.PENDING, Amount.zero(prospect.revenue().currency()),
+                PublisherPayout.none(prospectivePayout.paid().currency()), details));
         // Seed 004 scenario 2: the publisher hears of the pending conversion, with what it will pay if approved.
-        recorder.forward(entries, entry, prospectivePayout);
+        recorder.forward(entry, prospectivePayout.paid());
     }
 
     private void reject(ConversionEntries entries) {
         Optional<LedgerEntry> settled = ledger.settling(entries.conversion().conversionKey());
         if (settled.isEmpty()) {
-            LedgerEntry entry = recorder.record(entries, entries.own(Rule.REJECTED, entries.zeroRevenue(),
-                    entries.zeroPayout(), Map.of()));
-            recorder.forward(entries, entry, entry.publisherPayout());
+            LedgerEntry entry = record(entries, entries.own(Rule.REJECTED, entries.zeroRevenue(), entries.noPayout(),
+                    Map.of()));
+            recorder.forward(entry, entry.publisherPayout());
             return;
         }
         LedgerEntry approval = settled.get();
-        recorder.record(entries, entries.own(Rule.REJECTED, Amount.zero(approval.revenue().currency()),
-                Amount.zero(approval.publisherPayout().currency()), Map.of()));
-        LedgerEntry clawback = recorder.record(entries, entries.reversalOf(approval));
-        recorder.forward(entries, clawback, clawback.publisherPayout());
+        record(entries, entries.own(Rule.REJECTED, Amount.zero(approval.revenue().currency()),
+                PublisherPayout.none(approval.publisherPayout().currency()), Map.of()));
+        LedgerEntry clawback = record(entries, entries.reversalOf(approval));
+        recorder.forward(clawback, clawback.publisherPayout());
+        takeBackConfirmedPayout(entries, approval);
     }
 
     private void chargeBack(ConversionEntries entries) {
         Conversion conversion = entries.conversion();
         Optional<LedgerEntry> deposit = ledger.settling(conversion.conversionKey());
         Rule rule = deposit.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT;
-        recorder.record(entries, entries.own(rule, entries.zeroRevenue(), entries.zeroPayout(), Map.of()),
+        recorder.record(entries.own(rule, entries.zeroRevenue(), entries.noPayout(), Map.of()),
+                entries.offerwallUser(),
                 conversion.amount() == null ? null : DepositChange.chargedBack(conversion.amount()));
         deposit.ifPresent(paid -> {
-            LedgerEntry reversal = recorder.record(entries, entries.reversalOf(paid));
+            LedgerEntry reversal = record(entries, entries.reversalOf(paid));
             if (!reversal.publisherPayout().isZero()) {
-                recorder.forward(entries, reversal, reversal.publisherPayout());
+                recorder.forward(reversal, reversal.publisherPayout());
             }
+            takeBackConfirmedPayout(entries, paid);
         });
+    }
+
+    /** A payout an operator confirmed on a guessed link goes with the entry that held it. */
+    private void takeBackConfirmedPayout(ConversionEntries entries, LedgerEntry reversed) {
+        ledger.standingConfirmationOf(reversed.entryId()).ifPresent(confirmation -> {
+            LedgerEntry reversal = record(entries, entries.reversalOf(confirmation));
+            recorder.forward(reversal, reversal.publisherPayout());
+        });
+    }
+
+    private LedgerEntry record(ConversionEntries entries, LedgerEntry entry) {
+        return recorder.record(entry, entries.offerwallUser());
     }
 
     private Assessment assess(ConversionEntries entries) {

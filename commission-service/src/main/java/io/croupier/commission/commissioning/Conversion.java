@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.croupier.commission.ledger.Attribution;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
@@ -18,11 +19,12 @@ import io.croupier.events.Tracking;
  * @param postbackLogId the accepted postback it was reported in
  * @param firstDeposit whether it is the player's first deposit, as attribution-service decided, or null when that
  *        question does not arise or has no answer (a player known only by a sub id)
+ * @param attribution how attribution-service linked it to its click or player
  */
 record Conversion(String eventId, long postbackLogId, String offerId, String publisherId, String clickId,
         String playerId, String subId, String transactionId, String conversionId, String externalOfferId,
         ConversionKind kind, ConversionStatus status, Amount amount, Amount reportedPayout, Boolean firstDeposit,
-        String reason, Tracking tracking, Instant occurredAt) {
+        String reason, Tracking tracking, Attribution attribution, Instant occurredAt) {
 
     static Conversion of(AttributedConversion attributed) {
         ConversionReported reported = attributed.getConversion();
@@ -32,7 +34,9 @@ record Conversion(String eventId, long postbackLogId, String offerId, String pub
                 reported.getTransactionId(), reported.getConversionId(), reported.getExternalOfferId(),
                 reported.getKind(), reported.getStatus(),
                 Amount.from(reported.getAmount()), Amount.from(reported.getReportedPayout()),
-                firstDeposit(attributed), reported.getReason(), attributed.getTracking(), reported.getOccurredAt());
+                firstDeposit(attributed), reported.getReason(), attributed.getTracking(),
+                new Attribution(attributed.getMethod(), attributed.getWarning(), attributed.getGuessed()),
+                reported.getOccurredAt());
     }
 
     boolean isDeposit() {

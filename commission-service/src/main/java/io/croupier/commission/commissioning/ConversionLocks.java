@@ -21,15 +21,21 @@ class ConversionLocks {
         this.jdbc = jdbc;
     }
 
-    void lock(Conversion conversion) {
+    /** Any argument may be {@code null}: a conversion without identity, a player nothing identifies. */
+    void lock(String conversionKey, String offerId, String playerKey) {
         TreeSet<String> keys = new TreeSet<>();
-        if (conversion.conversionKey() != null) {
-            keys.add("conversion:" + conversion.conversionKey());
+        if (conversionKey != null) {
+            keys.add("conversion:" + conversionKey);
         }
-        if (conversion.playerKey() != null) {
-            keys.add("player:" + conversion.offerId() + ":" + conversion.playerKey());
+        if (playerKey != null) {
+            keys.add("player:" + offerId + ":" + playerKey);
         }
         keys.forEach(this::lock);
+    }
+
+    /** The lock an operator's decision on a held payout takes: the held entry's conversion, else the entry. */
+    void lockDecisionOn(String heldEntryId, String conversionKey) {
+        lock(conversionKey != null ? "conversion:" + conversionKey : "held:" + heldEntryId);
     }
 
     private void lock(String key) {

@@ -28,21 +28,22 @@ class EntryRecorder {
         this.events = events;
     }
 
-    LedgerEntry record(ConversionEntries conversion, LedgerEntry entry) {
-        return record(conversion, entry, null);
+    /** @param offerwallUser who earns points with the entry's payout, or {@code null} */
+    LedgerEntry record(LedgerEntry entry, String offerwallUser) {
+        return record(entry, offerwallUser, null);
     }
 
-    LedgerEntry record(ConversionEntries conversion, LedgerEntry entry, DepositChange deposit) {
+    LedgerEntry record(LedgerEntry entry, String offerwallUser, DepositChange deposit) {
         ledger.append(entry);
         outbox.append(Topics.LEDGER_ENTRIES, entry.offerId(), entry.toEvent());
-        events.publishEvent(new LedgerEntryAppended(entry, deposit, conversion.offerwallUser()));
+        events.publishEvent(new LedgerEntryAppended(entry, deposit, offerwallUser));
         return entry;
     }
 
     /** Sends the entry's publisher a payout postback naming {@code payout}; an entry without publisher sends none. */
-    void forward(ConversionEntries conversion, LedgerEntry entry, Amount payout) {
+    void forward(LedgerEntry entry, Amount payout) {
         if (entry.publisherId() != null) {
-            outbox.append(Topics.PAYOUTS, entry.publisherId(), entry.toPayout(payout, conversion.reference()));
+            outbox.append(Topics.PAYOUTS, entry.publisherId(), entry.toPayout(payout));
         }
     }
 }

@@ -52,6 +52,13 @@ enum Rule {
     ALREADY_REJECTED,
     /** The reversal of an earlier entry: a rejection after approval, or a chargeback. */
     CLAWBACK,
+    /**
+     * An operator confirmed the publisher's payout that a guessed link held (deal {@code guessed_links = HOLD}): the
+     * held amount is owed and forwarded now.
+     */
+    GUESSED_LINK_CONFIRMED,
+    /** An operator rejected the held payout of a guessed link: the publisher is not paid; the revenue stands. */
+    GUESSED_LINK_REJECTED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
     CHARGEBACK_WITHOUT_RECORDED_DEPOSIT

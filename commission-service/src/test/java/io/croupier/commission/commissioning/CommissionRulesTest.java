@@ -9,6 +9,7 @@ import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.GuessedLinkPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,7 +173,8 @@ class CommissionRulesTest {
     }
 
     private static Deal deal(Amount cpa, Amount minDeposit, BigDecimal revShare, boolean carryOver) {
-        return new Deal("offer", 1, Instant.EPOCH, cpa, minDeposit, revShare, "BRL", carryOver);
+        return new Deal("offer", 1, Instant.EPOCH, cpa, minDeposit, revShare, "BRL", carryOver,
+                GuessedLinkPolicy.PAY);
     }
 
     private static Conversion deposit(String amount, Boolean firstDeposit) {

@@ -55,7 +55,7 @@ class CommissionWaiter {
     @KafkaListener(id = LISTENER_ID, topics = "#{T(io.croupier.schemas.Topics).LEDGER_ENTRIES.name()}",
             groupId = "postback-service-commissions-${random.uuid}", properties = "auto.offset.reset=latest")
     void on(LedgerEntryRecorded entry) {
-        if (entry.getReverses() != null || entry.getPostbackLogId() == null) {
+        if (entry.getReverses() != null || entry.getResolves() != null || entry.getPostbackLogId() == null) {
             return;
         }
         CompletableFuture<Money> commission = waiting.get(entry.getPostbackLogId());
