@@ -417,13 +417,19 @@ class AttributionPathsTest {
         return record;
     }
 
-    /** The Kafka key postback-service gives a conversion: its player, else its sub id, else its click, else the offer. */
+    /**
+     * The Kafka key postback-service gives a conversion: its player, else its sub id, else the conversion, else its
+     * click, else the offer.
+     */
     static String orderKey(ConversionReported conversion) {
         if (conversion.getPlayerId() != null) {
             return conversion.getOfferId() + ":player:" + conversion.getPlayerId();
         }
         if (conversion.getSubId() != null) {
             return conversion.getOfferId() + ":sub:" + conversion.getSubId();
+        }
+        if (conversion.getConversionId() != null) {
+            return conversion.getOfferId() + ":conversion:" + conversion.getConversionId();
         }
         return conversion.getClickId() != null ? conversion.getClickId() : conversion.getOfferId();
     }

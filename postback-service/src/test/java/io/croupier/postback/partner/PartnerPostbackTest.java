@@ -41,7 +41,8 @@ class PartnerPostbackTest extends PostbackServiceTest {
         assertThat(event.getReportedPayout().getAmount()).isEqualTo("5.00");
         assertThat(event.getReportedPayout().getCurrency()).isEqualTo("USD");
         assertThat(event.getExternalOfferId()).isEqualTo("VBFS6");
-        assertThat(deliveredRecord(logId).orElseThrow().key()).as("keyed by click").isEqualTo(click);
+        assertThat(deliveredRecord(logId).orElseThrow().key()).as("keyed by the conversion")
+            .isEqualTo(offer.id() + ":conversion:" + event.getConversionId());
         assertThat(logRow(logId).outcome()).isEqualTo("SUCCESS");
     }
 
