@@ -1,20 +1,17 @@
 package io.croupier.localstack;
 
-import java.nio.charset.StandardCharsets;
 import java.net.Socket;
-import io.croupier.embedded.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.croupier.embedded.InProcessKafka;
-import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
@@ -23,9 +20,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,39 +34,26 @@ import static org.awaitility.Awaitility.await;
  * postback for it (sent twice, as a retrying casino would), attribution to the click's publisher, the commission under
  * the offer's deal, and the publisher's payout forwarded to a local HTTP receiver exactly once.
  */
+@ExtendWith(TestPlatform.Resolver.class)
 class EndToEndMoneyPathTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = TestPlatform.JSON;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static RunningPlatform platform;
+    private static TestPlatform platform;
 
     private static DemoPublisher receiver;
-
-    private static EdgeRouter edge;
 
     private static String edgeUrl;
 
     private final AdminApi admin = new AdminApi();
 
     @BeforeAll
-    static void startPlatform() {
-        InProcessKafka kafka = TestInfrastructure.kafka();
-        InProcessPostgres postgres = TestInfrastructure.postgres();
-        receiver = DemoPublisher.start(0);
-        platform = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(),
-                postgres.username(), postgres.password()), service -> 0, LocalStack.localSettings());
-        int edgePort = FreePorts.next();
-        edge = EdgeRouter.start(platform, List.of(edgePort));
-        edgeUrl = "http://127.0.0.1:" + edgePort;
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        edge.close();
-        platform.close();
-        receiver.close();
+    static void platform(TestPlatform shared) {
+        platform = shared;
+        receiver = shared.publisher();
+        edgeUrl = shared.edgeUrl();
     }
 
     @Test
@@ -138,7 +122,9 @@ class EndToEndMoneyPathTest {
         assertThat(unknownHouse.body()).startsWith("{\"error\":\"Casa de apostas não encontrada\",\"logId\":");
 
         HttpResponse<String> redirect = get(edgeUrl + "/click?source=facebook&campaign=winter2024");
-        assertThat(redirect.statusCode()).as("the redirect is passed on, not followed").isIn(302, 503);
+        assertThat(redirect.statusCode()).as("the redirect is passed on, not followed").isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).as("to one of the seeds' casinos")
+            .hasValueSatisfying(location -> assertThat(location).matches("https://[a-z0-9-]+\\.example/.*"));
 
         HttpResponse<String> health = get(edgeUrl + "/health");
         assertThat(health.statusCode()).isEqualTo(200);
