@@ -69,7 +69,7 @@ class GuessedLinksTest {
     }
 
     @Test
-    void underHoldOnlyAnOperatorsConfirmationPaysThePublisherAndForwardsThePayout() throws Exception {
+    void guessedLinkConfirmedUnderHoldIsTheOnlyWayThePublisherIsPaidAndTheOnlyPayoutForwarded() throws Exception {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
 
@@ -109,7 +109,7 @@ class GuessedLinksTest {
     }
 
     @Test
-    void underHoldAnOperatorsRejectionPaysNothingAndForwardsNothing() throws Exception {
+    void guessedLinkRejectedUnderHoldPaysNothingAndForwardsNothing() throws Exception {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
         LedgerEntry held = driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN")));

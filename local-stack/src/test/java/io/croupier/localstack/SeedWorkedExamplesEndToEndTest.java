@@ -166,8 +166,8 @@ class SeedWorkedExamplesEndToEndTest {
 
     @Test
     void seed003CpaScenarioAnswersNothingForTheRegistrationThenR$150ForTheR$25Deposit() {
-        JsonNode registration = answer(platform.get(edge + "/api/postback/brazino/registration?subid=joao123&amount=0"));
-        JsonNode deposit = answer(platform.get(edge + "/api/postback/brazino/deposit?subid=joao123&amount=25.00"));
+        JsonNode registration = answer(platform.get(house("brazino/registration?subid=joao123&amount=0")));
+        JsonNode deposit = answer(platform.get(house("brazino/deposit?subid=joao123&amount=25.00")));
 
         assertHouseAnswer(registration, "Brazino", "registration", "0");
         assertHouseAnswer(deposit, "Brazino", "deposit", "150");
@@ -181,9 +181,9 @@ class SeedWorkedExamplesEndToEndTest {
 
     @Test
     void seed003RevShareScenarioPaysNothingForRegistrationAndDepositThenR$24For30PercentOfR$80Profit() {
-        JsonNode registration = answer(platform.get(edge + "/api/postback/bet365/registration?subid=maria456&amount=0"));
-        JsonNode deposit = answer(platform.get(edge + "/api/postback/bet365/deposit?subid=maria456&amount=100.00"));
-        JsonNode profit = answer(platform.get(edge + "/api/postback/bet365/profit?subid=maria456&amount=80.00"));
+        JsonNode registration = answer(platform.get(house("bet365/registration?subid=maria456&amount=0")));
+        JsonNode deposit = answer(platform.get(house("bet365/deposit?subid=maria456&amount=100.00")));
+        JsonNode profit = answer(platform.get(house("bet365/profit?subid=maria456&amount=80.00")));
 
         assertHouseAnswer(registration, "Bet365", "registration", "0");
         assertHouseAnswer(deposit, "Bet365", "deposit", "0");
@@ -202,9 +202,9 @@ class SeedWorkedExamplesEndToEndTest {
 
     @Test
     void seed003TestingExamplesPayTheCpaAtBrazinoAndTheRevShareAtBet365() {
-        answer(platform.get(edge + "/api/postback/brazino/registration?subid=teste123&amount=0"));
-        JsonNode deposit = answer(platform.get(edge + "/api/postback/brazino/deposit?subid=teste123&amount=50"));
-        JsonNode profit = answer(platform.get(edge + "/api/postback/bet365/profit?subid=teste123&amount=100"));
+        answer(platform.get(house("brazino/registration?subid=teste123&amount=0")));
+        JsonNode deposit = answer(platform.get(house("brazino/deposit?subid=teste123&amount=50")));
+        JsonNode profit = answer(platform.get(house("bet365/profit?subid=teste123&amount=100")));
 
         assertHouseAnswer(deposit, "Brazino", "deposit", "150");
         assertHouseAnswer(profit, "Bet365", "profit", "30");
@@ -235,8 +235,8 @@ class SeedWorkedExamplesEndToEndTest {
     void seed004Scenario2PendingIsForwardedWithoutPointsAndTheLaterApprovalPaysOnce() {
         String user = "review-user-" + run;
         String click = platform.click(moustache(), offerwall(), "sub1=" + user);
-        String pending = "click_id=" + click + "&status=pending&payout=10.00&offer_id=OFFER-123&transaction_id=TXN-67890-"
-                + run;
+        String pending = "click_id=" + click + "&status=pending&payout=10.00&offer_id=OFFER-123"
+                + "&transaction_id=TXN-67890-" + run;
 
         JsonNode pendingEntry = own(answer(platform.get(partner(pending))));
         DemoPublisher.ReceivedPostback pendingNotice = platform.forwarded(pendingEntry);
@@ -383,6 +383,10 @@ class SeedWorkedExamplesEndToEndTest {
         assertThat(JSON.readTree(missingClickId.body()).path("detail").asString()).isEqualTo("click_id required");
         assertThat(wrongKey.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(wrongKey.body()).path("detail").asString()).isEqualTo("Invalid postback key");
+    }
+
+    private static String house(String houseEventAndQuery) {
+        return edge + "/api/postback/" + houseEventAndQuery;
     }
 
     private static String partner(String query) {

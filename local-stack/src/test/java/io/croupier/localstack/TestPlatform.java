@@ -180,7 +180,9 @@ final class TestPlatform implements AutoCloseable {
     /** Whether the ledger entry caused a publisher postback (so far). */
     boolean wasForwarded(JsonNode entry) {
         String webhookId = "payout:" + entry.path("entry_id").asString();
-        return publisher.received().stream().anyMatch(postback -> webhookId.equals(postback.headers().get("webhook-id")));
+        return publisher.received()
+            .stream()
+            .anyMatch(postback -> webhookId.equals(postback.headers().get("webhook-id")));
     }
 
     /** An offerwall user's points at commission-service, 0 when none were ever credited. */

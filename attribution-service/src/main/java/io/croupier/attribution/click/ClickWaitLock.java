@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClickWaitLock {
 
+    /** One per schema: instances of this service share it, other services' schemas do not. */
+    private static final String LOCK = "hashtext(current_schema() || '.click-wait')";
+
     private final JdbcClient jdbc;
 
     ClickWaitLock(JdbcClient jdbc) {
@@ -25,11 +28,11 @@ public class ClickWaitLock {
 
     /** Before parking a conversion for a missing click: waits for a click batch that is looking up parked ones. */
     public void beforeParking() {
-        jdbc.sql("select pg_advisory_xact_lock_shared(hashtext(current_schema() || '.click-wait'))").query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock_shared(" + LOCK + ")").query().singleRow();
     }
 
     /** Before looking up the conversions parked for just stored clicks: waits for the ones being parked. */
     public void beforeLookingUpParked() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(current_schema() || '.click-wait'))").query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(" + LOCK + ")").query().singleRow();
     }
 }

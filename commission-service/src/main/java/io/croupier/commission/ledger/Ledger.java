@@ -151,7 +151,8 @@ public class Ledger {
                 where e.held_payout is not null
                   and (cast(:offerId as text) is null or e.offer_id = :offerId)
                   and (cast(:publisherId as text) is null or e.publisher_id = :publisherId)
-                  and not exists (select 1 from ledger_entries d where d.resolves = e.entry_id or d.reverses = e.entry_id)
+                  and not exists (select 1 from ledger_entries d
+                                  where d.resolves = e.entry_id or d.reverses = e.entry_id)
                 order by e.position
                 limit :limit""")
             .param("offerId", offerId)
