@@ -47,6 +47,8 @@ class ConversionAttribution {
 
     private final ClickWaitLock clickWait;
 
+    private final WaitingOrderKeys waiting;
+
     private final Inbox inbox;
 
     private final Outbox outbox;
@@ -58,13 +60,14 @@ class ConversionAttribution {
     private final Clock clock;
 
     ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players,
-            FirstDeposits firstDeposits, ClickWaitLock clickWait, Inbox inbox, Outbox outbox,
-            ApplicationEventPublisher events, AttributionSettings settings, Clock clock) {
+            FirstDeposits firstDeposits, ClickWaitLock clickWait, WaitingOrderKeys waiting, Inbox inbox,
+            Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock) {
         this.conversions = conversions;
         this.attributor = attributor;
         this.players = players;
         this.firstDeposits = firstDeposits;
         this.clickWait = clickWait;
+        this.waiting = waiting;
         this.inbox = inbox;
         this.outbox = outbox;
         this.events = events;
@@ -104,14 +107,27 @@ class ConversionAttribution {
         Decision decision = decide(conversion);
         if (decision instanceof Decision.Attributed attributed) {
             if (!waitsBehindEarlier(conversion, keys, attributed)) {
-                return attribute(conversion, keys, attributed, now);
+                return attribute(parked, keys, attributed, now);
             }
             decision = new Decision.Unattributed(UnattributedReason.WAITING_FOR_EARLIER);
         }
         UnattributedReason reason = ((Decision.Unattributed) decision).reason();
-        park(parked, reason, now);
+        park(parked, keys, reason, now);
         // Given up for good, it holds nothing back any more.
-        return reason.permanent() ? conversions.lockFollowers(keys, conversion.getPostbackLogId()) : List.of();
+        return reason.permanent() ? followers(parked, keys) : List.of();
+    }
+
+    /**
+     * The conversions parked behind this one, in the order they were accepted, once it no longer waits. Only a
+     * conversion that waited can have any (every wait is counted in its checks): one decided at first sight was never
+     * seen waiting.
+     */
+    private List<ParkedConversion> followers(ParkedConversion parked, OrderKeys keys) {
+        if (parked.checks() == 0) {
+            return List.of();
+        }
+        waiting.remove(keys, parked.conversion().getEventId());
+        return conversions.lockFollowers(keys, parked.conversion().getPostbackLogId());
     }
 
     /**
@@ -134,7 +150,7 @@ class ConversionAttribution {
      * does not hold back the conversion that makes the link: the link is what it waits for, and it follows at once.
      */
     private boolean waitsBehindEarlier(ConversionReported conversion, OrderKeys keys, Decision.Attributed decision) {
-        List<Waiting> earlier = conversions.earlierWaiting(keys, conversion.getPostbackLogId());
+        List<Waiting> earlier = waiting.earlierThan(keys, conversion.getPostbackLogId());
         if (earlier.isEmpty()) {
             return false;
         }
@@ -146,23 +162,28 @@ class ConversionAttribution {
     private static boolean waitsForTheLink(Waiting waiting, OrderKeys keys) {
         boolean forTheLink = waiting.reason() == UnattributedReason.PLAYER_NOT_LINKED
                 || waiting.reason() == UnattributedReason.CLICK_NOT_FOUND;
-        return forTheLink && waiting.orderKeys().stream().filter(keys.all()::contains).allMatch(keys.player()::equals);
+        return forTheLink && waiting.sharedKeys().stream().allMatch(keys.player()::equals);
     }
 
-    private void park(ParkedConversion parked, UnattributedReason reason, Instant now) {
+    private void park(ParkedConversion parked, OrderKeys keys, UnattributedReason reason, Instant now) {
         ConversionReported conversion = parked.conversion();
         if (reason.permanent()) {
             conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
+            return;
         }
-        else if (now.isBefore(parked.graceUntil())) {
+        boolean parkedNow;
+        if (now.isBefore(parked.graceUntil())) {
             Instant nextCheck = now.plus(backOff(parked.checks()));
             // Checked again no later than the end of the grace period, so it is listed as unattributed on time.
-            conversions.markWaiting(conversion.getEventId(), "PENDING", reason,
+            parkedNow = conversions.markWaiting(conversion.getEventId(), "PENDING", reason,
                     nextCheck.isBefore(parked.graceUntil()) ? nextCheck : parked.graceUntil());
         }
         else {
-            conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
+            parkedNow = conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
                     now.plus(settings.unattributedRecheckInterval()));
+        }
+        if (parkedNow) {
+            waiting.record(keys, conversion.getPostbackLogId(), conversion.getEventId(), reason);
         }
     }
 
@@ -176,8 +197,9 @@ class ConversionAttribution {
                 : settings.unattributedRecheckInterval();
     }
 
-    private List<ParkedConversion> attribute(ConversionReported conversion, OrderKeys keys,
-            Decision.Attributed decision, Instant now) {
+    private List<ParkedConversion> attribute(ParkedConversion parked, OrderKeys keys, Decision.Attributed decision,
+            Instant now) {
+        ConversionReported conversion = parked.conversion();
         if (!conversions.markAttributed(conversion.getEventId(), decision, now)) {
             return List.of();
         }
@@ -193,8 +215,7 @@ class ConversionAttribution {
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
                 countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
                 conversion.getOccurredAt()));
-        List<ParkedConversion> released = new ArrayList<>(
-                conversions.lockFollowers(keys, conversion.getPostbackLogId()));
+        List<ParkedConversion> released = new ArrayList<>(followers(parked, keys));
         if (newlyLinked) {
             released.addAll(conversions.lockWaitingForPlayer(decision.offerId(), playerId));
         }

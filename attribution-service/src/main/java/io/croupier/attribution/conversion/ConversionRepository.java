@@ -38,13 +38,13 @@ class ConversionRepository {
     boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil) {
         Money amount = conversion.getAmount();
         return jdbc.sql("""
-                insert into conversions (event_id, payload, postback_log_id, order_key, order_keys, kind, status,
-                                         offer_id, click_id, player_id, sub_id, amount, currency, occurred_at,
-                                         received_at, grace_until, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                insert into conversions (event_id, payload, postback_log_id, order_key, kind, status, offer_id,
+                                         click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
+                                         grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
                 on conflict (event_id) do nothing""")
             .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
-                    conversion.getPostbackLogId(), conversion.getOrderKey(), OrderKeys.of(conversion).array(),
+                    conversion.getPostbackLogId(), conversion.getOrderKey(),
                     conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
                     conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
                     amount == null ? null : new BigDecimal(amount.getAmount()),
@@ -92,32 +92,16 @@ class ConversionRepository {
     }
 
     /**
-     * The conversions accepted before {@code postbackLogId} that share one of {@code keys} and still wait: not
-     * attributed, and not given up for a permanent reason. Read without locks: a waiting one another transaction is
-     * attributing at this moment still counts as waiting, so the later one waits too and is released by it.
-     */
-    List<Waiting> earlierWaiting(OrderKeys keys, long postbackLogId) {
-        return jdbc.sql("""
-                select event_id, reason, order_keys from conversions
-                where order_keys && ?::text[] and state <> 'ATTRIBUTED' and next_check_at is not null
-                  and (postback_log_id is null or postback_log_id < ?)
-                order by postback_log_id nulls first""")
-            .param(keys.array())
-            .param(postbackLogId)
-            .query((rs, n) -> new Waiting(rs.getString("event_id"), UnattributedReason.valueOf(rs.getString("reason")),
-                    List.of((String[]) rs.getArray("order_keys").getArray())))
-            .list();
-    }
-
-    /**
      * Locks the conversions accepted after {@code postbackLogId} that share one of {@code keys} and were parked
      * behind an earlier one, in the order they were accepted.
      */
     List<ParkedConversion> lockFollowers(OrderKeys keys, long postbackLogId) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
-                where order_keys && ?::text[] and state <> 'ATTRIBUTED' and next_check_at is not null
-                  and reason = 'WAITING_FOR_EARLIER' and postback_log_id > ?
+                where event_id in (select event_id from waiting_order_keys
+                                    where order_key = any(?::text[]) and postback_log_id > ?
+                                      and reason = 'WAITING_FOR_EARLIER')
+                  and state <> 'ATTRIBUTED' and next_check_at is not null
                 order by postback_log_id for update skip locked""")
             .param(keys.array())
             .param(postbackLogId)
@@ -139,12 +123,13 @@ class ConversionRepository {
             .update() == 1;
     }
 
-    void markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
-        jdbc.sql("""
+    /** @return {@code false} if the conversion was attributed meanwhile */
+    boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
+        return jdbc.sql("""
                 update conversions set state = ?, reason = ?, next_check_at = ?, checks = checks + 1
                  where event_id = ? and state <> 'ATTRIBUTED'""")
             .params(state, reason.name(), nextCheckAt == null ? null : Timestamp.from(nextCheckAt), eventId)
-            .update();
+            .update() == 1;
     }
 
     List<ConversionView> unattributed(String offerId, long afterSeq, int limit) {
