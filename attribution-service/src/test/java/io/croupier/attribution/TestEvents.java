@@ -12,6 +12,7 @@ import io.croupier.events.Money;
 import io.croupier.events.PayoutTerms;
 import io.croupier.events.PostbackFormat;
 import io.croupier.events.Publisher;
+import io.croupier.events.Tracking;
 
 /** Builders for input events with unique ids, since every test shares one broker and one database. */
 public final class TestEvents {
@@ -23,17 +24,22 @@ public final class TestEvents {
     }
 
     public static Click.Builder click(String offerId, String publisherId) {
+        return click(offerId, publisherId, tracking());
+    }
+
+    public static Click.Builder click(String offerId, String publisherId, Tracking.Builder tracking) {
         return Click.newBuilder()
             .setClickId(unique("clk"))
             .setOfferId(offerId)
             .setPublisherId(publisherId)
-            .setSource("google")
-            .setCampaign("spring-promo")
-            .setSub1("s1")
-            .setSub3("s3")
+            .setTracking(tracking.build())
             .setIp("203.0.113.7")
             .setUserAgent("Mozilla/5.0")
             .setOccurredAt(Instant.now());
+    }
+
+    public static Tracking.Builder tracking() {
+        return Tracking.newBuilder().setSource("google").setCampaign("spring-promo").setSub1("s1").setSub3("s3");
     }
 
     public static ConversionReported.Builder conversion(ConversionKind kind) {

@@ -9,13 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.croupier.commission.conversion.Commissioning;
+import io.croupier.commission.commissioning.Commissioning;
 import io.croupier.commission.deal.DealNotKnownException;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.publisher.PublisherNotKnownException;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +103,25 @@ class CommissionFlowTest {
         assertThat(ftd.firstDeposit()).isTrue();
         assertThat(repeat.rule()).isEqualTo("CPA_NOT_FIRST_DEPOSIT");
         assertThat(unflagged.rule()).isEqualTo("CPA_ALREADY_PAID");
+    }
+
+    @Test
+    void cpaFollowsTheFirstDepositThatAttributionDecidedWhenTheCasinoSentNoFlag() {
+        String offer = cpaOffer();
+        String player = uniqueId("player");
+        driver.process(player(offer, player, ConversionKind.REGISTRATION, null, null, null));
+        AttributedConversion first = player(offer, player, ConversionKind.DEPOSIT, "10.00", null, uniqueId("tx"));
+        first.setFirstDeposit(true);
+        AttributedConversion second = player(offer, player, ConversionKind.DEPOSIT, "10.00", null, uniqueId("tx"));
+        second.setFirstDeposit(false);
+
+        LedgerEntry firstEntry = driver.main(first);
+        LedgerEntry secondEntry = driver.main(second);
+
+        assertThat(firstEntry.rule()).isEqualTo("CPA_QUALIFIED");
+        assertThat(firstEntry.firstDeposit()).isTrue();
+        assertThat(secondEntry.rule()).isEqualTo("CPA_NOT_FIRST_DEPOSIT");
+        assertThat(secondEntry.firstDeposit()).isFalse();
     }
 
     @Test
@@ -272,6 +292,7 @@ class CommissionFlowTest {
             .setAmount(amount == null ? null : money(amount, "BRL"))
             .setFirstDeposit(firstDeposit)
             .setTransactionId(transactionId)
-            .build()).setCampaign("campaign-" + offerId).build();
+            .setConversionId(transactionId == null ? null : "deposit:" + transactionId)
+            .build()).setTracking(Tracking.newBuilder().setCampaign("campaign-" + offerId).build()).build();
     }
 }

@@ -13,8 +13,10 @@ import io.croupier.commission.ledger.Ledger;
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.AttributedConversion;
+import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,15 +44,20 @@ import static io.croupier.commission.Events.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The ledger is a pure function of the input topic: replays reproduce it and never add to it. */
+/**
+ * The ledger is a pure function of the input topic (and of operators' decisions on held payouts, which are not on
+ * it): replays reproduce it and never add to it.
+ */
 @CommissionServiceTest
 class ReplayTest {
 
     /** Everything of an entry but where and when it was written. */
     private static final String ENTRY = """
-            select entry_id, input_event_id, reverses, conversion_key, offer_id, publisher_id, click_id, player_id,
-                   campaign, kind, status, rule, deal_version, revenue, revenue_currency, publisher_payout,
-                   payout_currency, first_deposit, inputs::text as inputs, occurred_at
+            select entry_id, input_event_id, postback_log_id, reverses, resolves, conversion_key, offer_id,
+                   publisher_id, click_id, player_id, campaign, kind, status, rule, deal_version, revenue,
+                   revenue_currency, publisher_payout, payout_currency, held_payout, first_deposit,
+                   attribution_method, attribution_warning, guessed_link, reference::text as reference,
+                   inputs::text as inputs, occurred_at
             from %s.ledger_entries where input_event_id in (:ids) order by entry_id""";
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -66,8 +73,7 @@ class ReplayTest {
 
     @Test
     void replayingTheWholeInputTopicIntoAFreshInstanceProducesTheSameLedger() {
-        feedAVarietyOfConversions();
-        Set<String> inputs = eventIdsOnTheInputTopic();
+        Set<String> inputs = feedAVarietyOfConversions();
         await().atMost(PATIENCE).until(() -> mainEntriesOf(inputs, "commission") == inputs.size());
 
         String schema = "commission_replay_" + UUID.randomUUID().toString().substring(0, 8);
@@ -100,7 +106,8 @@ class ReplayTest {
         assertThat(ledgerOf(inputs, "commission")).isEqualTo(before);
     }
 
-    private void feedAVarietyOfConversions() {
+    /** @return the event ids of the conversions fed, none of them touched by an operator's decision */
+    private Set<String> feedAVarietyOfConversions() {
         Driver driver = new Driver(kafka, jdbc, ledger);
         java.time.Instant longAgo = java.time.Instant.parse("2020-01-01T00:00:00Z");
         String cpa = driver.offer(uniqueId("cpa"), deal(1, longAgo, "BRL").setCpaAmount("150")
@@ -123,8 +130,17 @@ class ReplayTest {
             conversions.add(SeedWorkedExamplesTest.partnerEvent(partner, publisher, status, "5.00", click, null,
                     "user"));
         }
+        String guarded = driver.offer(uniqueId("guarded"), deal(1, longAgo, "USD")
+            .setGuessedLinks(GuessedLinkPolicy.HOLD)
+            .build());
+        AttributedConversion guessed = SeedWorkedExamplesTest.partnerEvent(guarded, publisher,
+                ConversionStatus.APPROVED, "7.00", uniqueId("CLK"), uniqueId("TXN"), "user");
+        guessed.setMethod(AttributionMethod.FALLBACK);
+        guessed.setGuessed(true);
+        conversions.add(guessed);
         conversions.forEach(driver::publish);
         conversions.forEach(driver::entriesOf);
+        return conversions.stream().map(AttributedConversion::getEventId).collect(Collectors.toSet());
     }
 
     private long mainEntriesOf(Set<String> inputs, String schema) {

@@ -14,6 +14,7 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.PayoutDue;
+import io.croupier.events.Tracking;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +49,8 @@ class SeedWorkedExamplesTest {
         String subId = uniqueId("joao123");
 
         LedgerEntry registration = driver.main(houseEvent(brazino, subId, ConversionKind.REGISTRATION, "0"));
-        LedgerEntry deposit = driver.main(houseEvent(brazino, subId, ConversionKind.DEPOSIT, "25.00"));
+        AttributedConversion depositEvent = houseEvent(brazino, subId, ConversionKind.DEPOSIT, "25.00");
+        LedgerEntry deposit = driver.main(depositEvent);
 
         assertThat(registration.revenue()).hasToString("0.00 BRL");
         assertThat(registration.rule()).isEqualTo("REGISTRATION_AWAITING_DEPOSIT");
@@ -61,6 +63,8 @@ class SeedWorkedExamplesTest {
         assertThat(recorded.getEventId()).isEqualTo("ledger:" + deposit.entryId());
         assertThat(recorded.getRevenue()).isEqualTo(money("150.00", "BRL"));
         assertThat(recorded.getRule()).isEqualTo("CPA_QUALIFIED");
+        assertThat(recorded.getPostbackLogId()).as("what postback-service's seed 003 answer waits for")
+            .isEqualTo(depositEvent.getConversion().getPostbackLogId());
     }
 
     @Test
@@ -99,7 +103,7 @@ class SeedWorkedExamplesTest {
         assertThat(payout.getStatus()).isEqualTo(ConversionStatus.APPROVED);
         assertThat(payout.getClickId()).isEqualTo(survey.getClickId());
         assertThat(payout.getTransactionId()).isEqualTo(survey.getConversion().getTransactionId());
-        assertThat(payout.getSub1()).isEqualTo(endUser);
+        assertThat(payout.getTracking().getSub1()).isEqualTo(endUser);
         assertThat(points(publisher, endUser)).isEqualByComparingTo("4");
     }
 
@@ -188,6 +192,35 @@ class SeedWorkedExamplesTest {
     }
 
     @Test
+    void alreadyRejectedALaterApprovalOrPendingReportOfARejectedConversionIsNeverPaidNorForwarded() {
+        String offer = reportedPayoutOffer();
+        String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
+        String click = uniqueId("CLK");
+        String transaction = uniqueId("TXN");
+
+        LedgerEntry rejected = driver.main(partnerEvent(offer, publisher, ConversionStatus.REJECTED, "0", click,
+                transaction, "user-5"));
+        LedgerEntry approvedAfter = driver.main(partnerEvent(offer, publisher, ConversionStatus.APPROVED, "33.24",
+                click, transaction, "user-5"));
+        LedgerEntry pendingAfter = driver.main(partnerEvent(offer, publisher, ConversionStatus.PENDING, "33.24",
+                click, transaction, "user-5"));
+
+        assertThat(rejected.rule()).isEqualTo("REJECTED");
+        assertThat(List.of(approvedAfter, pendingAfter)).allSatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("ALREADY_REJECTED");
+            assertThat(entry.revenue().isZero()).isTrue();
+            assertThat(entry.publisherPayout().isZero()).isTrue();
+            assertThat(entry.inputs()).containsEntry("rejected_by", rejected.entryId());
+        });
+        LedgerEntry marker = driver.main(partnerEvent(offer, publisher, ConversionStatus.APPROVED, "1.00",
+                uniqueId("CLK"), uniqueId("TXN"), "user-5"));
+        assertThat(awaitPayouts(publisher, 2)).as("the rejection and the marker, nothing for the late reports")
+            .extracting(PayoutDue::getEventId)
+            .containsExactly("payout:" + rejected.entryId(), "payout:" + marker.entryId());
+        assertThat(points(publisher, "user-5")).isEqualByComparingTo("0.80");
+    }
+
+    @Test
     void seed004Scenario5ARejectedConversionEarnsNothingAndIsForwardedWithItsStatus() {
         String offer = reportedPayoutOffer();
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
@@ -234,9 +267,10 @@ class SeedWorkedExamplesTest {
         return attributed(offerId, publisherId,
                 reported(ConversionKind.CONVERSION, status).setClickId(clickId)
                     .setTransactionId(transactionId)
+                    .setConversionId(transactionId != null ? "tx:" + transactionId : "click:" + clickId)
                     .setReportedPayout(money(payout, "USD"))
                     .build())
-            .setSub1(endUser)
+            .setTracking(Tracking.newBuilder().setSub1(endUser).build())
             .build();
     }
 }

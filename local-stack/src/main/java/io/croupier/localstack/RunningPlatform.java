@@ -61,6 +61,11 @@ final class RunningPlatform implements AutoCloseable {
         return Integer.parseInt(contexts.get(service).getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    /** A bean of a running service, for tests that hold one of its consumers back. */
+    <T> T bean(PlatformService service, Class<T> type) {
+        return contexts.get(service).getBean(type);
+    }
+
     String url(PlatformService service) {
         return "http://127.0.0.1:" + port(service);
     }

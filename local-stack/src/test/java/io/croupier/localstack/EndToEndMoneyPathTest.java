@@ -1,11 +1,11 @@
 package io.croupier.localstack;
 
-import java.nio.charset.StandardCharsets;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,11 +40,11 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TestPlatform.Shared.class)
 class EndToEndMoneyPathTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = TestPlatform.JSON;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static RunningPlatform platform;
+    private static TestPlatform platform;
 
     private static DemoPublisher receiver;
 
@@ -54,11 +54,11 @@ class EndToEndMoneyPathTest {
     private static AdminApi admin;
 
     @BeforeAll
-    static void startPlatform(TestPlatform started) {
-        platform = started.services;
-        receiver = started.demoPublisher;
-        edgeUrl = started.frontDoor.url();
-        admin = started.admin;
+    static void platform(TestPlatform shared) {
+        platform = shared;
+        receiver = shared.publisher();
+        edgeUrl = shared.edgeUrl();
+        admin = shared.admin;
     }
 
     @Test
@@ -227,7 +227,9 @@ class EndToEndMoneyPathTest {
         assertThat(unknownHouse.body()).startsWith("{\"error\":\"Casa de apostas não encontrada\",\"logId\":");
 
         HttpResponse<String> redirect = get(edgeUrl + "/click?source=facebook&campaign=winter2024");
-        assertThat(redirect.statusCode()).as("the redirect is passed on, not followed").isIn(302, 503);
+        assertThat(redirect.statusCode()).as("the redirect is passed on, not followed").isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).as("to one of the seeds' casinos")
+            .hasValueSatisfying(location -> assertThat(location).matches("https://[a-z0-9-]+\\.example/.*"));
 
         HttpResponse<String> health = get(edgeUrl + "/health");
         assertThat(health.statusCode()).isEqualTo(200);

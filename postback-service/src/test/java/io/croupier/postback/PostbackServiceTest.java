@@ -90,6 +90,7 @@ public abstract class PostbackServiceTest {
             .setEventId("ledger:" + entryId)
             .setEntryId(entryId)
             .setInputEventId("attributed:postback:" + logId)
+            .setPostbackLogId(logId)
             .setOfferId(offerId)
             .setKind(ConversionKind.DEPOSIT)
             .setStatus(ConversionStatus.APPROVED)

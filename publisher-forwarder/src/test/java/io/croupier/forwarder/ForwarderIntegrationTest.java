@@ -15,6 +15,7 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PayoutDue;
+import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +90,7 @@ public abstract class ForwarderIntegrationTest {
             .setEvent(ConversionKind.CONVERSION)
             .setStatus(ConversionStatus.APPROVED)
             .setPayout(new Money(new BigDecimal(amount).toPlainString(), currency))
-            .setSub1("campaign a&b")
+            .setTracking(Tracking.newBuilder().setSub1("campaign a&b").build())
             .setOccurredAt(Instant.now())
             .build();
     }

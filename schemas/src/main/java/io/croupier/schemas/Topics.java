@@ -26,11 +26,11 @@ public final class Topics {
 
     public static final Topic<String, ConversionReported> CONVERSIONS_REPORTED = new Topic<>(
             "croupier.conversions-reported", String.class, ConversionReported.class, EVENT_PARTITIONS, false,
-            "click id, else player (offer or house + player id or sub id)");
+            "order key: player (offer + player id), else sub id, else conversion, else click id");
 
     public static final Topic<String, AttributedConversion> ATTRIBUTED_CONVERSIONS = new Topic<>(
             "croupier.attributed-conversions", String.class, AttributedConversion.class, EVENT_PARTITIONS, false,
-            "player (offer + player id), else click id");
+            "the order key of the conversion it attributes");
 
     public static final Topic<String, LedgerEntryRecorded> LEDGER_ENTRIES = new Topic<>("croupier.ledger-entries",
             String.class, LedgerEntryRecorded.class, EVENT_PARTITIONS, false, "offer id");

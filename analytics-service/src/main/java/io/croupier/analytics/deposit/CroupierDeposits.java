@@ -75,14 +75,14 @@ class CroupierDeposits {
             .param("player", playerId)
             .param("offer", attributed.getOfferId())
             .param("publisher", attributed.getPublisherId())
-            .param("campaign", attributed.getCampaign())
-            .param("source", attributed.getSource())
+            .param("campaign", attributed.getTracking().getCampaign())
+            .param("source", attributed.getTracking().getSource())
             .param("amount", amount)
             .param("currency", money == null ? null : money.getCurrency().toUpperCase(Locale.ROOT))
             .param("occurredAt", Timestamp.from(occurredAt))
             .update();
         if (stored == 1 && deposit) {
-            campaigns.learn(playerId, attributed.getCampaign(), occurredAt);
+            campaigns.learn(playerId, attributed.getTracking().getCampaign(), occurredAt);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
+import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,8 +156,7 @@ class CroupierDepositsTest {
             .setOfferId(OFFER)
             .setPublisherId("3")
             .setPlayerId(player)
-            .setSource("facebook")
-            .setCampaign("K-" + run)
+            .setTracking(Tracking.newBuilder().setSource("facebook").setCampaign("K-" + run).build())
             .setMethod(AttributionMethod.PLAYER)
             .setAttributedAt(at)
             .build();

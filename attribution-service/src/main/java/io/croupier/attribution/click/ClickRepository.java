@@ -66,13 +66,13 @@ public class ClickRepository {
             .param(column(clicks, StoredClick::clickId))
             .param(column(clicks, StoredClick::offerId))
             .param(column(clicks, StoredClick::publisherId))
-            .param(column(clicks, StoredClick::source))
-            .param(column(clicks, StoredClick::campaign))
-            .param(column(clicks, StoredClick::sub1))
-            .param(column(clicks, StoredClick::sub2))
-            .param(column(clicks, StoredClick::sub3))
-            .param(column(clicks, StoredClick::sub4))
-            .param(column(clicks, StoredClick::sub5))
+            .param(column(clicks, click -> click.tracking().getSource()))
+            .param(column(clicks, click -> click.tracking().getCampaign()))
+            .param(column(clicks, click -> click.tracking().getSub1()))
+            .param(column(clicks, click -> click.tracking().getSub2()))
+            .param(column(clicks, click -> click.tracking().getSub3()))
+            .param(column(clicks, click -> click.tracking().getSub4()))
+            .param(column(clicks, click -> click.tracking().getSub5()))
             .param(column(clicks, StoredClick::ip))
             .param(column(clicks, StoredClick::userAgent))
             .param(column(clicks, StoredClick::referrer))
@@ -99,8 +99,7 @@ public class ClickRepository {
 
     private static StoredClick map(ResultSet rs, int row) throws SQLException {
         return new StoredClick(rs.getString("click_id"), rs.getString("offer_id"), rs.getString("publisher_id"),
-                rs.getString("source"), rs.getString("campaign"), rs.getString("sub1"), rs.getString("sub2"),
-                rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"), rs.getString("ip"),
-                rs.getString("user_agent"), rs.getString("referrer"), rs.getTimestamp("occurred_at").toInstant());
+                TrackingColumns.read(rs), rs.getString("ip"), rs.getString("user_agent"), rs.getString("referrer"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 }

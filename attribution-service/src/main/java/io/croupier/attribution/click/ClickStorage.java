@@ -55,8 +55,7 @@ class ClickStorage {
     }
 
     private static StoredClick toStored(Click click) {
-        return new StoredClick(click.getClickId(), click.getOfferId(), click.getPublisherId(), click.getSource(),
-                click.getCampaign(), click.getSub1(), click.getSub2(), click.getSub3(), click.getSub4(),
-                click.getSub5(), click.getIp(), click.getUserAgent(), click.getReferrer(), click.getOccurredAt());
+        return new StoredClick(click.getClickId(), click.getOfferId(), click.getPublisherId(), click.getTracking(),
+                click.getIp(), click.getUserAgent(), click.getReferrer(), click.getOccurredAt());
     }
 }

@@ -2,8 +2,9 @@ package io.croupier.attribution.click;
 
 import java.time.Instant;
 
+import io.croupier.events.Tracking;
+
 /** A click as attribution keeps it: what a conversion inherits from it, and where it came from. */
-public record StoredClick(String clickId, String offerId, String publisherId, String source, String campaign,
-        String sub1, String sub2, String sub3, String sub4, String sub5, String ip, String userAgent,
-        String referrer, Instant occurredAt) {
+public record StoredClick(String clickId, String offerId, String publisherId, Tracking tracking, String ip,
+        String userAgent, String referrer, Instant occurredAt) {
 }

@@ -51,7 +51,7 @@ class Attributor {
         }
         Optional<PlayerLink> link = link(offerId, conversion.getPlayerId());
         if (link.isPresent()) {
-            return new Decision.Attributed(AttributionMethod.PLAYER, offerId, Tracking.of(link.get()), null);
+            return byLink(offerId, link.get(), null);
         }
         if (conversion.getSubId() != null) {
             return bySubId(offerId, conversion.getSubId());
@@ -69,12 +69,12 @@ class Attributor {
             if (conversion.getOfferId() != null && !conversion.getOfferId().equals(offerId)) {
                 return new Decision.Unattributed(UnattributedReason.SECRET_OFFER_MISMATCH);
             }
-            return new Decision.Attributed(AttributionMethod.CLICK_ID, offerId, Tracking.of(click.get()), null);
+            return new Decision.Attributed(AttributionMethod.CLICK_ID, offerId, Origin.of(click.get()), null, false);
         }
         // A click past its retention is gone for good, but the player it brought is still linked.
         Optional<PlayerLink> link = link(conversion.getOfferId(), conversion.getPlayerId());
         if (link.isPresent()) {
-            return new Decision.Attributed(AttributionMethod.PLAYER, conversion.getOfferId(), Tracking.of(link.get()),
+            return byLink(conversion.getOfferId(), link.get(),
                     "click " + conversion.getClickId() + " not found; attributed through the player link");
         }
         return new Decision.Unattributed(UnattributedReason.CLICK_NOT_FOUND);
@@ -84,16 +84,30 @@ class Attributor {
         Optional<String> publisherId = publishers.idByUsername(subId);
         String warning = publisherId.isPresent() ? null : "no publisher with username " + subId;
         return new Decision.Attributed(AttributionMethod.SUB_ID, offerId,
-                Tracking.NONE.withPublisher(publisherId.orElse(null)), warning);
+                Origin.NONE.withPublisher(publisherId.orElse(null)), warning, false);
     }
 
     private Decision byFallback(String offerId, ConversionReported conversion) {
         return clicks
             .mostRecent(offerId, conversion.getOccurredAt().minus(settings.fallbackWindow()), conversion.getOccurredAt())
-            .<Decision>map(click -> new Decision.Attributed(AttributionMethod.FALLBACK, offerId, Tracking.of(click),
+            .<Decision>map(click -> new Decision.Attributed(AttributionMethod.FALLBACK, offerId, Origin.of(click),
                     "no click_id: matched the most recent click " + click.clickId() + " of offer " + offerId
-                            + " within " + settings.fallbackWindow()))
+                            + " within " + settings.fallbackWindow(), true))
             .orElseGet(() -> new Decision.Unattributed(UnattributedReason.NO_RECENT_CLICK));
+    }
+
+    /**
+     * Through the player's link. A link that a fallback match made is a guess, and so is every fact that follows it:
+     * the warning says so, so money on it is never taken for certain.
+     */
+    private static Decision byLink(String offerId, PlayerLink link, String warning) {
+        if (!link.guessed()) {
+            return new Decision.Attributed(AttributionMethod.PLAYER, offerId, Origin.of(link), warning, false);
+        }
+        String guess = "player " + link.playerId() + " was linked to click " + link.clickId()
+                + " by a fallback match (" + link.linkedBy() + ")";
+        return new Decision.Attributed(AttributionMethod.PLAYER, offerId, Origin.of(link),
+                warning == null ? guess : warning + "; " + guess, true);
     }
 
     private Optional<PlayerLink> link(String offerId, String playerId) {

@@ -9,7 +9,8 @@ import io.croupier.events.Money;
 /**
  * Published inside the transaction that attributed a conversion, so funnel counts commit with the attribution.
  *
- * @param firstDeposit whether this conversion is the player's first deposit by the rule in the README
+ * @param firstDeposit whether it counts as a first deposit in the funnel: the player's first (the README's rule), and
+ *        a linked player only once
  * @param amount the deposit, profit or chargeback amount, or {@code null}
  */
 public record ConversionAttributed(String offerId, ConversionKind kind, ConversionStatus status,

@@ -3,14 +3,18 @@ package io.croupier.attribution.conversion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
+import io.croupier.attribution.click.ClickWaitLock;
+import io.croupier.attribution.player.FirstDeposits;
 import io.croupier.attribution.player.PlayerLink;
 import io.croupier.attribution.player.PlayerLinks;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
-import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
-import io.croupier.events.ConversionStatus;
 import io.croupier.runtime.inbox.Inbox;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
@@ -39,6 +43,12 @@ class ConversionAttribution {
 
     private final PlayerLinks players;
 
+    private final FirstDeposits firstDeposits;
+
+    private final ClickWaitLock clickWait;
+
+    private final WaitingOrderKeys waiting;
+
     private final Inbox inbox;
 
     private final Outbox outbox;
@@ -51,12 +61,16 @@ class ConversionAttribution {
 
     private final AttributionMeters meters;
 
-    ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players, Inbox inbox,
+    ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players,
+            FirstDeposits firstDeposits, ClickWaitLock clickWait, WaitingOrderKeys waiting, Inbox inbox,
             Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock,
             AttributionMeters meters) {
         this.conversions = conversions;
         this.attributor = attributor;
         this.players = players;
+        this.firstDeposits = firstDeposits;
+        this.clickWait = clickWait;
+        this.waiting = waiting;
         this.inbox = inbox;
         this.outbox = outbox;
         this.events = events;
@@ -77,29 +91,104 @@ class ConversionAttribution {
         }
     }
 
-    /** Decides again for a stored conversion the caller holds locked. */
+    /**
+     * Decides again for a stored conversion the caller holds locked, and then for every conversion that its
+     * attribution releases (those parked behind it, those waiting for the player it links), in turn.
+     */
     void attempt(ParkedConversion parked) {
+        Deque<ParkedConversion> work = new ArrayDeque<>();
+        work.add(parked);
+        while (!work.isEmpty()) {
+            work.addAll(attemptOne(work.poll()));
+        }
+    }
+
+    /** @return the conversions this one's attribution (or giving up) released */
+    private List<ParkedConversion> attemptOne(ParkedConversion parked) {
         ConversionReported conversion = parked.conversion();
+        OrderKeys keys = OrderKeys.of(conversion);
         Instant now = clock.instant();
-        Decision decision = attributor.decide(conversion);
+        Decision decision = decide(conversion);
         meters.decided(decision);
         if (decision instanceof Decision.Attributed attributed) {
-            attribute(conversion, attributed, now);
-            return;
+            if (!waitsBehindEarlier(conversion, keys, attributed)) {
+                return attribute(parked, keys, attributed, now);
+            }
+            decision = new Decision.Unattributed(UnattributedReason.WAITING_FOR_EARLIER);
         }
         UnattributedReason reason = ((Decision.Unattributed) decision).reason();
+        park(parked, keys, reason, now);
+        // Given up for good, it holds nothing back any more.
+        return reason.permanent() ? followers(parked, keys) : List.of();
+    }
+
+    /**
+     * The conversions parked behind this one, in the order they were accepted, once it no longer waits. Only a
+     * conversion that waited can have any (every wait is counted in its checks): one decided at first sight was never
+     * seen waiting.
+     */
+    private List<ParkedConversion> followers(ParkedConversion parked, OrderKeys keys) {
+        if (parked.checks() == 0) {
+            return List.of();
+        }
+        waiting.remove(keys, parked.conversion().getEventId());
+        return conversions.lockFollowers(keys, parked.conversion().getPostbackLogId());
+    }
+
+    /**
+     * A conversion is parked for a missing click only after meeting the click batch that may be storing it, and
+     * deciding again ({@link ClickWaitLock}).
+     */
+    private Decision decide(ConversionReported conversion) {
+        Decision decision = attributor.decide(conversion);
+        if (decision instanceof Decision.Unattributed unattributed
+                && unattributed.reason() == UnattributedReason.CLICK_NOT_FOUND) {
+            clickWait.beforeParking();
+            return attributor.decide(conversion);
+        }
+        return decision;
+    }
+
+    /**
+     * Whether a conversion postback-service accepted earlier, sharing an order key with this one, still waits: then
+     * this one waits behind it, or a later fact would overtake an earlier one. A fact waiting for its player's link
+     * does not hold back the conversion that makes the link: the link is what it waits for, and it follows at once.
+     */
+    private boolean waitsBehindEarlier(ConversionReported conversion, OrderKeys keys, Decision.Attributed decision) {
+        List<Waiting> earlier = waiting.earlierThan(keys, conversion.getPostbackLogId());
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        boolean linksPlayer = keys.player() != null && decision.method() != AttributionMethod.PLAYER
+                && players.find(decision.offerId(), conversion.getPlayerId()).isEmpty();
+        return !earlier.stream().allMatch(waiting -> linksPlayer && waitsForTheLink(waiting, keys));
+    }
+
+    private static boolean waitsForTheLink(Waiting waiting, OrderKeys keys) {
+        boolean forTheLink = waiting.reason() == UnattributedReason.PLAYER_NOT_LINKED
+                || waiting.reason() == UnattributedReason.CLICK_NOT_FOUND;
+        return forTheLink && waiting.sharedKeys().stream().allMatch(keys.player()::equals);
+    }
+
+    private void park(ParkedConversion parked, OrderKeys keys, UnattributedReason reason, Instant now) {
+        ConversionReported conversion = parked.conversion();
         if (reason.permanent()) {
             conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
+            return;
         }
-        else if (now.isBefore(parked.graceUntil())) {
+        boolean parkedNow;
+        if (now.isBefore(parked.graceUntil())) {
             Instant nextCheck = now.plus(backOff(parked.checks()));
             // Checked again no later than the end of the grace period, so it is listed as unattributed on time.
-            conversions.markWaiting(conversion.getEventId(), "PENDING", reason,
+            parkedNow = conversions.markWaiting(conversion.getEventId(), "PENDING", reason,
                     nextCheck.isBefore(parked.graceUntil()) ? nextCheck : parked.graceUntil());
         }
         else {
-            conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
+            parkedNow = conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
                     now.plus(settings.unattributedRecheckInterval()));
+        }
+        if (parkedNow) {
+            waiting.record(keys, conversion.getPostbackLogId(), conversion.getEventId(), reason);
         }
     }
 
@@ -113,80 +202,61 @@ class ConversionAttribution {
                 : settings.unattributedRecheckInterval();
     }
 
-    private void attribute(ConversionReported conversion, Decision.Attributed decision, Instant now) {
+    private List<ParkedConversion> attribute(ParkedConversion parked, OrderKeys keys, Decision.Attributed decision,
+            Instant now) {
+        ConversionReported conversion = parked.conversion();
         if (!conversions.markAttributed(conversion.getEventId(), decision, now)) {
-            return;
+            return List.of();
         }
         if (decision.warning() != null) {
             log.warn("{} attributed by {}: {}", conversion.getEventId(), decision.method(), decision.warning());
         }
-        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, key(conversion, decision), event(conversion, decision, now));
         String playerId = conversion.getPlayerId();
         boolean newlyLinked = playerId != null && decision.method() != AttributionMethod.PLAYER
                 && players.link(link(conversion, decision));
+        Boolean firstDeposit = firstDeposits.decide(conversion, decision.offerId());
+        outbox.append(Topics.ATTRIBUTED_CONVERSIONS, conversion.getOrderKey(),
+                event(conversion, decision, firstDeposit, now));
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
-                firstDeposit(conversion, decision.offerId()), conversion.getAmount(), conversion.getOccurredAt()));
+                countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
+                conversion.getOccurredAt()));
+        List<ParkedConversion> released = new ArrayList<>(followers(parked, keys));
         if (newlyLinked) {
-            for (ParkedConversion waiting : conversions.lockWaitingForPlayer(decision.offerId(), playerId)) {
-                attempt(waiting);
-            }
+            released.addAll(conversions.lockWaitingForPlayer(decision.offerId(), playerId));
         }
+        return released;
     }
 
     /**
-     * The first-deposit rule: an approved FTD, or a DEPOSIT the casino flags as first, counts; a DEPOSIT without the
-     * flag counts when it is the first deposit seen for a linked player. A linked player counts at most once.
+     * A first deposit counts in the funnel, and a linked player at most once: a casino flagging a later deposit as
+     * first (believed for the CPA) does not count the player twice.
      */
-    private boolean firstDeposit(ConversionReported conversion, String offerId) {
-        if (conversion.getStatus() != ConversionStatus.APPROVED) {
-            return false;
-        }
-        boolean flagged = conversion.getKind() == ConversionKind.FTD
-                || conversion.getKind() == ConversionKind.DEPOSIT && Boolean.TRUE.equals(conversion.getFirstDeposit());
-        boolean unflagged = conversion.getKind() == ConversionKind.DEPOSIT && conversion.getFirstDeposit() == null;
-        if (conversion.getPlayerId() == null) {
-            return flagged;
-        }
-        return (flagged || unflagged) && players.claimFirstDeposit(offerId, conversion.getPlayerId());
+    private boolean countsInFunnel(ConversionReported conversion, String offerId, Boolean firstDeposit) {
+        return Boolean.TRUE.equals(firstDeposit)
+                && (conversion.getPlayerId() == null || players.claimFirstDeposit(offerId, conversion.getPlayerId()));
     }
 
     private static PlayerLink link(ConversionReported conversion, Decision.Attributed decision) {
-        Tracking tracking = decision.tracking();
-        return new PlayerLink(decision.offerId(), conversion.getPlayerId(), tracking.clickId(),
-                tracking.publisherId(), tracking.source(), tracking.campaign(), tracking.sub1(), tracking.sub2(),
-                tracking.sub3(), tracking.sub4(), tracking.sub5(), decision.method().name(), conversion.getEventId());
-    }
-
-    /** docs/event-flow.md: all facts of one player (or one sub id) share a key, so they stay in order. */
-    static String key(ConversionReported conversion, Decision.Attributed decision) {
-        if (conversion.getPlayerId() != null) {
-            return decision.offerId() + ":player:" + conversion.getPlayerId();
-        }
-        if (conversion.getSubId() != null) {
-            return decision.offerId() + ":sub:" + conversion.getSubId();
-        }
-        return decision.tracking().clickId();
+        Origin origin = decision.origin();
+        return new PlayerLink(decision.offerId(), conversion.getPlayerId(), origin.clickId(), origin.publisherId(),
+                origin.tracking(), decision.method(), conversion.getEventId());
     }
 
     private static AttributedConversion event(ConversionReported conversion, Decision.Attributed decision,
-            Instant now) {
-        Tracking tracking = decision.tracking();
+            Boolean firstDeposit, Instant now) {
+        Origin origin = decision.origin();
         return AttributedConversion.newBuilder()
             .setEventId("attributed:" + conversion.getEventId())
             .setConversion(conversion)
             .setOfferId(decision.offerId())
-            .setPublisherId(tracking.publisherId())
-            .setClickId(tracking.clickId())
+            .setPublisherId(origin.publisherId())
+            .setClickId(origin.clickId())
             .setPlayerId(conversion.getPlayerId())
-            .setSource(tracking.source())
-            .setCampaign(tracking.campaign())
-            .setSub1(tracking.sub1())
-            .setSub2(tracking.sub2())
-            .setSub3(tracking.sub3())
-            .setSub4(tracking.sub4())
-            .setSub5(tracking.sub5())
+            .setTracking(origin.tracking())
             .setMethod(decision.method())
             .setWarning(decision.warning())
+            .setGuessed(decision.guessed())
+            .setFirstDeposit(firstDeposit)
             .setAttributedAt(now)
             .build();
     }

@@ -32,6 +32,7 @@ class ConversionListener {
             containerFactory = "batchListenerContainerFactory",
             concurrency = "${croupier.attribution.conversions.consumers:3}")
     void on(List<ConsumerRecord<String, ConversionReported>> batch) {
+        batch.forEach(ConversionListener::keepOrderKey);
         if (batch.stream().allMatch(record -> record.value() != null)) {
             try {
                 transactions.executeWithoutResult(status -> batch.forEach(record -> attribution.receive(record.value())));
@@ -52,6 +53,13 @@ class ConversionListener {
             catch (RuntimeException e) {
                 throw new BatchListenerFailedException("cannot attribute " + conversion.getEventId(), e, i);
             }
+        }
+    }
+
+    /** A conversion written before it carried its order key was keyed by it on the topic. */
+    private static void keepOrderKey(ConsumerRecord<String, ConversionReported> record) {
+        if (record.value() != null && record.value().getOrderKey() == null) {
+            record.value().setOrderKey(record.key());
         }
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConversionRepository {
 
-    private static final String PARKED_COLUMNS = "payload, grace_until, checks";
+    private static final String PARKED_COLUMNS = "payload, order_key, grace_until, checks";
 
     private final JdbcClient jdbc;
 
@@ -38,11 +38,13 @@ class ConversionRepository {
     boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil) {
         Money amount = conversion.getAmount();
         return jdbc.sql("""
-                insert into conversions (event_id, payload, kind, status, offer_id, click_id, player_id, sub_id,
-                                         amount, currency, occurred_at, received_at, grace_until, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                insert into conversions (event_id, payload, postback_log_id, order_key, kind, status, offer_id,
+                                         click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
+                                         grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
                 on conflict (event_id) do nothing""")
             .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
+                    conversion.getPostbackLogId(), conversion.getOrderKey(),
                     conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
                     conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
                     amount == null ? null : new BigDecimal(amount.getAmount()),
@@ -51,37 +53,58 @@ class ConversionRepository {
             .update() == 1;
     }
 
-    /** Locks the conversions that wait for any of these clicks, oldest first; rows another transaction holds are its. */
+    /**
+     * Locks the conversions that wait for any of these clicks, in the order they were accepted; rows another
+     * transaction holds are its.
+     */
     List<ParkedConversion> lockWaitingForClicks(String[] clickIds) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where click_id = any(?::text[]) and state <> 'ATTRIBUTED' and next_check_at is not null
-                order by seq for update skip locked""")
+                order by postback_log_id nulls first, seq for update skip locked""")
             .param(clickIds)
             .query(this::map)
             .list();
     }
 
-    /** Locks the conversions of a player that wait for the player's link, oldest first. */
+    /** Locks the conversions of a player that wait for the player's link, in the order they were accepted. */
     List<ParkedConversion> lockWaitingForPlayer(String offerId, String playerId) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where offer_id = ? and player_id = ? and state <> 'ATTRIBUTED' and next_check_at is not null
-                order by seq for update skip locked""")
+                order by postback_log_id nulls first, seq for update skip locked""")
             .param(offerId)
             .param(playerId)
             .query(this::map)
             .list();
     }
 
-    /** Locks up to {@code limit} conversions due for another check, oldest first. */
+    /** Locks up to {@code limit} conversions due for another check, in the order they were accepted. */
     List<ParkedConversion> lockDue(Instant now, int limit) {
         return jdbc.sql("select " + PARKED_COLUMNS + """
                  from conversions
                 where next_check_at <= ? and state <> 'ATTRIBUTED'
-                order by seq limit ? for update skip locked""")
+                order by postback_log_id nulls first, seq limit ? for update skip locked""")
             .param(Timestamp.from(now))
             .param(limit)
+            .query(this::map)
+            .list();
+    }
+
+    /**
+     * Locks the conversions accepted after {@code postbackLogId} that share one of {@code keys} and were parked
+     * behind an earlier one, in the order they were accepted.
+     */
+    List<ParkedConversion> lockFollowers(OrderKeys keys, long postbackLogId) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions
+                where event_id in (select event_id from waiting_order_keys
+                                    where order_key = any(?::text[]) and postback_log_id > ?
+                                      and reason = 'WAITING_FOR_EARLIER')
+                  and state <> 'ATTRIBUTED' and next_check_at is not null
+                order by postback_log_id for update skip locked""")
+            .param(keys.array())
+            .param(postbackLogId)
             .query(this::map)
             .list();
     }
@@ -91,20 +114,22 @@ class ConversionRepository {
         return jdbc.sql("""
                 update conversions
                    set state = 'ATTRIBUTED', reason = null, next_check_at = null, method = ?,
-                       attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?,
+                       attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?, guessed = ?,
                        attributed_at = ?
                  where event_id = ? and state <> 'ATTRIBUTED'""")
-            .params(decision.method().name(), decision.offerId(), decision.tracking().publisherId(),
-                    decision.tracking().clickId(), decision.warning(), Timestamp.from(now), eventId)
+            .params(decision.method().name(), decision.offerId(), decision.origin().publisherId(),
+                    decision.origin().clickId(), decision.warning(), decision.guessed(), Timestamp.from(now),
+                    eventId)
             .update() == 1;
     }
 
-    void markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
-        jdbc.sql("""
+    /** @return {@code false} if the conversion was attributed meanwhile */
+    boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
+        return jdbc.sql("""
                 update conversions set state = ?, reason = ?, next_check_at = ?, checks = checks + 1
                  where event_id = ? and state <> 'ATTRIBUTED'""")
             .params(state, reason.name(), nextCheckAt == null ? null : Timestamp.from(nextCheckAt), eventId)
-            .update();
+            .update() == 1;
     }
 
     List<ConversionView> unattributed(String offerId, long afterSeq, int limit) {
@@ -132,6 +157,10 @@ class ConversionRepository {
     private ParkedConversion map(ResultSet rs, int row) throws SQLException {
         ConversionReported conversion = (ConversionReported) deserializer
             .deserialize(Topics.CONVERSIONS_REPORTED.name(), rs.getBytes("payload"));
+        // Stored before the event carried it; the migration derived it.
+        if (conversion.getOrderKey() == null) {
+            conversion.setOrderKey(rs.getString("order_key"));
+        }
         return new ParkedConversion(conversion, rs.getTimestamp("grace_until").toInstant(), rs.getInt("checks"));
     }
 }

@@ -12,6 +12,13 @@ enum UnattributedReason {
     /** No click id, player link or sub id, and no click of the offer within the fallback window. */
     NO_RECENT_CLICK(false),
 
+    /**
+     * It could be attributed, but a conversion of the same click, player, sub id or identity that postback-service
+     * accepted earlier still waits: attributing this one first would let a later fact overtake an earlier one (a
+     * rejection its approval, an approval its pending report). Released when that one is attributed or given up.
+     */
+    WAITING_FOR_EARLIER(false),
+
     /** The click belongs to another offer than the one whose secret or key reported the conversion (seed 001). */
     SECRET_OFFER_MISMATCH(true),
 

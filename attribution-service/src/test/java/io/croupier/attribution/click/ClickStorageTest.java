@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.events.Click;
+import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static io.croupier.attribution.TestEvents.click;
+import static io.croupier.attribution.TestEvents.tracking;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +35,7 @@ class ClickStorageTest {
 
     @Test
     void aClickIsStoredWithOfferPublisherSourceCampaignSubIdsTimeIpAndUserAgent() {
-        Click click = click(unique("offer"), "7").setSub2("s2").setSub4("s4").setSub5("s5")
+        Click click = click(unique("offer"), "7", tracking().setSub2("s2").setSub4("s4").setSub5("s5"))
             .setReferrer("https://example.org/landing")
             .build();
 
@@ -41,7 +43,7 @@ class ClickStorageTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> clicks.find(click.getClickId()).isPresent());
         assertThat(clicks.find(click.getClickId())).hasValue(new StoredClick(click.getClickId(), click.getOfferId(),
-                "7", "google", "spring-promo", "s1", "s2", "s3", "s4", "s5", "203.0.113.7", "Mozilla/5.0",
+                "7", new Tracking("google", "spring-promo", "s1", "s2", "s3", "s4", "s5"), "203.0.113.7", "Mozilla/5.0",
                 "https://example.org/landing", click.getOccurredAt()));
     }
 

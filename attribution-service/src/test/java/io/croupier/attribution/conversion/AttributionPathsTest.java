@@ -2,6 +2,8 @@ package io.croupier.attribution.conversion;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,9 @@ import io.croupier.events.AttributionMethod;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +35,7 @@ import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.money;
 import static io.croupier.attribution.TestEvents.publisher;
+import static io.croupier.attribution.TestEvents.tracking;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +58,7 @@ class AttributionPathsTest {
 
     @Test
     void aConversionWithAClickIdIsAttributedToThatClicksOfferAndPublisher() {
-        Click click = send(click(unique("offer"), "17").setSub5("s5").build());
+        Click click = send(click(unique("offer"), "17", tracking().setSub5("s5")).build());
         ConversionReported ftd = send(conversion(ConversionKind.FTD).setClickId(click.getClickId())
             .setOfferId(click.getOfferId())
             .setPlayerId(unique("player"))
@@ -65,11 +70,10 @@ class AttributionPathsTest {
         assertThat(attributed.getOfferId()).isEqualTo(click.getOfferId());
         assertThat(attributed.getPublisherId()).isEqualTo("17");
         assertThat(attributed.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributed.getSource()).isEqualTo("google");
-        assertThat(attributed.getCampaign()).isEqualTo("spring-promo");
-        assertThat(List.of(attributed.getSub1(), attributed.getSub3(), attributed.getSub5()))
-            .containsExactly("s1", "s3", "s5");
+        assertThat(attributed.getTracking()).isEqualTo(click.getTracking());
+        assertThat(attributed.getTracking().getSub5()).isEqualTo("s5");
         assertThat(attributed.getWarning()).isNull();
+        assertThat(attributed.getGuessed()).isFalse();
         assertThat(attributed.getConversion()).isEqualTo(ftd);
     }
 
@@ -83,6 +87,21 @@ class AttributionPathsTest {
 
         assertThat(attributed.getOfferId()).isEqualTo(click.getOfferId());
         assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key()).isEqualTo(click.getClickId());
+    }
+
+    @Test
+    void theAttributedConversionKeepsTheOrderKeyOfTheReportedOneEvenWhenItWasOnlyItsKafkaKey() {
+        Click click = send(click(unique("offer"), "18").build());
+        ConversionReported carried = send(conversion(ConversionKind.CONVERSION).setClickId(click.getClickId())
+            .setOrderKey(unique("carried-key"))
+            .build());
+        ConversionReported released = conversion(ConversionKind.CONVERSION).setClickId(click.getClickId()).build();
+        String releasedKey = unique("kafka-key");
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), releasedKey, released);
+
+        assertThat(RecordedEvents.records(attributedOnce(carried).getEventId()).get(0).key())
+            .isEqualTo(carried.getOrderKey());
+        assertThat(RecordedEvents.records(attributedOnce(released).getEventId()).get(0).key()).isEqualTo(releasedKey);
     }
 
     @Test
@@ -117,9 +136,40 @@ class AttributionPathsTest {
         assertThat(attributed.getMethod()).isEqualTo(AttributionMethod.PLAYER);
         assertThat(attributed.getPublisherId()).isEqualTo("21");
         assertThat(attributed.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributed.getCampaign()).isEqualTo("spring-promo");
+        assertThat(attributed.getTracking().getCampaign()).isEqualTo("spring-promo");
+        assertThat(attributed.getGuessed()).as("the link was made by the registration's click id").isFalse();
+        assertThat(attributed.getWarning()).isNull();
         assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
             .isEqualTo(click.getOfferId() + ":player:" + player);
+    }
+
+    @Test
+    void firstDepositNessIsTheCasinosFlagWhenSentAndThePlayersHistoryWhenNot() {
+        Click click = send(click(unique("casino_pro"), "24").build());
+        String player = unique("user");
+        attributedOnce(send(conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setPlayerId(player)
+            .build()));
+
+        List<Boolean> firstDeposits = new ArrayList<>();
+        for (Boolean flag : Arrays.asList(null, null, true, false)) {
+            firstDeposits.add(attributedOnce(send(conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
+                .setPlayerId(player)
+                .setFirstDeposit(flag)
+                .setAmount(money("10.00", "USD"))
+                .build())).getFirstDeposit());
+        }
+        AttributedConversion pending = attributedOnce(send(conversion(ConversionKind.DEPOSIT)
+            .setStatus(ConversionStatus.PENDING)
+            .setOfferId(click.getOfferId())
+            .setPlayerId(player)
+            .setAmount(money("10.00", "USD"))
+            .build()));
+
+        assertThat(firstDeposits).as("no flag: the first seen; no flag: not; flagged first: believed; flagged not")
+            .containsExactly(true, false, true, false);
+        assertThat(pending.getFirstDeposit()).as("only an approved deposit is a first deposit").isNull();
     }
 
     @Test
@@ -217,6 +267,7 @@ class AttributionPathsTest {
         assertThat(attributed.getClickId()).isEqualTo(recent.getClickId());
         assertThat(attributed.getPublisherId()).isEqualTo("32");
         assertThat(attributed.getWarning()).contains("no click_id");
+        assertThat(attributed.getGuessed()).isTrue();
     }
 
     @Test
@@ -238,14 +289,20 @@ class AttributionPathsTest {
         awaitStored(click);
         String player = unique("user");
 
-        attributedOnce(send(conversion(ConversionKind.REGISTRATION).setOfferId(offer).setPlayerId(player).build()));
+        AttributedConversion registration = attributedOnce(send(conversion(ConversionKind.REGISTRATION)
+            .setOfferId(offer)
+            .setPlayerId(player)
+            .build()));
         AttributedConversion deposit = attributedOnce(send(conversion(ConversionKind.DEPOSIT).setOfferId(offer)
             .setPlayerId(player)
             .setAmount(money("10", "USD"))
             .build()));
 
+        assertThat(registration.getMethod()).isEqualTo(AttributionMethod.FALLBACK);
         assertThat(deposit.getMethod()).isEqualTo(AttributionMethod.PLAYER);
         assertThat(deposit.getClickId()).isEqualTo(click.getClickId());
+        assertThat(deposit.getGuessed()).as("the link the deposit follows is itself a guess").isTrue();
+        assertThat(deposit.getWarning()).contains("linked to click " + click.getClickId() + " by a fallback match");
     }
 
     @Test
@@ -262,6 +319,34 @@ class AttributionPathsTest {
         AttributedConversion attributed = attributedOnce(ftd);
         assertThat(attributed.getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
         assertThat(attributed.getPublisherId()).isEqualTo("41");
+    }
+
+    @Test
+    void aLaterReportOfAConversionWaitsBehindAnEarlierOneStillParkedAndReachesTheTopicAfterIt() {
+        Click click = click(unique("offer"), "44").build();
+        String conversionId = "tx:" + unique("TXN");
+        ConversionReported approved = send(conversion(ConversionKind.CONVERSION).setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setConversionId(conversionId)
+            .build());
+        await().atMost(WAIT).until(() -> "CLICK_NOT_FOUND".equals(reason(approved)));
+        // The click is stored without its batch re-checking the parked approval (the race ClickStorageRaceTest
+        // closes), so only the schedule will retry the approval.
+        jdbc.sql("insert into clicks (click_id, offer_id, publisher_id, occurred_at) values (?, ?, ?, now())")
+            .params(click.getClickId(), click.getOfferId(), click.getPublisherId())
+            .update();
+
+        ConversionReported rejected = send(conversion(ConversionKind.CONVERSION).setStatus(ConversionStatus.REJECTED)
+            .setClickId(click.getClickId())
+            .setOfferId(click.getOfferId())
+            .setConversionId(conversionId)
+            .build());
+
+        ConsumerRecord<String, SpecificRecord> approval = record(attributedOnce(approved));
+        ConsumerRecord<String, SpecificRecord> rejection = record(attributedOnce(rejected));
+        assertThat(rejection.partition()).isEqualTo(approval.partition());
+        assertThat(rejection.offset()).as("the rejection follows the approval it was accepted after")
+            .isGreaterThan(approval.offset());
     }
 
     @Test
@@ -324,16 +409,38 @@ class AttributionPathsTest {
             kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
         }
         else if (record instanceof ConversionReported conversion) {
-            String key = conversion.getClickId() != null ? conversion.getClickId()
-                    : conversion.getOfferId() + ":player:" + conversion.getPlayerId();
-            kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion);
+            if (conversion.getOrderKey() == null) {
+                conversion.setOrderKey(orderKey(conversion));
+            }
+            kafka.send(Topics.CONVERSIONS_REPORTED.name(), conversion.getOrderKey(), conversion);
         }
         return record;
+    }
+
+    /**
+     * The Kafka key postback-service gives a conversion: its player, else its sub id, else the conversion, else its
+     * click, else the offer.
+     */
+    static String orderKey(ConversionReported conversion) {
+        if (conversion.getPlayerId() != null) {
+            return conversion.getOfferId() + ":player:" + conversion.getPlayerId();
+        }
+        if (conversion.getSubId() != null) {
+            return conversion.getOfferId() + ":sub:" + conversion.getSubId();
+        }
+        if (conversion.getConversionId() != null) {
+            return conversion.getOfferId() + ":conversion:" + conversion.getConversionId();
+        }
+        return conversion.getClickId() != null ? conversion.getClickId() : conversion.getOfferId();
     }
 
     private void awaitStored(Click click) {
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from clicks where click_id = ?")
             .param(click.getClickId()).query(Long.class).single() == 1);
+    }
+
+    private static ConsumerRecord<String, SpecificRecord> record(AttributedConversion attributed) {
+        return RecordedEvents.records(attributed.getEventId()).get(0);
     }
 
     private static AttributedConversion attributedOnce(ConversionReported conversion) {

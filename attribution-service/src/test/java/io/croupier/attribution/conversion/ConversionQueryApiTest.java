@@ -62,6 +62,8 @@ class ConversionQueryApiTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.at("/click/click_id").asString()).isEqualTo(click.getClickId());
         assertThat(body.at("/click/publisher_id").asString()).isEqualTo("9");
+        assertThat(body.at("/click/campaign").asString()).isEqualTo("spring-promo");
+        assertThat(body.at("/click/sub3").asString()).isEqualTo("s3");
         assertThat(body.at("/conversions/0/event_id").asString()).isEqualTo(deposit.getEventId());
         assertThat(body.at("/conversions/0/method").asString()).isEqualTo("CLICK_ID");
         assertThat(body.at("/conversions/0/amount").decimalValue()).isEqualByComparingTo("100.00");

@@ -4,21 +4,24 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.croupier.events.GuessedLinkPolicy;
+
 /**
  * The terms a casino pays Croupier under. Neither a CPA amount nor a RevShare percentage means the casino's reported
  * payout is the revenue (seeds 001 and 004).
  *
  * @param version bumped by every change of terms; commission-service applies the version in force at conversion time
  * @param revsharePercent 30 means 30 %
+ * @param guessedLinks what happens to the publisher's money on a conversion whose link to its click is a guess
  */
 public record Deal(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
-        BigDecimal revsharePercent, String currency, boolean negativeCarryOver) {
+        BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
 
     /** Terms compare by value: 150 and 150.00 are the same CPA. */
     boolean sameTermsAs(Deal other) {
         return sameAmount(cpaAmount, other.cpaAmount) && sameAmount(minDeposit, other.minDeposit)
                 && sameAmount(revsharePercent, other.revsharePercent) && currency.equals(other.currency)
-                && negativeCarryOver == other.negativeCarryOver;
+                && negativeCarryOver == other.negativeCarryOver && guessedLinks == other.guessedLinks;
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.croupier.click.offer.OfferRequests.DealTerms;
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
@@ -74,7 +75,7 @@ public class OfferCatalogue {
     @Transactional
     RevealedOffer create(NewOffer request) {
         Instant now = now();
-        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null) : request.deal();
+        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null, null) : request.deal();
         String postbackSecret = request.postbackSecret() == null ? newKey() : unmasked(request.postbackSecret(),
                 "postback_secret");
         String partnerKey = request.partnerKey() == null ? newKey() : unmasked(request.partnerKey(), "partner_key");
@@ -244,7 +245,8 @@ public class OfferCatalogue {
     private static Deal deal(DealTerms terms, String defaultCurrency, int version, Instant effectiveFrom) {
         String currency = terms.currency() == null ? defaultCurrency : terms.currency();
         return new Deal(version, effectiveFrom, terms.cpaAmount(), terms.minDeposit(), terms.revsharePercent(),
-                currency, Boolean.TRUE.equals(terms.negativeCarryOver()));
+                currency, Boolean.TRUE.equals(terms.negativeCarryOver()),
+                terms.guessedLinks() == null ? GuessedLinkPolicy.PAY : terms.guessedLinks());
     }
 
     private String newKey() {

@@ -26,6 +26,7 @@ final class OfferEvents {
                 .setRevSharePercent(plain(deal.revsharePercent()))
                 .setCurrency(deal.currency())
                 .setNegativeCarryOver(deal.negativeCarryOver())
+                .setGuessedLinks(deal.guessedLinks())
                 .build())
             .setCreatedAt(offer.createdAt())
             .setUpdatedAt(offer.updatedAt())

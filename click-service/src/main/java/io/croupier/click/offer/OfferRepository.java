@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import io.croupier.events.GuessedLinkPolicy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ class OfferRepository {
             id, name, casino_url, weight, postback_secret_digest, postback_secret_hint, active, house_slug,
             partner_key_digest, partner_key_hint, deal_version,
             deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
-            first_click_at is not null as clicked, created_at, updated_at""";
+            guessed_links, first_click_at is not null as clicked, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -31,10 +32,11 @@ class OfferRepository {
         return jdbc.sql("""
                 insert into offers (name, casino_url, weight, postback_secret_digest, postback_secret_hint, active,
                     house_slug, partner_key_digest, partner_key_hint, deal_version, deal_effective_from, cpa_amount,
-                    min_deposit, revshare_percent, currency, negative_carry_over, created_at, updated_at)
+                    min_deposit, revshare_percent, currency, negative_carry_over, guessed_links, created_at,
+                    updated_at)
                 values (:name, :casinoUrl, :weight, :postbackSecretDigest, :postbackSecretHint, :active, :houseSlug,
                     :partnerKeyDigest, :partnerKeyHint, :dealVersion, :effectiveFrom, :cpaAmount, :minDeposit,
-                    :revsharePercent, :currency, :negativeCarryOver, :updatedAt, :updatedAt)
+                    :revsharePercent, :currency, :negativeCarryOver, :guessedLinks, :updatedAt, :updatedAt)
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
@@ -49,7 +51,8 @@ class OfferRepository {
                     partner_key_hint = :partnerKeyHint, deal_version = :dealVersion,
                     deal_effective_from = :effectiveFrom,
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
-                    currency = :currency, negative_carry_over = :negativeCarryOver, updated_at = :updatedAt
+                    currency = :currency, negative_carry_over = :negativeCarryOver, guessed_links = :guessedLinks,
+                    updated_at = :updatedAt
                 where id = :id
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
@@ -109,13 +112,15 @@ class OfferRepository {
             .addValue("revsharePercent", deal.revsharePercent())
             .addValue("currency", deal.currency())
             .addValue("negativeCarryOver", deal.negativeCarryOver())
+            .addValue("guessedLinks", deal.guessedLinks().name())
             .addValue("updatedAt", Timestamp.from(offer.updatedAt()));
     }
 
     private static Offer offer(ResultSet rs, int row) throws SQLException {
         Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
                 rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
-                rs.getString("currency"), rs.getBoolean("negative_carry_over"));
+                rs.getString("currency"), rs.getBoolean("negative_carry_over"),
+                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")));
         String partnerKeyDigest = rs.getString("partner_key_digest");
         return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
                 new KeptSecret(rs.getString("postback_secret_digest"), rs.getString("postback_secret_hint")),

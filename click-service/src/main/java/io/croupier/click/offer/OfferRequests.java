@@ -2,6 +2,7 @@ package io.croupier.click.offer;
 
 import java.math.BigDecimal;
 
+import io.croupier.events.GuessedLinkPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
@@ -61,11 +62,12 @@ final class OfferRequests {
      * Deal terms; a given deal replaces the previous terms as a whole. Amounts may be JSON numbers or strings.
      *
      * @param currency ISO 4217 code, USD when omitted
+     * @param guessedLinks PAY (when omitted), HOLD or DONT_PAY: the publisher's money on a guessed link
      */
     record DealTerms(@PositiveOrZero BigDecimal cpaAmount, @PositiveOrZero BigDecimal minDeposit,
             @PositiveOrZero @DecimalMax("100") BigDecimal revsharePercent,
             @IsoCurrency String currency,
-            Boolean negativeCarryOver) {
+            Boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
     }
 
     private OfferRequests() {

@@ -3,6 +3,8 @@ package io.croupier.click.offer;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.croupier.events.GuessedLinkPolicy;
+
 /**
  * An offer as the admin API shows it: the seed 001 fields plus house slug, partner key and deal. The postback secret
  * and the partner key are shown in full only in the answer that created or rotated them; everywhere else the same
@@ -12,7 +14,7 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
         String houseSlug, String partnerKey, DealResponse deal, Instant createdAt, Instant updatedAt) {
 
     record DealResponse(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
-            BigDecimal revsharePercent, String currency, boolean negativeCarryOver) {
+            BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
     }
 
     static OfferResponse of(Offer offer) {
@@ -39,7 +41,7 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
                 offer.houseSlug(),
                 partnerKey != null ? partnerKey : offer.partnerKey() == null ? null : offer.partnerKey().masked(),
                 new DealResponse(deal.version(), deal.effectiveFrom(), deal.cpaAmount(), deal.minDeposit(),
-                        deal.revsharePercent(), deal.currency(), deal.negativeCarryOver()),
+                        deal.revsharePercent(), deal.currency(), deal.negativeCarryOver(), deal.guessedLinks()),
                 offer.createdAt(), offer.updatedAt());
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.croupier.click.ClickServiceProperties;
 import io.croupier.click.offer.UrlTemplate.Macro;
+import io.croupier.events.Tracking;
 
 /**
  * The query parameters of one click, checked: the named ones of seed 001 and the issue, and every other parameter
@@ -55,8 +56,8 @@ record ClickParameters(String source, String campaign, String offer, String pub,
         return new ClickParameters(source, campaign, offer, pub, subs, others);
     }
 
-    String sub(int index) {
-        return subs[index];
+    Tracking tracking() {
+        return new Tracking(source, campaign, subs[0], subs[1], subs[2], subs[3], subs[4]);
     }
 
     String macro(Macro macro, String clickId) {

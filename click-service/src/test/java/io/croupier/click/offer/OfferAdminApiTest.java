@@ -10,6 +10,7 @@ import io.croupier.click.ClickServiceTest;
 import io.croupier.click.Http;
 import io.croupier.click.TopicReader;
 import io.croupier.events.AuditRecorded;
+import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.events.Offer;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,6 +106,27 @@ class OfferAdminApiTest {
         assertThat(deal.get("cpa_amount").isNull()).isTrue();
         assertThat(deal.get("revshare_percent").isNull()).isTrue();
         assertThat(deal.get("currency").asString()).isEqualTo("USD");
+        assertThat(deal.get("guessed_links").asString()).as("seed 004 scenario 6: processed normally")
+            .isEqualTo("PAY");
+    }
+
+    @Test
+    void whatHappensToMoneyOnAGuessedLinkIsPartOfTheDealAndTravelsWithIt() {
+        long id = create("Guarded", true);
+        JsonNode held = http.put("/admin/offers/" + id, """
+                {"deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL","guessed_links":"HOLD"}}""").json()
+            .get("deal");
+
+        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
+                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 2);
+
+        assertThat(held.get("guessed_links").asString()).isEqualTo("HOLD");
+        assertThat(held.get("version").asInt()).as("a change of terms").isEqualTo(2);
+        assertThat(records.get(0).value().getDeal().getGuessedLinks()).isEqualTo(GuessedLinkPolicy.PAY);
+        assertThat(records.get(1).value().getDeal().getGuessedLinks()).isEqualTo(GuessedLinkPolicy.HOLD);
+        assertThat(http.post("/admin/offers", """
+                {"name":"X","casino_url":"https://x.example/","deal":{"guessed_links":"MAYBE"}}""").status())
+            .isEqualTo(400);
     }
 
     @Test

@@ -111,12 +111,12 @@ class ClickRedirectTest {
                 "https://casino.example/r?s=face%20book&c=winter&a=a%26b&click_id=" + clickId);
         Click click = onlyClick(clickId);
         assertThat(click.getOfferId()).isEqualTo(Long.toString(offer));
-        assertThat(click.getSource()).isEqualTo("face book");
-        assertThat(click.getCampaign()).isEqualTo("winter");
-        assertThat(click.getSub1()).isEqualTo("a&b");
-        assertThat(click.getSub2()).isEqualTo("two");
-        assertThat(click.getSub3()).isNull();
-        assertThat(click.getSub5()).isEqualTo("five");
+        assertThat(click.getTracking().getSource()).isEqualTo("face book");
+        assertThat(click.getTracking().getCampaign()).isEqualTo("winter");
+        assertThat(click.getTracking().getSub1()).isEqualTo("a&b");
+        assertThat(click.getTracking().getSub2()).isEqualTo("two");
+        assertThat(click.getTracking().getSub3()).isNull();
+        assertThat(click.getTracking().getSub5()).isEqualTo("five");
         assertThat(click.getParams()).containsExactlyInAnyOrderEntriesOf(Map.of("gclid", "xyz", "lang", "pt"));
         assertThat(click.getIp()).isEqualTo("198.51.100.7");
         assertThat(click.getUserAgent()).isEqualTo("Mozilla/5.0 test");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.events.GuessedLinkPolicy;
 
 /**
  * One version of what a casino pays Croupier for an offer. A CPA part, a RevShare part, both (hybrid), or neither, in
@@ -13,9 +14,10 @@ import io.croupier.commission.money.Amount;
  * @param minDeposit the smallest deposit that qualifies for the CPA, in the deal currency; null means no minimum
  * @param revSharePercent share of each positive profit, 30 means 30 %; null without a RevShare part
  * @param negativeCarryOver whether a player's losses (negative profit) are offset against later profit
+ * @param guessedLinks what happens to the publisher's money on a conversion whose link to its click is a guess
  */
 public record Deal(String offerId, int version, Instant effectiveFrom, Amount cpaAmount, Amount minDeposit,
-        BigDecimal revSharePercent, String currency, boolean negativeCarryOver) {
+        BigDecimal revSharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
 
     public boolean hasCpa() {
         return cpaAmount != null;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.events.GuessedLinkPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +26,9 @@ public class DealVersions {
     void store(Deal deal) {
         jdbc.sql("""
                 insert into deal_versions (offer_id, version, effective_from, cpa_amount, min_deposit,
-                    rev_share_percent, currency, negative_carry_over)
-                values (:offerId, :version, :effectiveFrom, :cpa, :minDeposit, :revShare, :currency, :carryOver)
+                    rev_share_percent, currency, negative_carry_over, guessed_links)
+                values (:offerId, :version, :effectiveFrom, :cpa, :minDeposit, :revShare, :currency, :carryOver,
+                    :guessedLinks)
                 on conflict (offer_id, version) do nothing""")
             .param("offerId", deal.offerId())
             .param("version", deal.version())
@@ -36,6 +38,7 @@ public class DealVersions {
             .param("revShare", deal.revSharePercent())
             .param("currency", deal.currency())
             .param("carryOver", deal.negativeCarryOver())
+            .param("guessedLinks", deal.guessedLinks().name())
             .update();
     }
 
@@ -65,7 +68,8 @@ public class DealVersions {
         String currency = rs.getString("currency");
         return new Deal(rs.getString("offer_id"), rs.getInt("version"), rs.getTimestamp("effective_from").toInstant(),
                 amount(rs.getBigDecimal("cpa_amount"), currency), amount(rs.getBigDecimal("min_deposit"), currency),
-                rs.getBigDecimal("rev_share_percent"), currency, rs.getBoolean("negative_carry_over"));
+                rs.getBigDecimal("rev_share_percent"), currency, rs.getBoolean("negative_carry_over"),
+                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")));
     }
 
     private static Amount amount(BigDecimal value, String currency) {

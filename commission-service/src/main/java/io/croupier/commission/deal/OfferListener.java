@@ -32,7 +32,7 @@ class OfferListener {
         deals.store(new Deal(offer.getOfferId(), deal.getVersion(), deal.getEffectiveFrom(),
                 amount(deal.getCpaAmount(), currency), amount(deal.getMinDeposit(), currency),
                 deal.getRevSharePercent() == null ? null : new BigDecimal(deal.getRevSharePercent()), currency,
-                deal.getNegativeCarryOver()));
+                deal.getNegativeCarryOver(), deal.getGuessedLinks()));
     }
 
     private static Amount amount(String value, String currency) {

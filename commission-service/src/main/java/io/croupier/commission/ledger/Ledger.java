@@ -1,16 +1,20 @@
 package io.croupier.commission.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.Tracking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,8 +26,11 @@ public class Ledger {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final TypeReference<Map<String, String>> INPUTS = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
+
+    /** A conversion's own entry: neither a reversal nor an operator's decision on a held payout. */
+    private static final String OWN = "reverses is null and resolves is null";
 
     private final JdbcClient jdbc;
 
@@ -36,16 +43,20 @@ public class Ledger {
 
     public void append(LedgerEntry entry) {
         jdbc.sql("""
-                insert into ledger_entries (entry_id, input_event_id, reverses, conversion_key, offer_id,
-                    publisher_id, click_id, player_id, campaign, kind, status, rule, deal_version, revenue,
-                    revenue_currency, publisher_payout, payout_currency, first_deposit, inputs, occurred_at,
-                    recorded_at)
-                values (:entryId, :inputEventId, :reverses, :conversionKey, :offerId, :publisherId, :clickId,
-                    :playerId, :campaign, :kind, :status, :rule, :dealVersion, :revenue, :revenueCurrency, :payout,
-                    :payoutCurrency, :firstDeposit, cast(:inputs as jsonb), :occurredAt, :recordedAt)""")
+                insert into ledger_entries (entry_id, input_event_id, postback_log_id, reverses, resolves,
+                    conversion_key, offer_id, publisher_id, click_id, player_id, campaign, kind, status, rule,
+                    deal_version, revenue, revenue_currency, publisher_payout, payout_currency, held_payout,
+                    first_deposit, attribution_method, attribution_warning, guessed_link, reference, inputs,
+                    occurred_at, recorded_at)
+                values (:entryId, :inputEventId, :postbackLogId, :reverses, :resolves, :conversionKey, :offerId,
+                    :publisherId, :clickId, :playerId, :campaign, :kind, :status, :rule, :dealVersion, :revenue,
+                    :revenueCurrency, :payout, :payoutCurrency, :heldPayout, :firstDeposit, :method, :warning,
+                    :guessed, cast(:reference as jsonb), cast(:inputs as jsonb), :occurredAt, :recordedAt)""")
             .param("entryId", entry.entryId())
             .param("inputEventId", entry.inputEventId())
+            .param("postbackLogId", entry.postbackLogId())
             .param("reverses", entry.reverses())
+            .param("resolves", entry.resolves())
             .param("conversionKey", entry.conversionKey())
             .param("offerId", entry.offerId())
             .param("publisherId", entry.publisherId())
@@ -60,7 +71,12 @@ public class Ledger {
             .param("revenueCurrency", entry.revenue().currency())
             .param("payout", entry.publisherPayout().value())
             .param("payoutCurrency", entry.publisherPayout().currency())
+            .param("heldPayout", entry.heldPayout() == null ? null : entry.heldPayout().value())
             .param("firstDeposit", entry.firstDeposit())
+            .param("method", entry.attribution().method() == null ? null : entry.attribution().method().name())
+            .param("warning", entry.attribution().warning())
+            .param("guessed", entry.attribution().guessed())
+            .param("reference", JSON.writeValueAsString(columns(entry.reference())))
             .param("inputs", JSON.writeValueAsString(entry.inputs()))
             .param("occurredAt", Timestamp.from(entry.occurredAt()))
             .param("recordedAt", Timestamp.from(entry.recordedAt()))
@@ -69,8 +85,9 @@ public class Ledger {
     }
 
     /**
-     * The approved entry that currently settles a conversion: approved, not itself a reversal, not already reversed,
-     * and not a repeated approval.
+     * The approved entry that currently settles a conversion: approved, not itself a reversal or a decision, not
+     * already reversed, not a repeated or refused approval, and not a chargeback (which shares the key of the
+     * deposit it takes back).
      */
     public Optional<LedgerEntry> settling(String conversionKey) {
         if (conversionKey == null) {
@@ -79,13 +96,74 @@ public class Ledger {
         return jdbc.sql("""
                 select * from ledger_entries e
                 where e.conversion_key = :key and e.status = 'APPROVED' and e.reverses is null
-                  and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED')
+                  and e.resolves is null and e.kind <> 'CHARGEBACK'
+                  and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED', 'ALREADY_REJECTED')
                   and not exists (select 1 from ledger_entries r where r.reverses = e.entry_id)
                 order by e.position desc
                 limit 1""")
             .param("key", conversionKey)
             .query(Ledger::entry)
             .optional();
+    }
+
+    /** The entry that rejected a conversion, if one did: a rejection is final. */
+    public Optional<LedgerEntry> rejection(String conversionKey) {
+        if (conversionKey == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from ledger_entries where conversion_key = :key and status = 'REJECTED' and " + OWN
+                + " order by position limit 1")
+            .param("key", conversionKey)
+            .query(Ledger::entry)
+            .optional();
+    }
+
+    /** The entry that reverses {@code entryId}, if one does. */
+    public Optional<LedgerEntry> reversalOf(String entryId) {
+        return jdbc.sql("select * from ledger_entries where reverses = :id")
+            .param("id", entryId)
+            .query(Ledger::entry)
+            .optional();
+    }
+
+    /** The operator's decision on the payout {@code entryId} holds, if one was made. */
+    public Optional<LedgerEntry> decisionOn(String entryId) {
+        return jdbc.sql("select * from ledger_entries where resolves = :id")
+            .param("id", entryId)
+            .query(Ledger::entry)
+            .optional();
+    }
+
+    /**
+     * What an operator confirmed paying on {@code entryId} and nothing has reversed yet: reversing the entry takes
+     * that payout back too.
+     */
+    public Optional<LedgerEntry> standingConfirmationOf(String entryId) {
+        return jdbc.sql("""
+                select * from ledger_entries c
+                where c.resolves = :id and c.publisher_payout <> 0
+                  and not exists (select 1 from ledger_entries r where r.reverses = c.entry_id)""")
+            .param("id", entryId)
+            .query(Ledger::entry)
+            .optional();
+    }
+
+    /** Entries holding a publisher payout that no operator has decided on and nothing has reversed, oldest first. */
+    public List<LedgerEntry> awaitingDecision(String offerId, String publisherId, int limit) {
+        return jdbc.sql("""
+                select * from ledger_entries e
+                where e.held_payout is not null
+                  and (cast(:offerId as text) is null or e.offer_id = :offerId)
+                  and (cast(:publisherId as text) is null or e.publisher_id = :publisherId)
+                  and not exists (select 1 from ledger_entries d
+                                  where d.resolves = e.entry_id or d.reverses = e.entry_id)
+                order by e.position
+                limit :limit""")
+            .param("offerId", offerId)
+            .param("publisherId", publisherId)
+            .param("limit", limit)
+            .query(Ledger::entry)
+            .list();
     }
 
     public Optional<LedgerEntry> find(String entryId) {
@@ -99,17 +177,25 @@ public class Ledger {
         return search(query, false);
     }
 
-    /** Each conversion's own entry, without the reversals written against earlier entries. */
+    /** Each conversion's own entry, without the reversals and decisions written against earlier entries. */
     List<LedgerEntry> conversions(LedgerQuery query) {
         return search(query, true);
     }
 
-    /** The reversals written against the given entries, whenever they were written. */
-    List<LedgerEntry> reversalsOf(List<String> entryIds) {
+    /**
+     * Everything written against the given entries, whenever it was written: their reversals, the operators'
+     * decisions on their held payouts, and the reversals of those decisions.
+     */
+    List<LedgerEntry> adjustmentsOf(List<String> entryIds) {
         if (entryIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from ledger_entries where reverses in (:ids) order by position")
+        return jdbc.sql("""
+                with direct as (select * from ledger_entries where reverses in (:ids) or resolves in (:ids))
+                select * from direct
+                union all
+                select e.* from ledger_entries e join direct d on e.reverses = d.entry_id
+                order by position""")
             .param("ids", entryIds)
             .query(Ledger::entry)
             .list();
@@ -118,7 +204,7 @@ public class Ledger {
     private List<LedgerEntry> search(LedgerQuery query, boolean ownEntriesOnly) {
         return jdbc.sql("""
                 select * from ledger_entries
-                where (not cast(:ownEntriesOnly as boolean) or reverses is null)
+                where (not cast(:ownEntriesOnly as boolean) or (%s))
                   and (cast(:inputEventId as text) is null or input_event_id = :inputEventId)
                   and (cast(:offerId as text) is null or offer_id = :offerId)
                   and (cast(:publisherId as text) is null or publisher_id = :publisherId)
@@ -126,7 +212,7 @@ public class Ledger {
                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
                   and (cast(:to as timestamptz) is null or occurred_at < :to)
                 order by position
-                limit :limit""")
+                limit :limit""".formatted(OWN))
             .param("ownEntriesOnly", ownEntriesOnly)
             .param("inputEventId", query.inputEventId())
             .param("offerId", query.offerId())
@@ -144,14 +230,44 @@ public class Ledger {
     }
 
     static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
-        return new LedgerEntry(rs.getString("entry_id"), rs.getString("input_event_id"), rs.getString("reverses"),
+        String payoutCurrency = rs.getString("payout_currency");
+        BigDecimal held = rs.getBigDecimal("held_payout");
+        String method = rs.getString("attribution_method");
+        return new LedgerEntry(rs.getString("entry_id"), rs.getString("input_event_id"),
+                rs.getObject("postback_log_id", Long.class), rs.getString("reverses"), rs.getString("resolves"),
                 rs.getString("conversion_key"), rs.getString("offer_id"), rs.getString("publisher_id"),
                 rs.getString("click_id"), rs.getString("player_id"), rs.getString("campaign"),
                 ConversionKind.valueOf(rs.getString("kind")), ConversionStatus.valueOf(rs.getString("status")),
                 rs.getString("rule"), rs.getInt("deal_version"),
                 new Amount(rs.getBigDecimal("revenue"), rs.getString("revenue_currency")),
-                new Amount(rs.getBigDecimal("publisher_payout"), rs.getString("payout_currency")),
-                rs.getBoolean("first_deposit"), JSON.readValue(rs.getString("inputs"), INPUTS),
+                new Amount(rs.getBigDecimal("publisher_payout"), payoutCurrency),
+                held == null ? null : new Amount(held, payoutCurrency), rs.getBoolean("first_deposit"),
+                new Attribution(method == null ? null : AttributionMethod.valueOf(method),
+                        rs.getString("attribution_warning"), rs.getBoolean("guessed_link")),
+                reference(rs.getString("reference")), JSON.readValue(rs.getString("inputs"), STRINGS),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    /** The stored shape of a reference: its fields by name, the tracking ones flat. */
+    private static Map<String, String> columns(ConversionReference reference) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("transaction_id", reference.transactionId());
+        columns.put("external_offer_id", reference.externalOfferId());
+        Tracking tracking = reference.tracking();
+        columns.put("source", tracking.getSource());
+        columns.put("campaign", tracking.getCampaign());
+        columns.put("sub1", tracking.getSub1());
+        columns.put("sub2", tracking.getSub2());
+        columns.put("sub3", tracking.getSub3());
+        columns.put("sub4", tracking.getSub4());
+        columns.put("sub5", tracking.getSub5());
+        return columns;
+    }
+
+    private static ConversionReference reference(String json) {
+        Map<String, String> columns = json == null ? Map.of() : JSON.readValue(json, STRINGS);
+        return new ConversionReference(columns.get("transaction_id"), columns.get("external_offer_id"),
+                new Tracking(columns.get("source"), columns.get("campaign"), columns.get("sub1"), columns.get("sub2"),
+                        columns.get("sub3"), columns.get("sub4"), columns.get("sub5")));
     }
 }

@@ -2,6 +2,7 @@ package io.croupier.commission.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,10 @@ class LedgerController {
                 limit));
     }
 
-    /** Each conversion's own entry with the reversals written against it since, and what it nets to. */
+    /**
+     * Each conversion's own entry with everything written against it since (reversals, an operator's decision on a
+     * held payout and its reversal), and what it nets to.
+     */
     @GetMapping("/conversions")
     List<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
@@ -58,25 +62,35 @@ class LedgerController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
         List<LedgerEntry> conversions = ledger.conversions(new LedgerQuery(null, offerId, scope.narrow(publisherId),
                 null, from, to, limit));
-        Map<String, List<LedgerEntry>> reversals = new LinkedHashMap<>();
-        ledger.reversalsOf(conversions.stream().map(LedgerEntry::entryId).toList())
-            .forEach(reversal -> reversals.computeIfAbsent(reversal.reverses(), id -> new ArrayList<>()).add(reversal));
+        Map<String, String> conversionOf = new HashMap<>();
+        Map<String, List<LedgerEntry>> adjustments = new LinkedHashMap<>();
+        for (LedgerEntry adjustment : ledger.adjustmentsOf(conversions.stream().map(LedgerEntry::entryId).toList())) {
+            String against = adjustment.resolves() != null ? adjustment.resolves() : adjustment.reverses();
+            String conversion = conversionOf.getOrDefault(against, against);
+            conversionOf.put(adjustment.entryId(), conversion);
+            adjustments.computeIfAbsent(conversion, id -> new ArrayList<>()).add(adjustment);
+        }
         return conversions.stream()
-            .map(entry -> ConversionCommission.of(entry, reversals.getOrDefault(entry.entryId(), List.of())))
+            .map(entry -> ConversionCommission.of(entry, adjustments.getOrDefault(entry.entryId(), List.of())))
             .toList();
     }
 
-    record ConversionCommission(LedgerEntry entry, List<LedgerEntry> reversals, Amount netRevenue,
-            Amount netPublisherPayout) {
+    /**
+     * @param reversals the entries that reverse the conversion's entry or an operator's decision on it
+     * @param decisions an operator's confirmation or rejection of the payout the entry held
+     */
+    record ConversionCommission(LedgerEntry entry, List<LedgerEntry> reversals, List<LedgerEntry> decisions,
+            Amount netRevenue, Amount netPublisherPayout) {
 
-        static ConversionCommission of(LedgerEntry entry, List<LedgerEntry> reversals) {
+        static ConversionCommission of(LedgerEntry entry, List<LedgerEntry> adjustments) {
             Amount revenue = entry.revenue();
             Amount payout = entry.publisherPayout();
-            for (LedgerEntry reversal : reversals) {
-                revenue = revenue.plus(reversal.revenue());
-                payout = payout.plus(reversal.publisherPayout());
+            for (LedgerEntry adjustment : adjustments) {
+                revenue = revenue.plus(adjustment.revenue());
+                payout = payout.plus(adjustment.publisherPayout());
             }
-            return new ConversionCommission(entry, reversals, revenue, payout);
+            return new ConversionCommission(entry, adjustments.stream().filter(LedgerEntry::isReversal).toList(),
+                    adjustments.stream().filter(adjustment -> !adjustment.isReversal()).toList(), revenue, payout);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * upsert. Segments and predictions are derived when read, so changing their thresholds needs no migration.
  */
 @Repository
-public class CustomerLtvs {
+class CustomerLtvs {
 
     private final JdbcClient jdbc;
 
@@ -24,16 +24,11 @@ public class CustomerLtvs {
         this.jdbc = jdbc;
     }
 
-    public void deposited(String offerId, String playerId, Amount deposit, Instant at) {
-        change(offerId, playerId, deposit.currency(), 1, deposit.value(), BigDecimal.ZERO, at);
+    void deposits(String offerId, String playerId, int count, Amount amount, Instant at) {
+        change(offerId, playerId, amount.currency(), count, amount.value(), BigDecimal.ZERO, at);
     }
 
-    /** A chargeback takes the deposit's amount back; the deposit still happened, so the count stays. */
-    public void chargedBack(String offerId, String playerId, Amount deposit, Instant at) {
-        change(offerId, playerId, deposit.currency(), 0, deposit.value().negate(), BigDecimal.ZERO, at);
-    }
-
-    public void earned(String offerId, String playerId, Amount revenue, Instant at) {
+    void earned(String offerId, String playerId, Amount revenue, Instant at) {
         change(offerId, playerId, revenue.currency(), 0, BigDecimal.ZERO, revenue.value(), at);
     }
 

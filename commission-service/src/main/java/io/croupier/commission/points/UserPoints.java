@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * update.
  */
 @Repository
-public class UserPoints {
+class UserPoints {
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ public class UserPoints {
         this.jdbc = jdbc;
     }
 
-    public void credit(String entryId, String publisherId, String userId, BigDecimal points, Instant at) {
+    void credit(String entryId, String publisherId, String userId, BigDecimal points, Instant at) {
         int inserted = jdbc.sql("""
                 insert into user_point_movements (entry_id, publisher_id, user_id, points, recorded_at)
                 values (:entryId, :publisherId, :userId, :points, :at) on conflict do nothing""")
@@ -48,7 +48,7 @@ public class UserPoints {
     }
 
     /** Takes back the points an entry earned, if it earned any. */
-    public void reverse(String reversedEntryId, String reversalEntryId, Instant at) {
+    void reverse(String reversedEntryId, String reversalEntryId, Instant at) {
         record Movement(String publisherId, String userId, BigDecimal points) {
         }
         jdbc.sql("select publisher_id, user_id, points from user_point_movements where entry_id = :id")

@@ -80,20 +80,30 @@ class Reports {
     private List<Totals> totals(String groupBy, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select %s as id, revenue_currency, payout_currency,
-                       count(*) filter (where reverses is null) as entries,
-                       count(*) filter (where reverses is null and revenue > 0) as paid_conversions,
+                       count(*) filter (where reverses is null and resolves is null) as entries,
+                       count(*) filter (where reverses is null and resolves is null and revenue > 0)
+                           as paid_conversions,
                        count(*) filter (where reverses is not null) as reversals,
-                       sum(revenue) as revenue, sum(publisher_payout) as payout
-                from ledger_entries
+                       count(*) filter (where reverses is null and resolves is null and guessed_link)
+                           as guessed_conversions,
+                       sum(revenue) as revenue, sum(publisher_payout) as payout,
+                       coalesce(sum(held_payout) filter (where not exists (select 1 from ledger_entries d
+                           where d.resolves = e.entry_id or d.reverses = e.entry_id)), 0) as held_payout
+                from ledger_entries e
                 where occurred_at >= :from and occurred_at < :to
                 group by 1, 2, 3
                 order by 1, 2, 3""".formatted(groupBy))
             .param("from", start(from))
             .param("to", start(to.plusDays(1)))
-            .query((rs, n) -> new Totals(rs.getString("id"), rs.getString("revenue_currency"),
-                    rs.getString("payout_currency"), rs.getLong("entries"), rs.getLong("paid_conversions"),
-                    rs.getLong("reversals"), new Amount(rs.getBigDecimal("revenue"), rs.getString("revenue_currency")),
-                    new Amount(rs.getBigDecimal("payout"), rs.getString("payout_currency"))))
+            .query((rs, n) -> {
+                String revenueCurrency = rs.getString("revenue_currency");
+                String payoutCurrency = rs.getString("payout_currency");
+                return new Totals(rs.getString("id"), revenueCurrency, payoutCurrency, rs.getLong("entries"),
+                        rs.getLong("paid_conversions"), rs.getLong("reversals"), rs.getLong("guessed_conversions"),
+                        new Amount(rs.getBigDecimal("revenue"), revenueCurrency),
+                        new Amount(rs.getBigDecimal("payout"), payoutCurrency),
+                        new Amount(rs.getBigDecimal("held_payout"), payoutCurrency));
+            })
             .list();
     }
 
@@ -109,9 +119,12 @@ class Reports {
      * @param entries conversions recorded (one entry each, whatever they earned)
      * @param paidConversions conversions that earned revenue
      * @param reversals clawbacks, included in the amounts
+     * @param guessedConversions conversions whose link to their click is a guess (a fallback match)
+     * @param publisherPayout owed to publishers, operators' confirmations of held payouts included
+     * @param heldPayout publisher payouts held on guessed links that wait for an operator's decision
      */
     record Totals(String id, String revenueCurrency, String payoutCurrency, long entries, long paidConversions,
-            long reversals, Amount revenue, Amount publisherPayout) {
+            long reversals, long guessedConversions, Amount revenue, Amount publisherPayout, Amount heldPayout) {
     }
 
     record CampaignReport(String campaign, String currency, Amount adSpend, long firstDeposits, Amount cpa,

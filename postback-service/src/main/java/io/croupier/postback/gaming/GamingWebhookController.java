@@ -79,7 +79,8 @@ class GamingWebhookController {
     }
 
     @PostMapping("/webhooks/gaming/deposit")
-    @Operation(summary = "Seed 000 deposit webhook; is_first_deposit marks the FTD")
+    @Operation(summary = "Seed 000 deposit webhook; is_first_deposit marks the FTD, and without it the player's "
+            + "history decides")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
             {"user_id": "user_12345678", "amount": 100.00, "currency": "USD", "transaction_id": "tx_a1b2c3d4e5f6",
              "platform": "casino_pro", "game_type": "slots", "payment_method": "credit_card",
@@ -97,9 +98,11 @@ class GamingWebhookController {
                     throw Rejection.invalid("amount must be greater than zero");
                 }
                 String currency = fields.currency("currency", DEFAULT_CURRENCY);
-                boolean first = fields.bool("is_first_deposit", false);
+                // Absent is not false: attribution-service then tells from the player's history (seed 000's own
+                // troubleshooting payload sends no flag).
+                Boolean first = fields.bool("is_first_deposit").orElse(null);
                 ConversionReported.Builder event = event(call, fields, sender, userId)
-                    .setKind(first ? ConversionKind.FTD : ConversionKind.DEPOSIT)
+                    .setKind(Boolean.TRUE.equals(first) ? ConversionKind.FTD : ConversionKind.DEPOSIT)
                     .setTransactionId(transactionId)
                     .setAmount(new Money(amount.toPlainString(), currency))
                     .setFirstDeposit(first);

@@ -24,8 +24,6 @@ class CommissionWaiter {
 
     static final String LISTENER_ID = "postback-service-commissions";
 
-    private static final String INPUT_PREFIX = "attributed:postback:";
-
     private final Map<Long, CompletableFuture<Money>> waiting = new ConcurrentHashMap<>();
 
     /** Called inside the postback's transaction, so the entry cannot arrive before someone waits for it. */
@@ -57,17 +55,10 @@ class CommissionWaiter {
     @KafkaListener(id = LISTENER_ID, topics = "#{T(io.croupier.schemas.Topics).LEDGER_ENTRIES.name()}",
             groupId = "postback-service-commissions-${random.uuid}", properties = "auto.offset.reset=latest")
     void on(LedgerEntryRecorded entry) {
-        if (entry.getReverses() != null || !entry.getInputEventId().startsWith(INPUT_PREFIX)) {
+        if (entry.getReverses() != null || entry.getResolves() != null || entry.getPostbackLogId() == null) {
             return;
         }
-        long logId;
-        try {
-            logId = Long.parseLong(entry.getInputEventId().substring(INPUT_PREFIX.length()));
-        }
-        catch (NumberFormatException e) {
-            return;
-        }
-        CompletableFuture<Money> commission = waiting.get(logId);
+        CompletableFuture<Money> commission = waiting.get(entry.getPostbackLogId());
         if (commission != null) {
             commission.complete(entry.getRevenue());
         }

@@ -204,15 +204,11 @@ public final class Fields {
         return Optional.of(instant);
     }
 
-    public boolean bool(String name, boolean fallback) {
-        Optional<String> text = text(name, 5);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        return switch (text.get().toLowerCase(Locale.ROOT)) {
+    public Optional<Boolean> bool(String name) {
+        return text(name, 5).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> throw Rejection.invalid(name + " must be true or false");
-        };
+        });
     }
 }

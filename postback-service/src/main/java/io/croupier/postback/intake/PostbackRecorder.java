@@ -58,10 +58,12 @@ class PostbackRecorder {
             .setEventId(eventId(claimed))
             .setPostbackLogId(claimed)
             .setFormat(format)
+            .setConversionId(dedupe.conversionId())
             .setReceivedAt(call.receivedAt())
             .build();
+        event.setOrderKey(OrderKey.of(event));
         log.write(claimed, call, format, Outcome.SUCCESS, null, conversion.offerId(), event.getEventId(), null);
-        outbox.append(Topics.CONVERSIONS_REPORTED, EventKey.of(event), event);
+        outbox.append(Topics.CONVERSIONS_REPORTED, event.getOrderKey(), event);
         beforeCommit.accept(claimed);
         return new Receipt.Accepted(claimed, Outcome.SUCCESS, event.getEventId(), null, conversion);
     }

@@ -59,7 +59,9 @@ class GamingWebhookTest extends PostbackServiceTest {
     void aRepeatDepositIsADepositNotAnFtd() {
         Answer answer = postJson("/webhooks/gaming/deposit", deposit(unique("user"), unique("tx"), false));
 
-        assertThat(delivered(answer.body().get("log_id").asLong()).getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        ConversionReported event = delivered(answer.body().get("log_id").asLong());
+        assertThat(event.getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        assertThat(event.getFirstDeposit()).isFalse();
     }
 
     @Test
@@ -100,6 +102,20 @@ class GamingWebhookTest extends PostbackServiceTest {
             .get("log_id").asLong();
         delivered(marker);
         assertThat(deliveredWhere(event -> tx.equals(event.getTransactionId()))).hasSize(1);
+    }
+
+    /** Seed 000's own troubleshooting payload sends no flag: attribution-service tells from the player's history. */
+    @Test
+    void aDepositWithoutTheFirstDepositFlagCarriesNoneAndDefaultsToUsd() {
+        Answer answer = postJson("/webhooks/gaming/deposit", "{\"user_id\":\"test\",\"amount\":10.0,\"platform\":\""
+                + casinoPro.houseSlug() + "\",\"transaction_id\":\"" + unique("test_tx") + "\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        ConversionReported event = delivered(answer.body().get("log_id").asLong());
+        assertThat(event.getKind()).isEqualTo(ConversionKind.DEPOSIT);
+        assertThat(event.getFirstDeposit()).as("no flag sent, none invented").isNull();
+        assertThat(event.getAmount().getAmount()).isEqualTo("10.0");
+        assertThat(event.getAmount().getCurrency()).isEqualTo("USD");
     }
 
     /**

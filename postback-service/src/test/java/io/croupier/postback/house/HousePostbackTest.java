@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Seed 003: its examples as written, answered with the commission commission-service records for them. */
+/**
+ * Seed 003 as postback-service answers it: its URLs, errors and answer bodies, the answer waiting for the ledger entry
+ * its postback causes and relaying that entry's revenue. Here a test plays commission-service with figures of its
+ * own; the seed's figures (R$ 150, R$ 24) are computed by the real commission-service in local-stack's
+ * SeedWorkedExamplesEndToEndTest.
+ */
 class HousePostbackTest extends PostbackServiceTest {
 
     String affiliate;
@@ -25,13 +30,13 @@ class HousePostbackTest extends PostbackServiceTest {
     }
 
     @Test
-    void cpaScenarioRegistrationEarnsNothingThenDepositEarnsTheFixedCpa() {
+    void theAnswerCarriesTheRevenueOfTheLedgerEntryItsPostbackCausedAsTheSeedShowsFigures() {
         TestOffer brazino = offer(unique("brazino"), "BRL");
 
         Answer registration = answeredWithCommission(brazino,
                 "/api/postback/" + brazino.houseSlug() + "/registration?subid=" + affiliate + "&amount=0", "0");
         Answer deposit = answeredWithCommission(brazino,
-                "/api/postback/" + brazino.houseSlug() + "/deposit?subid=" + affiliate + "&amount=25.00", "150.00");
+                "/api/postback/" + brazino.houseSlug() + "/deposit?subid=" + affiliate + "&amount=25.00", "170.00");
 
         assertThat(registration.status()).isEqualTo(200);
         assertThat(registration.text()).contains("\"commission\":0,");
@@ -40,7 +45,7 @@ class HousePostbackTest extends PostbackServiceTest {
         assertThat(deposit.body().get("message").asString())
             .isEqualTo("Postback processado com sucesso - " + brazino.name());
         assertThat(deposit.body().get("event").asString()).isEqualTo("deposit");
-        assertThat(deposit.text()).contains("\"commission\":150,");
+        assertThat(deposit.text()).as("170.00 answers as 170").contains("\"commission\":170,");
         assertThat(deposit.body().get("house").asString()).isEqualTo(brazino.name());
         long logId = deposit.body().get("logId").asLong();
         ConversionReported event = delivered(logId);
@@ -52,13 +57,13 @@ class HousePostbackTest extends PostbackServiceTest {
     }
 
     @Test
-    void revShareScenarioProfitEarnsItsPercentage() {
+    void aProfitIsAnsweredWithItsCommissionOnceCalculated() {
         TestOffer bet365 = offer(unique("bet365"), "BRL");
 
         Answer profit = answeredWithCommission(bet365,
-                "/api/postback/" + bet365.houseSlug() + "/profit?subid=" + affiliate + "&amount=80.00", "24.00");
+                "/api/postback/" + bet365.houseSlug() + "/profit?subid=" + affiliate + "&amount=80.00", "24.50");
 
-        assertThat(profit.text()).contains("\"commission\":24,");
+        assertThat(profit.text()).as("24.50 answers as 24.5").contains("\"commission\":24.5,");
         assertThat(profit.body().get("commissionStatus").asString()).isEqualTo("CALCULATED");
         assertThat(delivered(profit.body().get("logId").asLong()).getKind()).isEqualTo(ConversionKind.PROFIT);
     }
@@ -79,13 +84,13 @@ class HousePostbackTest extends PostbackServiceTest {
     void aRepeatedPostbackIsADuplicateAnsweredWithTheOriginalCommission() {
         TestOffer house = offer(unique("brazino"), "BRL");
         String url = "/api/postback/" + house.houseSlug() + "/deposit?subid=" + affiliate + "&amount=30.00";
-        Answer first = answeredWithCommission(house, url, "150");
+        Answer first = answeredWithCommission(house, url, "133");
 
         Answer repeat = get(url);
 
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.body().get("duplicate").asBoolean()).isTrue();
-        assertThat(repeat.text()).contains("\"commission\":150,");
+        assertThat(repeat.text()).contains("\"commission\":133,");
         long firstLog = first.body().get("logId").asLong();
         assertThat(logRow(repeat.body().get("logId").asLong()).duplicateOf()).isEqualTo(firstLog);
         delivered(firstLog);
@@ -151,7 +156,7 @@ class HousePostbackTest extends PostbackServiceTest {
             .doesNotContain("s3cret");
     }
 
-    /** Sends the postback and, once it is logged, records the ledger entry commission-service would. */
+    /** Sends the postback and, once it is logged, plays commission-service: a ledger entry with this revenue. */
     private Answer answeredWithCommission(TestOffer house, String url, String revenue) {
         long before = jdbc.sql("select coalesce(max(id), 0) from postback_logs").query(Long.class).single();
         CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> get(url));

@@ -46,7 +46,7 @@ class DurabilityAndDeduplicationTest extends PostbackServiceTest {
                 assertThat(logRow(logId).outcome()).isEqualTo("SUCCESS");
                 assertThat(deliveredRecord(logId)).isEmpty();
             }
-            assertThat(jdbc.sql("select count(*) from outbox_events where record_key like 'CLK-%'")
+            assertThat(jdbc.sql("select count(*) from outbox_events where record_key like '%:click:CLK-%'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(3);
             relayBlocker.rollback();
         }

@@ -1,5 +1,7 @@
 package io.croupier.postback.partner;
 
+import java.util.List;
+
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.postback.PostbackServiceTest;
@@ -39,7 +41,8 @@ class PartnerPostbackTest extends PostbackServiceTest {
         assertThat(event.getReportedPayout().getAmount()).isEqualTo("5.00");
         assertThat(event.getReportedPayout().getCurrency()).isEqualTo("USD");
         assertThat(event.getExternalOfferId()).isEqualTo("VBFS6");
-        assertThat(deliveredRecord(logId).orElseThrow().key()).as("keyed by click").isEqualTo(click);
+        assertThat(deliveredRecord(logId).orElseThrow().key()).as("keyed by the conversion")
+            .isEqualTo(offer.id() + ":conversion:" + event.getConversionId());
         assertThat(logRow(logId).outcome()).isEqualTo("SUCCESS");
     }
 
@@ -56,6 +59,10 @@ class PartnerPostbackTest extends PostbackServiceTest {
 
         assertThat(delivered(pendingLog).getStatus()).isEqualTo(ConversionStatus.PENDING);
         assertThat(delivered(approvedLog).getStatus()).isEqualTo(ConversionStatus.APPROVED);
+        assertThat(List.of(delivered(pendingLog).getConversionId(), delivered(approvedLog).getConversionId()))
+            .as("one conversion, decided where the postback is accepted").containsOnly("tx:" + tx);
+        assertThat(deliveredRecord(approvedLog).orElseThrow().key()).isEqualTo(deliveredRecord(pendingLog)
+            .orElseThrow().key());
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.body().get("duplicate").asBoolean()).isTrue();
         assertThat(logRow(logIdOf(repeat)).outcome()).isEqualTo("DUPLICATE");
@@ -135,7 +142,10 @@ class PartnerPostbackTest extends PostbackServiceTest {
         ConversionReported event = delivered(logId);
         assertThat(event.getClickId()).isNull();
         assertThat(event.getExternalOfferId()).isEqualTo("SURVEY-789");
-        assertThat(deliveredRecord(logId).orElseThrow().key()).as("no click: keyed by offer").isEqualTo(offer.id());
+        assertThat(event.getConversionId()).isEqualTo("tx:" + tx);
+        assertThat(deliveredRecord(logId).orElseThrow().key()).as("no click: keyed by the conversion")
+            .isEqualTo(offer.id() + ":conversion:tx:" + tx)
+            .isEqualTo(event.getOrderKey());
     }
 
     @Test

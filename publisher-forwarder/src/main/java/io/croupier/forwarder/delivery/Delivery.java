@@ -3,6 +3,8 @@ package io.croupier.forwarder.delivery;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.croupier.events.Tracking;
+
 /**
  * One payout on its way to its publisher, as a worker holds it while attempting it.
  *
@@ -12,6 +14,5 @@ import java.time.Instant;
  */
 record Delivery(String id, long publisherId, String offerId, String clickId, String transactionId,
         String externalOfferId, String event, String status, BigDecimal payoutAmount, String payoutCurrency,
-        String source, String campaign, String sub1, String sub2, String sub3, String sub4, String sub5,
-        String reverses, Instant occurredAt, int attempts, int roundAttempts) {
+        Tracking tracking, String reverses, Instant occurredAt, int attempts, int roundAttempts) {
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.croupier.events.PayoutDue;
+import io.croupier.events.Tracking;
 import io.croupier.forwarder.endpoint.PostbackRequest;
 import io.croupier.forwarder.endpoint.PostbackResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,13 +53,13 @@ class DeliveryRepository {
             .param("status", payout.getStatus().name())
             .param("amount", new BigDecimal(payout.getPayout().getAmount()))
             .param("currency", payout.getPayout().getCurrency())
-            .param("source", payout.getSource())
-            .param("campaign", payout.getCampaign())
-            .param("sub1", payout.getSub1())
-            .param("sub2", payout.getSub2())
-            .param("sub3", payout.getSub3())
-            .param("sub4", payout.getSub4())
-            .param("sub5", payout.getSub5())
+            .param("source", payout.getTracking().getSource())
+            .param("campaign", payout.getTracking().getCampaign())
+            .param("sub1", payout.getTracking().getSub1())
+            .param("sub2", payout.getTracking().getSub2())
+            .param("sub3", payout.getTracking().getSub3())
+            .param("sub4", payout.getTracking().getSub4())
+            .param("sub5", payout.getTracking().getSub5())
             .param("reverses", payout.getReverses())
             .param("occurredAt", Timestamp.from(payout.getOccurredAt()))
             .param("firstDelayMillis", firstDelay.toMillis())
@@ -247,10 +248,14 @@ class DeliveryRepository {
         return new Delivery(rs.getString("id"), rs.getLong("publisher_id"), rs.getString("offer_id"),
                 rs.getString("click_id"), rs.getString("transaction_id"), rs.getString("external_offer_id"),
                 rs.getString("event"), rs.getString("status"), rs.getBigDecimal("payout_amount"),
-                rs.getString("payout_currency"), rs.getString("source"), rs.getString("campaign"),
-                rs.getString("sub1"), rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"),
-                rs.getString("sub5"), rs.getString("reverses"), instant(rs.getTimestamp("occurred_at")),
+                rs.getString("payout_currency"), tracking(rs), rs.getString("reverses"),
+                instant(rs.getTimestamp("occurred_at")),
                 rs.getInt("attempts"), rs.getInt("round_attempts"));
+    }
+
+    private static Tracking tracking(ResultSet rs) throws SQLException {
+        return new Tracking(rs.getString("source"), rs.getString("campaign"), rs.getString("sub1"),
+                rs.getString("sub2"), rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"));
     }
 
     private static Instant instant(Timestamp timestamp) {

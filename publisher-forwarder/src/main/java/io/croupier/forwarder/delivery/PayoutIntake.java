@@ -3,6 +3,7 @@ package io.croupier.forwarder.delivery;
 import java.util.List;
 
 import io.croupier.events.PayoutDue;
+import io.croupier.forwarder.publisher.PublisherId;
 import io.croupier.runtime.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -73,23 +74,22 @@ class PayoutIntake {
         int inserted = 0;
         for (PayoutDue payout : payouts) {
             if (inbox.firstDelivery(CONSUMER, payout.getEventId())
-                    && deliveries.insert(payout, publisherId(payout), schedule.delayBefore(0))) {
+                    && deliveries.insert(payout, publisherId(payout).value(), schedule.delayBefore(0))) {
                 inserted++;
             }
         }
         return inserted;
     }
 
-    private static long publisherId(PayoutDue payout) {
+    private static PublisherId publisherId(PayoutDue payout) {
         if (payout == null) {
             throw new IllegalArgumentException("a payout record could not be decoded");
         }
         try {
-            return Long.parseLong(payout.getPublisherId());
+            return PublisherId.fromEvent(payout.getPublisherId());
         }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("payout " + payout.getEventId() + " names publisher "
-                    + payout.getPublisherId() + ", which is not a publisher id of this service", e);
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payout " + payout.getEventId() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.croupier.events.Tracking;
 import io.croupier.forwarder.endpoint.PostbackRequest;
 import io.croupier.forwarder.publisher.PostbackMethod;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
@@ -45,13 +46,14 @@ class PostbackMessage {
         values.put("offer_id", delivery.offerId());
         values.put("external_offer_id", delivery.externalOfferId());
         values.put("transaction_id", delivery.transactionId());
-        values.put("source", delivery.source());
-        values.put("campaign", delivery.campaign());
-        values.put("sub1", delivery.sub1());
-        values.put("sub2", delivery.sub2());
-        values.put("sub3", delivery.sub3());
-        values.put("sub4", delivery.sub4());
-        values.put("sub5", delivery.sub5());
+        Tracking tracking = delivery.tracking();
+        values.put("source", tracking.getSource());
+        values.put("campaign", tracking.getCampaign());
+        values.put("sub1", tracking.getSub1());
+        values.put("sub2", tracking.getSub2());
+        values.put("sub3", tracking.getSub3());
+        values.put("sub4", tracking.getSub4());
+        values.put("sub5", tracking.getSub5());
         values.put("reverses", delivery.reverses());
         return values;
     }

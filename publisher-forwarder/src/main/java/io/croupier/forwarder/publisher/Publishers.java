@@ -120,7 +120,7 @@ public class Publishers {
 
     private PublisherRow publish(long id) {
         PublisherRow row = repository.find(id).orElseThrow(() -> notFound(id));
-        outbox.append(Topics.PUBLISHERS, Long.toString(id), event(row));
+        outbox.append(Topics.PUBLISHERS, new PublisherId(id).toEvent(), event(row));
         return row;
     }
 
@@ -157,7 +157,7 @@ public class Publishers {
         Map<String, io.croupier.events.PayoutTerms> offerTerms = new LinkedHashMap<>();
         row.offerTerms().forEach((offerId, terms) -> offerTerms.put(offerId, terms(terms)));
         return Publisher.newBuilder()
-            .setPublisherId(Long.toString(row.id()))
+            .setPublisherId(new PublisherId(row.id()).toEvent())
             .setName(row.name())
             .setUsername(row.username())
             .setActive(row.active())

@@ -20,23 +20,23 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads any record written by {@link AvroSingleObjectSerializer}, from the current or any released schema version,
  * into the current generated class. The fingerprint in the header names the writer schema; its full name picks the
  * class to read into. Unknown fingerprints fail loudly, so the record goes to the dead-letter topic instead of
- * being skipped.
+ * being skipped. A released version whose fields moved into a record of their own is upcast ({@link FlatTracking}).
  */
 public class AvroSingleObjectDeserializer implements Deserializer<SpecificRecord> {
 
     private static final int HEADER_LENGTH = 10;
 
-    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new HashMap<>();
+    private final Map<Long, Reader> readersByFingerprint = new HashMap<>();
 
     public AvroSingleObjectDeserializer() {
         for (Class<? extends SpecificRecord> type : EventTypes.ALL) {
             Schema current = EventTypes.currentSchema(type);
             BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.getForClass(type),
                     current, ReleasedSchemas.store());
-            decodersByFingerprint.put(SchemaNormalization.parsingFingerprint64(current), decoder);
+            readersByFingerprint.put(SchemaNormalization.parsingFingerprint64(current), new Reader(decoder, null));
             ReleasedSchemas.versionsOf(type)
-                .forEach(released -> decodersByFingerprint.put(SchemaNormalization.parsingFingerprint64(released),
-                        decoder));
+                .forEach(released -> readersByFingerprint.put(SchemaNormalization.parsingFingerprint64(released),
+                        new Reader(decoder, FlatTracking.of(released, current))));
         }
     }
 
@@ -49,16 +49,24 @@ public class AvroSingleObjectDeserializer implements Deserializer<SpecificRecord
             throw new SerializationException("not Avro single-object encoded (topic " + topic + ")");
         }
         long fingerprint = ByteBuffer.wrap(data, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
-        if (decoder == null) {
+        Reader reader = readersByFingerprint.get(fingerprint);
+        if (reader == null) {
             throw new SerializationException(
                     "unknown writer schema fingerprint " + Long.toHexString(fingerprint) + " on topic " + topic);
         }
         try {
-            return decoder.decode(data);
+            SpecificRecord record = reader.decoder().decode(data);
+            if (reader.flatTracking() != null) {
+                reader.flatTracking().gather(record, data, HEADER_LENGTH);
+            }
+            return record;
         }
         catch (IOException e) {
             throw new SerializationException("cannot decode record on topic " + topic, e);
         }
+    }
+
+    /** @param flatTracking the upcast a released writer schema needs, or {@code null} */
+    private record Reader(BinaryMessageDecoder<SpecificRecord> decoder, FlatTracking flatTracking) {
     }
 }

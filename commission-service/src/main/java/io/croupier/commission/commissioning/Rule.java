@@ -1,4 +1,4 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 /** Why a ledger entry has the amounts it has: the name of the rule that fired, written on every entry. */
 enum Rule {
@@ -45,8 +45,20 @@ enum Rule {
     PENDING_AFTER_APPROVAL_IGNORED,
     /** Seed 004: a rejected conversion earns nothing. */
     REJECTED,
+    /**
+     * A rejection is final: a later approval or pending report of a rejected conversion earns nothing and is not
+     * forwarded, so a publisher is never paid for a conversion the casino rejected.
+     */
+    ALREADY_REJECTED,
     /** The reversal of an earlier entry: a rejection after approval, or a chargeback. */
     CLAWBACK,
+    /**
+     * An operator confirmed the publisher's payout that a guessed link held (deal {@code guessed_links = HOLD}): the
+     * held amount is owed and forwarded now.
+     */
+    GUESSED_LINK_CONFIRMED,
+    /** An operator rejected the held payout of a guessed link: the publisher is not paid; the revenue stands. */
+    GUESSED_LINK_REJECTED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
     CHARGEBACK_WITHOUT_RECORDED_DEPOSIT

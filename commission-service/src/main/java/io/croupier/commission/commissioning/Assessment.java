@@ -1,4 +1,4 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.util.Map;
 

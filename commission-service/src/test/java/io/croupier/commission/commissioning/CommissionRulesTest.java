@@ -1,13 +1,15 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import io.croupier.commission.conversion.Assessment.Effect;
+import io.croupier.commission.commissioning.Assessment.Effect;
+import io.croupier.commission.Events;
 import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
+import io.croupier.events.GuessedLinkPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,13 +173,15 @@ class CommissionRulesTest {
     }
 
     private static Deal deal(Amount cpa, Amount minDeposit, BigDecimal revShare, boolean carryOver) {
-        return new Deal("offer", 1, Instant.EPOCH, cpa, minDeposit, revShare, "BRL", carryOver);
+        return new Deal("offer", 1, Instant.EPOCH, cpa, minDeposit, revShare, "BRL", carryOver,
+                GuessedLinkPolicy.PAY);
     }
 
     private static Conversion deposit(String amount, Boolean firstDeposit) {
-        return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, ConversionKind.DEPOSIT,
-                ConversionStatus.APPROVED, Amount.of(amount, "BRL"), null, firstDeposit, null, null, null, null, null,
-                null, null, null, Instant.now());
+        return Conversion.of(Events.attributed("offer", null, Events.reported(ConversionKind.DEPOSIT,
+                ConversionStatus.APPROVED).setSubId("sub").setAmount(Events.money(amount, "BRL"))
+            .setFirstDeposit(firstDeposit)
+            .build()).build());
     }
 
     private static Conversion profit(String amount) {
@@ -185,8 +189,10 @@ class CommissionRulesTest {
     }
 
     private static Conversion fact(ConversionKind kind, Amount amount, Amount reportedPayout) {
-        return new Conversion("attributed:x", "offer", null, null, null, "sub", null, null, kind,
-                ConversionStatus.APPROVED, amount, reportedPayout, null, null, null, null, null, null, null, null,
-                null, Instant.now());
+        return Conversion.of(Events.attributed("offer", null, Events.reported(kind, ConversionStatus.APPROVED)
+            .setSubId("sub")
+            .setAmount(amount == null ? null : amount.toEvent())
+            .setReportedPayout(reportedPayout == null ? null : reportedPayout.toEvent())
+            .build()).build());
     }
 }

@@ -1,8 +1,8 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.util.Map;
 
-import io.croupier.commission.conversion.Assessment.Effect;
+import io.croupier.commission.commissioning.Assessment.Effect;
 import io.croupier.commission.deal.Deal;
 import io.croupier.commission.money.Amount;
 
@@ -38,7 +38,7 @@ final class CommissionRules {
     }
 
     /**
-     * Seed 003's conditions in order: a deposit the casino says is not the first never pays (seed 000); a registration
+     * Seed 003's conditions in order: a deposit that is not the player's first never pays (seed 000); a registration
      * must have come first and not yet have qualified; the deposit must reach the minimum.
      */
     private static Assessment cpa(Conversion conversion, Deal deal, PlayerState player) {

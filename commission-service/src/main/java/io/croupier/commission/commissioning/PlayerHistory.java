@@ -1,4 +1,4 @@
-package io.croupier.commission.conversion;
+package io.croupier.commission.commissioning;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A player's CPA registrations and carried RevShare loss under one offer. Callers hold the player's lock (see
- * {@link Commissioning}), so a read followed by a write cannot interleave with another event of the same player.
+ * {@link ConversionLocks}), so a read followed by a write cannot interleave with another event of the same player.
  */
 @Repository
 class PlayerHistory {
@@ -48,11 +48,25 @@ class PlayerHistory {
                 carried == null ? null : new Amount(carried, currency));
     }
 
+    /** Writes what an approved conversion's assessment changes in the player's history. */
+    void apply(Assessment assessment, Conversion conversion, String entryId) {
+        String playerKey = conversion.playerKey();
+        if (assessment.effect() == Assessment.Effect.RECORD_REGISTRATION) {
+            recordRegistration(conversion.offerId(), playerKey, conversion.eventId(), conversion.occurredAt());
+        }
+        if (assessment.effect() == Assessment.Effect.QUALIFY_REGISTRATION) {
+            qualifyOldestRegistration(conversion.offerId(), playerKey, entryId);
+        }
+        if (assessment.carriedLossAfter() != null) {
+            carryLoss(conversion.offerId(), playerKey, assessment.carriedLossAfter());
+        }
+    }
+
     /**
      * Records a registration. A player known by its own id registers once; under a sub id (seed 003), every
      * registration is another player of that affiliate and may qualify one CPA of its own.
      */
-    void recordRegistration(String offerId, String playerKey, String inputEventId, Instant at) {
+    private void recordRegistration(String offerId, String playerKey, String inputEventId, Instant at) {
         if (playerKey == null) {
             return;
         }
@@ -70,7 +84,7 @@ class PlayerHistory {
     }
 
     /** Seed 003 under a sub id: a qualifying deposit consumes the oldest registration that has not yet qualified. */
-    void qualifyOldestRegistration(String offerId, String playerKey, String entryId) {
+    private void qualifyOldestRegistration(String offerId, String playerKey, String entryId) {
         jdbc.sql("""
                 update cpa_registrations set qualified_by_entry = :entryId
                 where id = (select id from cpa_registrations
@@ -82,7 +96,7 @@ class PlayerHistory {
             .update();
     }
 
-    void carryLoss(String offerId, String playerKey, Amount carriedLoss) {
+    private void carryLoss(String offerId, String playerKey, Amount carriedLoss) {
         if (playerKey == null) {
             return;
         }

@@ -1,0 +1,186 @@
+package io.croupier.commission.commissioning;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.croupier.commission.commissioning.LedgerEntryAppended.DepositChange;
+import io.croupier.commission.deal.Deal;
+import io.croupier.commission.deal.DealVersions;
+import io.croupier.commission.ledger.Ledger;
+import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.commission.money.Amount;
+import io.croupier.commission.publisher.PublisherVersion;
+import io.croupier.commission.publisher.PublisherVersions;
+import io.croupier.events.AttributedConversion;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionStatus;
+import io.croupier.runtime.inbox.Inbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns one attributed conversion into ledger entries, by its status, in one transaction with the inbox check:
+ * exactly one entry for the conversion itself (even when it earns nothing: its rule says why) and one reversal per
+ * earlier entry it undoes. Seed 004's statuses: pending earns nothing yet, approved earns once, rejected earns nothing
+ * and claws back an earlier approval, and is final; a chargeback claws back its deposit.
+ */
+@Service
+public class Commissioning {
+
+    static final String CONSUMER = "commission-service.attributed-conversions";
+
+    private final Inbox inbox;
+
+    private final DealVersions deals;
+
+    private final PublisherVersions publishers;
+
+    private final ConversionLocks locks;
+
+    private final Ledger ledger;
+
+    private final PlayerHistory history;
+
+    private final EntryRecorder recorder;
+
+    Commissioning(Inbox inbox, DealVersions deals, PublisherVersions publishers, ConversionLocks locks, Ledger ledger,
+            PlayerHistory history, EntryRecorder recorder) {
+        this.inbox = inbox;
+        this.deals = deals;
+        this.publishers = publishers;
+        this.locks = locks;
+        this.ledger = ledger;
+        this.history = history;
+        this.recorder = recorder;
+    }
+
+    @Transactional
+    public void apply(AttributedConversion attributed) {
+        if (!inbox.firstDelivery(CONSUMER, attributed.getEventId())) {
+            return;
+        }
+        Conversion conversion = Conversion.of(attributed);
+        Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
+        PublisherVersion publisher = conversion.publisherId() == null ? null
+                : publishers.inForce(conversion.publisherId(), conversion.occurredAt());
+        locks.lock(conversion.conversionKey(), conversion.offerId(), conversion.playerKey());
+        ConversionEntries entries = new ConversionEntries(conversion, deal, publisher,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Optional<LedgerEntry> rejection = conversion.kind() == ConversionKind.CHARGEBACK ? Optional.empty()
+                : ledger.rejection(conversion.conversionKey());
+        if (rejection.isPresent() && conversion.status() != ConversionStatus.REJECTED) {
+            record(entries, entries.own(Rule.ALREADY_REJECTED, entries.zeroRevenue(), entries.noPayout(),
+                    Map.of("rejected_by", rejection.get().entryId())));
+            return;
+        }
+        switch (conversion.status()) {
+            case APPROVED -> approve(entries);
+            case PENDING -> pend(entries);
+            case REJECTED -> reject(entries);
+        }
+    }
+
+    private void approve(ConversionEntries entries) {
+        Conversion conversion = entries.conversion();
+        if (conversion.kind() == ConversionKind.CHARGEBACK) {
+            chargeBack(entries);
+            return;
+        }
+        Optional<LedgerEntry> settled = ledger.settling(conversion.conversionKey());
+        if (settled.isPresent()) {
+            record(entries, entries.own(Rule.ALREADY_APPROVED, entries.zeroRevenue(), entries.noPayout(),
+                    Map.of("settled_by", settled.get().entryId())));
+            return;
+        }
+        Assessment assessment = assess(entries);
+        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(),
+                entries.payoutOf(assessment.revenue()), assessment.details()), entries.offerwallUser(),
+                deposited(conversion));
+        history.apply(assessment, conversion, entry.entryId());
+        if (!entry.publisherPayout().isZero()) {
+            recorder.forward(entry, entry.publisherPayout());
+        }
+    }
+
+    private void pend(ConversionEntries entries) {
+        Optional<LedgerEntry> settled = ledger.settling(entries.conversion().conversionKey());
+        if (settled.isPresent()) {
+            record(entries, entries.own(Rule.PENDING_AFTER_APPROVAL_IGNORED, entries.zeroRevenue(),
+                    entries.noPayout(), Map.of("settled_by", settled.get().entryId())));
+            return;
+        }
+        Assessment prospect = assess(entries);
+        PublisherPayout prospectivePayout = entries.payoutOf(prospect.revenue());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("prospective_rule", prospect.rule().name());
+        details.put("prospective_revenue", prospect.revenue().toString());
+        details.put("prospective_payout", prospectivePayout.paid().toString());
+        prospectivePayout.describe(entries.deal().guessedLinks())
+            .forEach((name, value) -> details.put("prospective_" + name, value));
+        LedgerEntry entry = record(entries, entries.own(Rule.PENDING, Amount.zero(prospect.revenue().currency()),
+                PublisherPayout.none(prospectivePayout.paid().currency()), details));
+        // Seed 004 scenario 2: the publisher hears of the pending conversion, with what it will pay if approved.
+        recorder.forward(entry, prospectivePayout.paid());
+    }
+
+    private void reject(ConversionEntries entries) {
+        Optional<LedgerEntry> settled = ledger.settling(entries.conversion().conversionKey());
+        if (settled.isEmpty()) {
+            LedgerEntry entry = record(entries, entries.own(Rule.REJECTED, entries.zeroRevenue(), entries.noPayout(),
+                    Map.of()));
+            recorder.forward(entry, entry.publisherPayout());
+            return;
+        }
+        LedgerEntry approval = settled.get();
+        record(entries, entries.own(Rule.REJECTED, Amount.zero(approval.revenue().currency()),
+                PublisherPayout.none(approval.publisherPayout().currency()), Map.of()));
+        LedgerEntry clawback = record(entries, entries.reversalOf(approval));
+        recorder.forward(clawback, clawback.publisherPayout());
+        takeBackConfirmedPayout(entries, approval);
+    }
+
+    private void chargeBack(ConversionEntries entries) {
+        Conversion conversion = entries.conversion();
+        Optional<LedgerEntry> deposit = ledger.settling(conversion.conversionKey());
+        Rule rule = deposit.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT;
+        recorder.record(entries.own(rule, entries.zeroRevenue(), entries.noPayout(), Map.of()),
+                entries.offerwallUser(),
+                conversion.amount() == null ? null : DepositChange.chargedBack(conversion.amount()));
+        deposit.ifPresent(paid -> {
+            LedgerEntry reversal = record(entries, entries.reversalOf(paid));
+            if (!reversal.publisherPayout().isZero()) {
+                recorder.forward(reversal, reversal.publisherPayout());
+            }
+            takeBackConfirmedPayout(entries, paid);
+        });
+    }
+
+    /** A payout an operator confirmed on a guessed link goes with the entry that held it. */
+    private void takeBackConfirmedPayout(ConversionEntries entries, LedgerEntry reversed) {
+        ledger.standingConfirmationOf(reversed.entryId()).ifPresent(confirmation -> {
+            LedgerEntry reversal = record(entries, entries.reversalOf(confirmation));
+            recorder.forward(reversal, reversal.publisherPayout());
+        });
+    }
+
+    private LedgerEntry record(ConversionEntries entries, LedgerEntry entry) {
+        return recorder.record(entry, entries.offerwallUser());
+    }
+
+    private Assessment assess(ConversionEntries entries) {
+        Conversion conversion = entries.conversion();
+        Deal deal = entries.deal();
+        String currency = conversion.amount() != null ? conversion.amount().currency() : deal.currency();
+        return CommissionRules.assess(conversion, deal,
+                history.state(conversion.offerId(), conversion.playerKey(), currency));
+    }
+
+    /** An approved deposit adds to the player's deposits once, when it is first approved. */
+    private static DepositChange deposited(Conversion conversion) {
+        return conversion.isDeposit() && conversion.amount() != null ? DepositChange.deposited(conversion.amount())
+                : null;
+    }
+}

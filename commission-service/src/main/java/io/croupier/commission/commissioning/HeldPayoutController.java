@@ -1,0 +1,47 @@
+package io.croupier.commission.commissioning;
+
+import java.util.List;
+
+import io.croupier.commission.ledger.Ledger;
+import io.croupier.commission.ledger.LedgerEntry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's side of publisher payouts held on guessed links: what waits for a decision, and the decision. */
+@RestController
+class HeldPayoutController {
+
+    private final Ledger ledger;
+
+    private final HeldPayouts heldPayouts;
+
+    HeldPayoutController(Ledger ledger, HeldPayouts heldPayouts) {
+        this.ledger = ledger;
+        this.heldPayouts = heldPayouts;
+    }
+
+    /** Entries whose payout waits for an operator, oldest first; each says in its attribution why it is a guess. */
+    @GetMapping("/ledger/held")
+    List<LedgerEntry> awaitingDecision(@RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(name = "publisher_id", required = false) String publisherId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ledger.awaitingDecision(offerId, publisherId, limit);
+    }
+
+    /** Pays the held payout: a new entry owing it to the publisher, forwarded to the publisher's postback URL. */
+    @PostMapping("/ledger/entries/{entryId}/confirm")
+    LedgerEntry confirm(@PathVariable String entryId) {
+        return heldPayouts.confirm(entryId);
+    }
+
+    /** Refuses the held payout: a new entry that pays nothing; the casino's revenue stands. */
+    @PostMapping("/ledger/entries/{entryId}/reject")
+    LedgerEntry reject(@PathVariable String entryId) {
+        return heldPayouts.reject(entryId);
+    }
+}

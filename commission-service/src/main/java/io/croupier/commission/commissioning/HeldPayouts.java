@@ -1,0 +1,108 @@
+package io.croupier.commission.commissioning;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.croupier.commission.ledger.Ledger;
+import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.commission.money.Amount;
+import io.croupier.commission.publisher.PublisherVersions;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An operator's decision on a publisher payout held because the conversion's link to its click is a guess: each
+ * decision is a new ledger entry pointing at the held one, at most one per held entry, and only a confirmation pays
+ * the publisher and forwards the payout. Deciding again the same way answers the earlier decision.
+ */
+@Service
+public class HeldPayouts {
+
+    private final Ledger ledger;
+
+    private final ConversionLocks locks;
+
+    private final PublisherVersions publishers;
+
+    private final EntryRecorder recorder;
+
+    HeldPayouts(Ledger ledger, ConversionLocks locks, PublisherVersions publishers, EntryRecorder recorder) {
+        this.ledger = ledger;
+        this.locks = locks;
+        this.publishers = publishers;
+        this.recorder = recorder;
+    }
+
+    @Transactional
+    public LedgerEntry confirm(String heldEntryId) {
+        return decide(heldEntryId, Rule.GUESSED_LINK_CONFIRMED);
+    }
+
+    @Transactional
+    public LedgerEntry reject(String heldEntryId) {
+        return decide(heldEntryId, Rule.GUESSED_LINK_REJECTED);
+    }
+
+    private LedgerEntry decide(String heldEntryId, Rule decision) {
+        LedgerEntry held = ledger.find(heldEntryId)
+            .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "no ledger entry " + heldEntryId));
+        locks.lockDecisionOn(heldEntryId, held.conversionKey());
+        if (held.heldPayout() == null) {
+            throw problem(HttpStatus.CONFLICT, "ledger entry " + heldEntryId + " holds no payout");
+        }
+        Optional<LedgerEntry> earlier = ledger.decisionOn(heldEntryId);
+        if (earlier.isPresent()) {
+            if (earlier.get().rule().equals(decision.name())) {
+                return earlier.get();
+            }
+            throw problem(HttpStatus.CONFLICT, "the payout of ledger entry " + heldEntryId + " was already decided: "
+                    + earlier.get().rule() + " in entry " + earlier.get().entryId());
+        }
+        Optional<LedgerEntry> reversal = ledger.reversalOf(heldEntryId);
+        if (reversal.isPresent()) {
+            throw problem(HttpStatus.CONFLICT, "ledger entry " + heldEntryId + " was reversed by entry "
+                    + reversal.get().entryId() + " (the casino's " + reversal.get().status() + " "
+                    + reversal.get().kind() + "): nothing is owed");
+        }
+        LedgerEntry entry = decisionOn(held, decision, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (decision == Rule.GUESSED_LINK_CONFIRMED) {
+            recorder.record(entry, offerwallUser(held));
+            recorder.forward(entry, entry.publisherPayout());
+        }
+        else {
+            recorder.record(entry, null);
+        }
+        return entry;
+    }
+
+    private String offerwallUser(LedgerEntry held) {
+        boolean offerwall = publishers.inForce(held.publisherId(), held.occurredAt()).offerwall();
+        return offerwall ? held.reference().tracking().getSub1() : null;
+    }
+
+    private static LedgerEntry decisionOn(LedgerEntry held, Rule decision, Instant now) {
+        String inputEventId = (decision == Rule.GUESSED_LINK_CONFIRMED ? "confirm:" : "reject:") + held.entryId();
+        Amount payout = decision == Rule.GUESSED_LINK_CONFIRMED ? held.heldPayout()
+                : Amount.zero(held.heldPayout().currency());
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("held_entry", held.entryId());
+        inputs.put("held_payout", held.heldPayout().toString());
+        return new LedgerEntry(UUID.nameUUIDFromBytes(inputEventId.getBytes(StandardCharsets.UTF_8)).toString(),
+                inputEventId, held.postbackLogId(), null, held.entryId(), held.conversionKey(), held.offerId(),
+                held.publisherId(), held.clickId(), held.playerId(), held.campaign(), held.kind(), held.status(),
+                decision.name(), held.dealVersion(), Amount.zero(held.revenue().currency()), payout, null, false,
+                held.attribution(), held.reference(), inputs, held.occurredAt(), now);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+}
