@@ -103,7 +103,9 @@ class KilledConsumerTest {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--spring.datasource.url=" + TestInfrastructure.postgres().jdbcUrl(),
                 "--spring.datasource.username=" + TestInfrastructure.postgres().username(),
-                "--spring.datasource.password=" + TestInfrastructure.postgres().password()));
+                "--spring.datasource.password=" + TestInfrastructure.postgres().password(),
+                "--croupier.access.issuer=" + TestInfrastructure.issuer().url(),
+                "--croupier.access.jwk-set-uri=" + TestInfrastructure.issuer().jwkSetUri()));
         settings().forEach(setting -> command.add("--" + setting));
         return new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(File.createTempFile("killed-consumer", ".log"))
