@@ -13,14 +13,18 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may call commission-service. A publisher reads its own ledger entries, conversions, offerwall users' points
- * and report rows, scoped by the controllers from its token; LTV, offer and campaign reports are for operators.
+ * and report rows, scoped by the controllers from its token; LTV, offer and campaign reports and the payouts held for
+ * a decision are for operators, and only managers decide them.
  */
 @Component
 class CommissionServiceAccess implements AccessRules {
 
     @Override
     public void declare(Endpoints endpoints) {
-        endpoints.permit(GET, "/ledger/entries/**", ADMIN, MANAGER, ANALYST, PUBLISHER)
+        endpoints.permit(POST, "/ledger/entries/*/confirm", ADMIN, MANAGER)
+            .permit(POST, "/ledger/entries/*/reject", ADMIN, MANAGER)
+            .permit(GET, "/ledger/held", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/ledger/entries/**", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)

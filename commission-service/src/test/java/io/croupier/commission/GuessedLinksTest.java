@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionStatus;
@@ -229,6 +231,7 @@ class GuessedLinksTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
     }
 }

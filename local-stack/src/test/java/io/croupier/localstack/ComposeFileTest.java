@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -115,11 +117,15 @@ class ComposeFileTest {
                     ports.forEach(port -> frontDoorPorts.add(port.asInt()));
                 }
                 else {
-                    frontDoorPorts.add(ports.asInt());
+                    // Several defaults of a list are written as one string, "[5000, 8000]".
+                    Matcher port = Pattern.compile("\\d+").matcher(ports.asString());
+                    while (port.find()) {
+                        frontDoorPorts.add(Integer.parseInt(port.group()));
+                    }
                 }
             });
         assertThat(containerPorts(FRONT_DOOR)).containsExactlyInAnyOrderElementsOf(frontDoorPorts)
-            .contains(8080, 5000);
+            .contains(8080, 5000, 8000);
     }
 
     @Test
@@ -201,9 +207,13 @@ class ComposeFileTest {
      */
     private record Setting(String origin, String name, String type, JsonNode defaultValue) {
 
-        /** Spring Boot's own settings apply to every service; a croupier.* setting to its module's and the runtime's. */
+        /**
+         * Spring Boot's own settings apply to every service; a croupier.* setting to its module's, and to every
+         * service when it comes from a library every service or several use (the runtime, access control, secrets).
+         */
         boolean of(String service) {
-            return !name.startsWith("croupier.") || fromModule(service) || fromModule("event-runtime");
+            return !name.startsWith("croupier.") || fromModule(service)
+                    || Stream.of("event-runtime", "access-control", "secrets").anyMatch(this::fromModule);
         }
 
         private boolean fromModule(String module) {

@@ -151,11 +151,15 @@ class StatusOrderEndToEndTest {
     private JsonNode offerWithoutClicks() {
         // A click elsewhere first: click-service then surely knows the publisher.
         platform.click(platform.offer("MoustacheLeads Surveys"), publisher, "");
-        return platform.create(PlatformService.CLICK, "/admin/offers", Map.of(
+        JsonNode offer = platform.create(PlatformService.CLICK, "/admin/offers", Map.of(
                 "name", "Order " + run,
                 "casino_url", "https://order.example/offer?click_id={click_id}",
                 "partner_key", "order-" + run,
                 "deal", Map.of("currency", "USD")));
+        // postback-service learns the offer's key from its topic: a test postback (no money) says when it has.
+        await().atMost(PATIENCE).until(() -> postback(offer, "click_id=TEST-INTEGRATION-001&status=test&payout=1.00")
+            .statusCode() == 200);
+        return offer;
     }
 
     private String clickUrl(JsonNode offer) {

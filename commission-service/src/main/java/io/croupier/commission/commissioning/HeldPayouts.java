@@ -12,6 +12,7 @@ import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.money.Amount;
 import io.croupier.commission.publisher.PublisherVersions;
+import io.croupier.runtime.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,15 @@ public class HeldPayouts {
 
     private final EntryRecorder recorder;
 
-    HeldPayouts(Ledger ledger, ConversionLocks locks, PublisherVersions publishers, EntryRecorder recorder) {
+    private final AuditTrail audit;
+
+    HeldPayouts(Ledger ledger, ConversionLocks locks, PublisherVersions publishers, EntryRecorder recorder,
+            AuditTrail audit) {
         this.ledger = ledger;
         this.locks = locks;
         this.publishers = publishers;
         this.recorder = recorder;
+        this.audit = audit;
     }
 
     @Transactional
@@ -80,6 +85,8 @@ public class HeldPayouts {
         else {
             recorder.record(entry, null);
         }
+        audit.record(decision == Rule.GUESSED_LINK_CONFIRMED ? "confirm-held-payout" : "reject-held-payout",
+                "ledger-entry", heldEntryId, null, entry);
         return entry;
     }
 
