@@ -11,7 +11,8 @@ import io.croupier.events.Money;
  *
  * @param firstDeposit whether this conversion is the player's first deposit by the rule in the README
  * @param amount the deposit, profit or chargeback amount, or {@code null}
+ * @param clickId the click the conversion came through; null when attributed without one (sub id)
  */
 public record ConversionAttributed(String offerId, ConversionKind kind, ConversionStatus status,
-        boolean firstDeposit, Money amount, Instant occurredAt) {
+        boolean firstDeposit, Money amount, Instant occurredAt, String clickId) {
 }

@@ -120,7 +120,8 @@ class ConversionAttribution {
         boolean newlyLinked = playerId != null && decision.method() != AttributionMethod.PLAYER
                 && players.link(link(conversion, decision));
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
-                firstDeposit(conversion, decision.offerId()), conversion.getAmount(), conversion.getOccurredAt()));
+                firstDeposit(conversion, decision.offerId()), conversion.getAmount(), conversion.getOccurredAt(),
+                decision.tracking().clickId()));
         if (newlyLinked) {
             for (ParkedConversion waiting : conversions.lockWaitingForPlayer(decision.offerId(), playerId)) {
                 attempt(waiting);
