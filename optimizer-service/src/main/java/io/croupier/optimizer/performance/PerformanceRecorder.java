@@ -1,6 +1,8 @@
 package io.croupier.optimizer.performance;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.croupier.events.OfferPerformance;
 import io.croupier.runtime.inbox.Inbox;
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores each offer's per-window funnel counts. A window's later revision replaces the earlier one; a revision that
- * arrives after a newer one (a replay) is ignored, so the table always holds each window's latest counts.
+ * Stores each offer's per-window funnel counts, with the delays of the window's first deposits after their clicks. A
+ * window's later revision replaces the earlier one; a revision that arrives after a newer one (a replay) is ignored, so
+ * the table always holds each window's latest counts.
  */
 @Component
 class PerformanceRecorder {
@@ -34,14 +37,15 @@ class PerformanceRecorder {
             return;
         }
         jdbc.sql("""
-                insert into offer_performance
-                    (offer_id, window_start, window_end, clicks, registrations, first_deposits, revision, event_id)
-                values (:offerId, :windowStart, :windowEnd, :clicks, :registrations, :firstDeposits, :revision,
-                        :eventId)
+                insert into offer_performance (offer_id, window_start, window_end, clicks, registrations,
+                    first_deposits, first_deposit_delays, revision, event_id)
+                values (:offerId, :windowStart, :windowEnd, :clicks, :registrations, :firstDeposits,
+                        cast(:delays as bigint[]), :revision, :eventId)
                 on conflict (offer_id, window_start) do update
                 set window_end = excluded.window_end, clicks = excluded.clicks,
                     registrations = excluded.registrations, first_deposits = excluded.first_deposits,
-                    revision = excluded.revision, event_id = excluded.event_id
+                    first_deposit_delays = excluded.first_deposit_delays, revision = excluded.revision,
+                    event_id = excluded.event_id
                 where offer_performance.revision <= excluded.revision""")
             .param("offerId", Long.parseLong(performance.getOfferId()))
             .param("windowStart", Timestamp.from(performance.getWindowStart()))
@@ -49,19 +53,13 @@ class PerformanceRecorder {
             .param("clicks", performance.getClicks())
             .param("registrations", performance.getRegistrations())
             .param("firstDeposits", performance.getFirstDeposits())
-            .param("revision", revisionOf(performance.getEventId()))
+            .param("delays", arrayLiteral(performance.getFirstDepositDelays()))
+            .param("revision", performance.getRevision())
             .param("eventId", performance.getEventId())
             .update();
     }
 
-    /** The event id is {@code performance:<offer id>:<window start millis>:<revision>} (docs/event-flow.md). */
-    static long revisionOf(String eventId) {
-        int lastColon = eventId.lastIndexOf(':');
-        try {
-            return Long.parseLong(eventId.substring(lastColon + 1));
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("performance event id without a revision: " + eventId, e);
-        }
+    private static String arrayLiteral(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

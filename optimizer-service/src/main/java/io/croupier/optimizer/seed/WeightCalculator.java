@@ -1,4 +1,4 @@
-package io.croupier.optimizer.weights;
+package io.croupier.optimizer.seed;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

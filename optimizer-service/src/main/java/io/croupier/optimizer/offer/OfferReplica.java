@@ -11,17 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the offers table in step with the compacted offers topic. An offer record is a full snapshot, so applying it
- * twice is harmless; the {@code updatedAt} guard keeps a replayed older snapshot from undoing a newer one.
+ * The optimizer's copy of click-service's offers (name, active flag, manual weight), kept in step with the compacted
+ * offers topic. An offer record is a full snapshot, so applying it twice is harmless; the {@code updatedAt} guard keeps
+ * a replayed older snapshot from undoing a newer one.
  */
 @Component
-class OfferCatalogue {
+class OfferReplica {
 
     private final JdbcClient jdbc;
 
     private final ApplicationEventPublisher events;
 
-    OfferCatalogue(JdbcClient jdbc, ApplicationEventPublisher events) {
+    OfferReplica(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -36,14 +37,16 @@ class OfferCatalogue {
             return;
         }
         int applied = jdbc.sql("""
-                insert into offers (offer_id, name, active, updated_at)
-                values (:offerId, :name, :active, :updatedAt)
+                insert into offers (offer_id, name, active, manual_weight, updated_at)
+                values (:offerId, :name, :active, :manualWeight, :updatedAt)
                 on conflict (offer_id) do update
-                set name = excluded.name, active = excluded.active, updated_at = excluded.updated_at
+                set name = excluded.name, active = excluded.active, manual_weight = excluded.manual_weight,
+                    updated_at = excluded.updated_at
                 where offers.updated_at <= excluded.updated_at""")
             .param("offerId", offerId)
             .param("name", offer.getName())
             .param("active", offer.getActive())
+            .param("manualWeight", offer.getWeight())
             .param("updatedAt", Timestamp.from(offer.getUpdatedAt()))
             .update();
         if (applied == 1 && offer.getActive()) {

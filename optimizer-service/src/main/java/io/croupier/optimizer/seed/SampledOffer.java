@@ -1,4 +1,4 @@
-package io.croupier.optimizer.weights;
+package io.croupier.optimizer.seed;
 
 import java.time.Instant;
 import java.util.List;
