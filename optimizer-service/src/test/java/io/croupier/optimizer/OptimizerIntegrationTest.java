@@ -70,7 +70,7 @@ public abstract class OptimizerIntegrationTest {
     @BeforeEach
     void startFromAnEmptyCatalogue() {
         http = RestClient.create("http://localhost:" + port);
-        jdbc.sql("truncate offers, offer_performance, revenue_entries").update();
+        jdbc.sql("truncate offers, offer_performance, offer_hours, revenue_entries").update();
     }
 
     protected long newOfferId() {

@@ -1,7 +1,9 @@
 package io.croupier.optimizer.thompson;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -15,13 +17,19 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * them, leaning on the curve pooled over every offer where its own deposits are few.</li>
  * <li>Its conversion posterior counts a click only by the share of its deposits due by now: exposure = the sum over
  * hours of clicks × F(age), so the newest clicks are not taken for failures.</li>
- * <li>Its value per deposit: revenue over deposits, with a posterior from the revenue's own spread.</li>
- * <li>Evidence fades with a half-life, exposure and deposits alike, so a changed offer is noticed.</li>
+ * <li>Its value per deposit: revenue that came with the deposits over the deposits, plus revenue that comes in the
+ * weeks after (RevShare) over the deposits by the share of their later revenue due by now; the lag of later revenue is
+ * fitted to the history. A posterior from the revenue's own spread.</li>
+ * <li>Evidence fades with a half-life, exposure and deposits alike, so a changed offer is noticed; the value per
+ * deposit with a longer one, since its later revenue takes weeks to arrive.</li>
  * <li>Thompson sampling: the routing share of an offer is its probability of having the highest conversion rate ×
  * value per deposit, estimated by drawing from the posteriors, plus a small floor for every active offer.</li>
  * </ol>
  */
 public final class DelayAwareThompson {
+
+    /** How many deposits' worth the curve pooled over every offer leans on "no delay" where it has no data. */
+    private static final double POOLED_CURVE_PRIOR = 1;
 
     private final ThompsonSettings settings;
 
@@ -39,7 +47,10 @@ public final class DelayAwareThompson {
         return new DelayAwareThompson(settings, true);
     }
 
-    /** The same policy taking every click for complete at once: the naive baseline the simulator compares against. */
+    /**
+     * The same policy taking every click and every deposit for complete at once: the naive baseline the simulator
+     * compares against.
+     */
     public static DelayAwareThompson withoutDelayCorrection(ThompsonSettings settings) {
         return new DelayAwareThompson(settings, false);
     }
@@ -50,72 +61,73 @@ public final class DelayAwareThompson {
 
     /** One assessment per offer, in the order given; only active offers get traffic. */
     public List<Assessment> weigh(List<OfferEvidence> offers, Instant now, UniformRandomProvider random) {
+        Duration span = settings.history().plusMillis(grid.horizon());
+        List<Series> series = offers.stream().map(offer -> Series.of(offer, now, span)).toList();
+        RevenueLag lag = correctDelays ? RevenueLag.fit(series, (int) settings.history().toHours())
+                : RevenueLag.immediate();
         DelayCurve pooledCurve = correctDelays ? DelayCurve.estimate(DelayObservations.pooled(grid,
-                offers.stream().map(OfferEvidence::delays).toList()), DelayCurve.immediate(grid), 1)
+                offers.stream().map(OfferEvidence::delays).toList()), DelayCurve.immediate(grid), POOLED_CURVE_PRIOR)
                 : DelayCurve.immediate(grid);
         List<Tally> tallies = new ArrayList<>(offers.size());
-        double deposits = 0;
-        double exposure = 0;
-        double revenue = 0;
-        for (OfferEvidence offer : offers) {
-            DelayCurve curve = correctDelays
-                    ? DelayCurve.estimate(offer.delays(), pooledCurve, settings.curvePriorStrength()) : pooledCurve;
-            Tally tally = tally(offer, curve, now);
-            tallies.add(tally);
-            deposits += tally.deposits;
-            exposure += tally.exposure;
-            revenue += tally.revenue;
+        for (int i = 0; i < offers.size(); i++) {
+            DelayCurve curve = correctDelays ? DelayCurve.estimate(offers.get(i).delays(), pooledCurve,
+                    settings.curvePriorStrength()) : pooledCurve;
+            tallies.add(tally(series.get(i), curve, lag, now));
         }
-        double pooledRate = (deposits + 0.5) / (exposure + 1);
-        double pooledValue = deposits > 0 ? revenue / deposits : 0;
+        Pooled pooled = Pooled.of(tallies, lag);
         List<ConversionPosterior> conversions = new ArrayList<>(offers.size());
         List<ValuePosterior> values = new ArrayList<>(offers.size());
         for (Tally tally : tallies) {
-            conversions.add(ConversionPosterior.of(tally.deposits, tally.exposure, pooledRate,
+            conversions.add(ConversionPosterior.of(tally.deposits, tally.exposure, pooled.rate(),
                     settings.priorDeposits()));
-            values.add(ValuePosterior.of(tally.revenue, tally.revenueSquares, tally.deposits, pooledValue,
-                    settings.priorDeposits()));
+            values.add(ValuePosterior.of(tally.valueDeposits, tally.withDeposit, pooled.withDeposit(), tally.later,
+                    tally.laterExposure, pooled.later(), lag, settings.priorDeposits()));
         }
         double[] best = probabilityOfBeingBest(offers, conversions, values, random);
         double[] shares = shares(offers, best);
-        double largest = 0;
-        for (double share : shares) {
-            largest = Math.max(largest, share);
-        }
+        double largest = Arrays.stream(shares).max().orElse(0);
         List<Assessment> assessed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
             Tally tally = tallies.get(i);
-            assessed.add(new Assessment(offers.get(i), tally.clicks, tally.rawDeposits, tally.rawRevenue,
-                    tally.exposure, tally.deposits, tally.revenue, conversions.get(i), values.get(i), tally.curve,
-                    offers.get(i).delays().withinHorizon(), best[i], shares[i],
+            assessed.add(new Assessment(offers.get(i), tally.clicks, tally.rawDeposits, tally.exposure,
+                    tally.deposits, conversions.get(i), values.get(i), tally.curve,
+                    offers.get(i).delays().withinHorizon(), lag.mean(), best[i], shares[i],
                     largest > 0 ? shares[i] / largest : 0));
         }
         return assessed;
     }
 
-    private Tally tally(OfferEvidence offer, DelayCurve curve, Instant now) {
+    private Tally tally(Series series, DelayCurve curve, RevenueLag lag, Instant now) {
         long history = settings.history().toMillis();
         double decay = Math.log(2) / settings.halfLife().toMillis();
-        Tally tally = new Tally(curve);
-        for (OfferEvidence.Hour hour : offer.hours()) {
-            long age = ageOf(hour, now);
-            tally.exposure += hour.clicks() * curve.discountedArrivals(age, history, decay);
-            if (!hour.start().isBefore(now.minusMillis(history))) {
-                double weight = Math.exp(-decay * age);
-                tally.clicks += hour.clicks();
-                tally.rawDeposits += hour.firstDeposits();
-                tally.rawRevenue += hour.revenue();
-                tally.deposits += weight * hour.firstDeposits();
-                tally.revenue += weight * hour.revenue();
-                tally.revenueSquares += weight * hour.revenueSquares();
+        double valueDecay = Math.log(2) / settings.valueHalfLife().toMillis();
+        DelayCurve.Arrivals arrivals = curve.arrivals(history, decay);
+        double[][] laterArrivals = new double[lag.candidates()][];
+        for (int c = 0; c < lag.candidates(); c++) {
+            laterArrivals[c] = lag.arrivals(c, series);
+        }
+        Tally tally = new Tally(curve, lag.candidates());
+        for (int h = 0; h < series.hours(); h++) {
+            long age = ageOf(series.start(h), now);
+            tally.exposure += series.clicks(h) * arrivals.of(age);
+            if (series.start(h) >= now.toEpochMilli() - history) {
+                double weight = Math.exp(-valueDecay * age);
+                tally.clicks += series.clicks(h);
+                tally.rawDeposits += series.firstDeposits(h);
+                tally.deposits += Math.exp(-decay * age) * series.firstDeposits(h);
+                tally.valueDeposits += weight * series.firstDeposits(h);
+                tally.withDeposit = tally.withDeposit.plus(series.withDeposit(h).times(weight));
+                tally.later = tally.later.plus(series.later(h).times(weight));
+                for (int c = 0; c < lag.candidates(); c++) {
+                    tally.laterExposure[c] += weight * laterArrivals[c][h];
+                }
             }
         }
         return tally;
     }
 
     /** From the middle of what has passed of the hour: the current hour is only partly over. */
-    private static long ageOf(OfferEvidence.Hour hour, Instant now) {
-        long start = hour.start().toEpochMilli();
+    private static long ageOf(long start, Instant now) {
         long end = Math.min(start + OfferEvidence.HOUR.toMillis(), now.toEpochMilli());
         return Math.max(0, now.toEpochMilli() - (start + end) / 2);
     }
@@ -178,22 +190,57 @@ public final class DelayAwareThompson {
      *
      * @param clicks clicks over the history
      * @param firstDeposits first deposits over the history
-     * @param revenue revenue over the history, in the reference currency
      * @param exposure clicks each counted by the share of its deposits due by now, discounted by age
-     * @param deposits first deposits discounted by age: the conversion posterior's and the value's evidence
-     * @param valueRevenue revenue discounted by age, the value's evidence
+     * @param deposits first deposits discounted by age: the conversion posterior's evidence
      * @param curveDeposits the offer's own deposits with a known delay that its curve was estimated from
+     * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
      * @param probabilityBest the share of posterior draws in which this offer earned the most per click
      * @param share the share of clicks it should get: the probability of being best plus the floor
      * @param weight the share relative to the largest share, as published
      */
-    public record Assessment(OfferEvidence offer, long clicks, long firstDeposits, double revenue, double exposure,
-            double deposits, double valueRevenue, ConversionPosterior conversion, ValuePosterior value,
-            DelayCurve curve, long curveDeposits, double probabilityBest, double share, double weight) {
+    public record Assessment(OfferEvidence offer, long clicks, long firstDeposits, double exposure, double deposits,
+            ConversionPosterior conversion, ValuePosterior value, DelayCurve curve,
+            long curveDeposits, Duration revenueLag, double probabilityBest, double share, double weight) {
 
         /** Expected revenue per click: the posterior means' product. */
         public double ev() {
             return conversion.mean() * Math.max(value.mean(), 0);
+        }
+    }
+
+    /**
+     * What every offer shows together, the priors of each offer's own estimates.
+     *
+     * @param rate first deposits per unit of exposure
+     * @param withDeposit revenue with the deposit per deposit
+     * @param later per candidate revenue lag, later revenue per deposit whose later revenue was due
+     */
+    private record Pooled(double rate, double withDeposit, double[] later) {
+
+        static Pooled of(List<Tally> tallies, RevenueLag lag) {
+            double deposits = 0;
+            double exposure = 0;
+            double valueDeposits = 0;
+            double withDeposit = 0;
+            double later = 0;
+            double[] laterExposure = new double[lag.candidates()];
+            for (Tally tally : tallies) {
+                deposits += tally.deposits;
+                exposure += tally.exposure;
+                valueDeposits += tally.valueDeposits;
+                withDeposit += tally.withDeposit.amount();
+                later += tally.later.amount();
+                for (int c = 0; c < lag.candidates(); c++) {
+                    laterExposure[c] += tally.laterExposure[c];
+                }
+            }
+            double[] laterValue = new double[lag.candidates()];
+            for (int c = 0; c < lag.candidates(); c++) {
+                laterValue[c] = laterExposure[c] > 0 ? later / laterExposure[c] : 0;
+            }
+            // Half a deposit in one click's exposure: without any evidence the prior's mean is even odds.
+            return new Pooled((deposits + 0.5) / (exposure + 1), valueDeposits > 0 ? withDeposit / valueDeposits : 0,
+                    laterValue);
         }
     }
 
@@ -205,18 +252,22 @@ public final class DelayAwareThompson {
 
         private long rawDeposits;
 
-        private double rawRevenue;
-
         private double exposure;
 
         private double deposits;
 
-        private double revenue;
+        private double valueDeposits;
 
-        private double revenueSquares;
+        private OfferEvidence.Earned withDeposit = OfferEvidence.Earned.NONE;
 
-        Tally(DelayCurve curve) {
+        private OfferEvidence.Earned later = OfferEvidence.Earned.NONE;
+
+        /** Per candidate revenue lag. */
+        private final double[] laterExposure;
+
+        Tally(DelayCurve curve, int lags) {
             this.curve = curve;
+            this.laterExposure = new double[lags];
         }
     }
 }

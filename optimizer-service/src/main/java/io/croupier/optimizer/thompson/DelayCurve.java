@@ -65,28 +65,14 @@ public final class DelayCurve {
     }
 
     /**
-     * How many deposits one click of age {@code ageMillis} is expected to have produced within the last
-     * {@code windowMillis}, per eventual deposit, each weighed by {@code exp(-decay × its age)}: the integral of
-     * {@code exp(-decay × (age - d)) dF(d)} over the delays d with {@code age - windowMillis <= d <= age}. F is linear
-     * between points, so each piece integrates in closed form.
+     * Counts expected deposits for clicks of any age, as of one moment: how many deposits one click of a given age is
+     * expected to have produced within the last {@code windowMillis}, per eventual deposit, each weighed by
+     * {@code exp(-decay × the deposit's age)}.
      *
      * @param decay per millisecond; 0 weighs every deposit alike
      */
-    double discountedArrivals(long ageMillis, long windowMillis, double decay) {
-        double total = 0;
-        for (int k = 0; k < grid.size(); k++) {
-            long from = k == 0 ? 0 : grid.point(k - 1);
-            long to = grid.point(k);
-            double lower = Math.max(from, ageMillis - windowMillis);
-            double upper = Math.min(to, ageMillis);
-            if (upper <= lower) {
-                continue;
-            }
-            double density = (arrived[k] - (k == 0 ? 0 : arrived[k - 1])) / (to - from);
-            total += density * (decay == 0 ? upper - lower
-                    : Math.exp(-decay * (ageMillis - upper)) * -Math.expm1(-decay * (upper - lower)) / decay);
-        }
-        return total;
+    Arrivals arrivals(long windowMillis, double decay) {
+        return new Arrivals(windowMillis, decay);
     }
 
     /** The curve at its grid points, for the explanation of a weight set. */
@@ -100,5 +86,51 @@ public final class DelayCurve {
 
     /** @param arrived the share of the deposits that come within the horizon which have come {@code after} the click */
     public record Point(Duration after, double arrived) {
+    }
+
+    /**
+     * The integral of {@code exp(-decay × (age - d)) dF(d)} over the delays d with {@code age - window <= d <= age}.
+     * F is linear between points, so each piece integrates in closed form; a click past the horizon whose deposits
+     * all lie within the window takes the whole curve, {@code exp(-decay × (age - horizon))} times a constant, so most
+     * clicks cost one exponential.
+     */
+    final class Arrivals {
+
+        private final long window;
+
+        private final double decay;
+
+        /** The whole curve's integral for a click exactly at the horizon. */
+        private final double matured;
+
+        private Arrivals(long window, double decay) {
+            this.window = window;
+            this.decay = decay;
+            this.matured = integral(grid.horizon(), 0, grid.horizon());
+        }
+
+        double of(long ageMillis) {
+            if (ageMillis >= grid.horizon() && ageMillis <= window) {
+                return Math.exp(-decay * (ageMillis - grid.horizon())) * matured;
+            }
+            return integral(ageMillis, Math.max(0, ageMillis - window), Math.min(ageMillis, grid.horizon()));
+        }
+
+        private double integral(long age, double lower, double upper) {
+            double total = 0;
+            for (int k = 0; k < grid.size(); k++) {
+                long from = k == 0 ? 0 : grid.point(k - 1);
+                long to = grid.point(k);
+                double low = Math.max(from, lower);
+                double high = Math.min(to, upper);
+                if (high <= low) {
+                    continue;
+                }
+                double density = (arrived[k] - (k == 0 ? 0 : arrived[k - 1])) / (to - from);
+                total += density * (decay == 0 ? high - low
+                        : Math.exp(-decay * (age - high)) * -Math.expm1(-decay * (high - low)) / decay);
+            }
+            return total;
+        }
     }
 }

@@ -41,7 +41,7 @@ class EvidenceQuery {
     List<OfferEvidence> load(Instant now, Duration history, DelayGrid grid) {
         Instant historyStart = now.minus(history);
         Map<Long, Map<Instant, long[]>> funnel = funnel(now, historyStart.minusMillis(grid.horizon()));
-        Map<Long, Map<Instant, double[]>> revenue = new HashMap<>();
+        Map<Long, Map<Instant, OfferEvidence.Earned[]>> revenue = new HashMap<>();
         Map<Long, List<Revenue>> byCurrency = new HashMap<>();
         revenue(historyStart, revenue, byCurrency);
         Map<Long, DelayObservations> delays = delays(now, history, grid);
@@ -59,12 +59,10 @@ class EvidenceQuery {
     /** Clicks and first deposits per offer and hour. */
     private Map<Long, Map<Instant, long[]>> funnel(Instant now, Instant since) {
         Map<Long, Map<Instant, long[]>> funnel = new HashMap<>();
-        jdbc.sql("select offer_id, " + HOUR.formatted("window_start") + """
-                 as hour, sum(clicks) as clicks, sum(first_deposits) as first_deposits
-                from offer_performance
-                where window_start >= :since and window_start < :now
-                group by 1, 2""")
-            .param("hourSeconds", OfferEvidence.HOUR.toSeconds())
+        jdbc.sql("""
+                select offer_id, hour_start as hour, clicks, first_deposits
+                from offer_hours
+                where hour_start >= :since and hour_start < :now""")
             .param("since", Timestamp.from(since))
             .param("now", Timestamp.from(now))
             .query(rs -> {
@@ -76,17 +74,19 @@ class EvidenceQuery {
     }
 
     /**
-     * Approved revenue (reversals negative) per offer and hour in the reference currency, with each entry's square
-     * summed too; and per offer and currency as earned. Currencies without a rate stay out of the hours.
+     * Approved revenue (reversals negative) per offer and hour in the reference currency, split into what came with
+     * a deposit or conversion and what came later (PROFIT shares), with each entry's square summed too; and per offer
+     * and currency as earned. Currencies without a rate stay out of the hours.
      */
-    private void revenue(Instant since, Map<Long, Map<Instant, double[]>> hours,
+    private void revenue(Instant since, Map<Long, Map<Instant, OfferEvidence.Earned[]>> hours,
             Map<Long, List<Revenue>> byCurrency) {
         Map<Long, Map<String, BigDecimal>> totals = new HashMap<>();
-        jdbc.sql("select offer_id, currency, " + HOUR.formatted("occurred_at") + """
-                 as hour, sum(amount) as amount, sum(amount * amount) as squares
+        jdbc.sql("select offer_id, currency, kind = 'PROFIT' as later, " + HOUR.formatted("occurred_at") + """
+                 as hour, sum(amount) as amount, sum(amount * amount) as squares,
+                       count(*) as entries
                 from revenue_entries
                 where status = 'APPROVED' and occurred_at >= :since
-                group by 1, 2, 3""")
+                group by 1, 2, 3, 4""")
             .param("hourSeconds", OfferEvidence.HOUR.toSeconds())
             .param("since", Timestamp.from(since))
             .query(rs -> {
@@ -97,10 +97,13 @@ class EvidenceQuery {
                 Optional<BigDecimal> rate = referenceCurrency.rateOf(currency);
                 if (rate.isPresent()) {
                     double factor = rate.get().doubleValue();
-                    double[] hour = hours.computeIfAbsent(offerId, id -> new HashMap<>())
-                        .computeIfAbsent(rs.getTimestamp("hour").toInstant(), start -> new double[2]);
-                    hour[0] += amount.doubleValue() * factor;
-                    hour[1] += rs.getBigDecimal("squares").doubleValue() * factor * factor;
+                    OfferEvidence.Earned[] hour = hours.computeIfAbsent(offerId, id -> new HashMap<>())
+                        .computeIfAbsent(rs.getTimestamp("hour").toInstant(),
+                                start -> new OfferEvidence.Earned[] { OfferEvidence.Earned.NONE,
+                                        OfferEvidence.Earned.NONE });
+                    int part = rs.getBoolean("later") ? 1 : 0;
+                    hour[part] = hour[part].plus(new OfferEvidence.Earned(amount.doubleValue() * factor,
+                            rs.getBigDecimal("squares").doubleValue() * factor * factor, rs.getLong("entries")));
                 }
             });
         totals.forEach((offerId, amounts) -> byCurrency.put(offerId, amounts.entrySet()
@@ -121,7 +124,8 @@ class EvidenceQuery {
                 from (select offer_id, delay, cast(:points as bigint[]) as points,
                              cast(extract(epoch from (:now - window_start)) * 1000 as bigint) + delay as cohort_age
                       from offer_performance, unnest(first_deposit_delays) as delay
-                      where window_start >= :since and window_start < :now) as deposits
+                      where cardinality(first_deposit_delays) > 0 and window_start >= :since
+                        and window_start < :now) as deposits
                 where cohort_age <= :history
                 group by 1, 2, 3""")
             .param("points", LongStream.of(grid.points()).mapToObj(String::valueOf)
@@ -136,12 +140,14 @@ class EvidenceQuery {
         return delays;
     }
 
-    private static List<OfferEvidence.Hour> hours(Map<Instant, long[]> funnel, Map<Instant, double[]> revenue) {
+    private static List<OfferEvidence.Hour> hours(Map<Instant, long[]> funnel,
+            Map<Instant, OfferEvidence.Earned[]> revenue) {
         TreeMap<Instant, OfferEvidence.Hour> hours = new TreeMap<>();
-        funnel.forEach((start, counts) -> hours.put(start, new OfferEvidence.Hour(start, counts[0], counts[1], 0, 0)));
-        revenue.forEach((start, amounts) -> hours.merge(start, new OfferEvidence.Hour(start, 0, 0, amounts[0],
-                amounts[1]), (counted, earned) -> new OfferEvidence.Hour(start, counted.clicks(),
-                        counted.firstDeposits(), earned.revenue(), earned.revenueSquares())));
+        funnel.forEach((start, counts) -> hours.put(start, new OfferEvidence.Hour(start, counts[0], counts[1],
+                OfferEvidence.Earned.NONE, OfferEvidence.Earned.NONE)));
+        revenue.forEach((start, earned) -> hours.merge(start, new OfferEvidence.Hour(start, 0, 0, earned[0],
+                earned[1]), (counted, paid) -> new OfferEvidence.Hour(start, counted.clicks(), counted.firstDeposits(),
+                        paid.withDeposit(), paid.later())));
         return new ArrayList<>(hours.values());
     }
 }

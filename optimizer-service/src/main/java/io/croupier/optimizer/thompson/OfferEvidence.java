@@ -21,10 +21,32 @@ public record OfferEvidence(long offerId, String name, boolean active, List<Hour
     /**
      * @param clicks clicks made in the hour
      * @param firstDeposits first deposits made in the hour, whenever their click was
-     * @param revenue approved revenue (reversals negative) that occurred in the hour, in the reference currency
-     * @param revenueSquares the sum of each revenue entry's square, in the reference currency: how unevenly the
-     *        revenue is spread over entries
+     * @param withDeposit approved revenue that came with a deposit or conversion (CPA, a reported payout) in the hour
+     * @param later approved revenue that comes in the weeks after the first deposit (RevShare shares of PROFIT)
      */
-    public record Hour(Instant start, long clicks, long firstDeposits, double revenue, double revenueSquares) {
+    public record Hour(Instant start, long clicks, long firstDeposits, Earned withDeposit, Earned later) {
+    }
+
+    /**
+     * Revenue in the reference currency (reversals negative), from {@code entries} ledger entries.
+     *
+     * @param squares the sum of each entry's square: with the entries, how unevenly the revenue is spread over them
+     */
+    public record Earned(double amount, double squares, double entries) {
+
+        public static final Earned NONE = new Earned(0, 0, 0);
+
+        public Earned plus(double entry) {
+            return new Earned(amount + entry, squares + entry * entry, entries + 1);
+        }
+
+        public Earned plus(Earned other) {
+            return new Earned(amount + other.amount, squares + other.squares, entries + other.entries);
+        }
+
+        /** The same weighed, as evidence that fades with age. */
+        Earned times(double weight) {
+            return new Earned(weight * amount, weight * squares, weight * entries);
+        }
     }
 }

@@ -98,6 +98,7 @@ class ThompsonPolicy implements WeighingPolicy {
         parameters.put("history", settings.history().toString());
         parameters.put("delay_horizon", settings.delayHorizon().toString());
         parameters.put("half_life", settings.halfLife().toString());
+        parameters.put("value_half_life", settings.valueHalfLife().toString());
         parameters.put("floor", settings.floor());
         parameters.put("draws", settings.draws());
         parameters.put("prior_deposits", settings.priorDeposits());
@@ -119,6 +120,10 @@ class ThompsonPolicy implements WeighingPolicy {
      * @param correctedConversionRate the posterior mean of the eventual first-deposit rate
      * @param conversionRateInterval the rate's 90 % credible interval
      * @param valuePerConversion the posterior mean of the revenue per first deposit
+     * @param valueWithDeposit the part of it that comes with the deposit (CPA, reported payouts)
+     * @param valueLater the part that comes in the weeks after (RevShare), counting deposits by the share of their
+     *        later revenue due by now
+     * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
      * @param valueStandardError its standard error
      * @param probabilityBest the share of posterior draws in which the offer earned the most per click
      * @param share the share of clicks it should get: the probability of being best plus the floor
@@ -131,6 +136,9 @@ class ThompsonPolicy implements WeighingPolicy {
             @JsonProperty("corrected_conversion_rate") BigDecimal correctedConversionRate,
             @JsonProperty("conversion_rate_interval") Interval conversionRateInterval,
             @JsonProperty("value_per_conversion") BigDecimal valuePerConversion,
+            @JsonProperty("value_with_deposit") BigDecimal valueWithDeposit,
+            @JsonProperty("value_later") BigDecimal valueLater,
+            @JsonProperty("revenue_lag") String revenueLag,
             @JsonProperty("value_standard_error") BigDecimal valueStandardError,
             @JsonProperty("probability_best") BigDecimal probabilityBest,
             BigDecimal share,
@@ -142,7 +150,9 @@ class ThompsonPolicy implements WeighingPolicy {
                     decimal(assessed.clicks() == 0 ? 0 : (double) assessed.firstDeposits() / assessed.clicks()),
                     decimal(assessed.exposure()), decimal(assessed.deposits()), decimal(conversion.mean()),
                     new Interval(decimal(conversion.quantile(0.05)), decimal(conversion.quantile(0.95))),
-                    decimal(assessed.value().mean()), decimal(assessed.value().standardError()),
+                    decimal(assessed.value().mean()), decimal(assessed.value().withDeposit()),
+                    decimal(assessed.value().later()), assessed.revenueLag().toString(),
+                    decimal(assessed.value().standardError()),
                     decimal(assessed.probabilityBest()), decimal(assessed.share()),
                     new Curve(assessed.curveDeposits(), assessed.curve()
                         .points()

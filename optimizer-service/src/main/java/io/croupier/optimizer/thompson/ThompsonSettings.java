@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param history how far back clicks, first deposits and revenue are read
  * @param delayHorizon the longest click-to-deposit delay the delay curve describes; later deposits still count, but
  *        no click waits for them
- * @param halfLife how fast older evidence fades, so that a changed offer is noticed: a deposit (and the exposure that
- *        predicts it) counts half as much this long after it happened
+ * @param halfLife how fast older conversion evidence fades, so that a changed offer is noticed: a deposit (and the
+ *        exposure that predicts it) counts half as much this long after it happened
+ * @param valueHalfLife the same for the value per deposit, which changes with the deal and the players rather than
+ *        the traffic, and whose later revenue takes weeks to arrive
  * @param floor the share of clicks every active offer keeps however unlikely it is to be the best
  * @param draws posterior draws per computation to estimate each offer's probability of being the best
  * @param priorDeposits how many first deposits' worth the priors (every offer's pooled conversion rate and value per
@@ -28,9 +30,10 @@ public record ThompsonSettings(
         @DefaultValue("PT1M") @NotNull Duration recalculationInterval,
         @DefaultValue("P28D") @NotNull Duration history,
         @DefaultValue("P14D") @NotNull Duration delayHorizon,
-        @DefaultValue("P2D") @NotNull Duration halfLife,
+        @DefaultValue("P7D") @NotNull Duration halfLife,
+        @DefaultValue("P14D") @NotNull Duration valueHalfLife,
         @DefaultValue("0.01") @NotNull @DecimalMin("0") @DecimalMax("0.5") BigDecimal floor,
-        @DefaultValue("10000") @Positive int draws,
+        @DefaultValue("4000") @Positive int draws,
         @DefaultValue("1") @Positive double priorDeposits,
         @DefaultValue("20") @Positive double curvePriorStrength) {
 

@@ -29,14 +29,15 @@ class DelayAwareThompsonTest {
      * own deposits alone, for numbers checked by hand.
      */
     private static final ThompsonSettings SMALL = new ThompsonSettings(Duration.ofMinutes(1), Duration.ofHours(10),
-            Duration.ofHours(2), Duration.ofDays(36500), new BigDecimal("0.01"), 20_000, 1, 1e-9);
+            Duration.ofHours(2), Duration.ofDays(36500), Duration.ofDays(36500), new BigDecimal("0.01"), 20_000, 1,
+            1e-9);
 
     @Test
     void theConversionPosteriorCountsARecentClickOnlyByTheShareOfItsDepositsDueByNow() {
-        // The offer's curve is F(30 min) = 0.4 (DelayCurveTest's cohorts). The last hour's 1000 clicks are half an
+        // The offer's curve is F(30 min) = 0.4 (HandComputedCohorts). The last hour's 1000 clicks are half an
         // hour old on average, so they count as 400; the 1000 clicks of five hours ago have shown all their deposits.
         OfferEvidence offer = new OfferEvidence(1, "Alpha", true, List.of(hour(5, 1000, 30, 3000, 300_000),
-                hour(1, 1000, 10, 1000, 100_000)), cohortsWithCurveZeroFourAtHalfAnHour(), List.of());
+                hour(1, 1000, 10, 1000, 100_000)), HandComputedCohorts.observations(), List.of());
 
         DelayAwareThompson.Assessment assessed = only(DelayAwareThompson.of(SMALL), offer);
 
@@ -54,15 +55,49 @@ class DelayAwareThompsonTest {
 
     @Test
     void theValuePosteriorIsRevenuePerDepositWithTheEntriesOwnSpread() {
-        // 40 first deposits paying a CPA of 100 each: 4000 revenue, squares 40 x 100^2. The prior is one more deposit
-        // at the pooled value, here the offer's own 100.
-        OfferEvidence offer = new OfferEvidence(1, "Alpha", true, List.of(hour(5, 1000, 30, 3000, 300_000),
-                hour(1, 1000, 10, 1000, 100_000)), cohortsWithCurveZeroFourAtHalfAnHour(), List.of());
+        // 40 first deposits, half paying 50 and half 150: 4000 in 40 entries. The prior is one more entry at the pooled
+        // value, here the offer's own 100. The entries' variance is 2500, so the mean's standard error is 50 / sqrt(41).
+        OfferEvidence uneven = new OfferEvidence(1, "Alpha", true, List.of(new OfferEvidence.Hour(
+                NOW.minus(Duration.ofHours(5)), 1000, 40,
+                new OfferEvidence.Earned(4000, 20 * 50 * 50 + 20 * 150 * 150, 40), OfferEvidence.Earned.NONE)),
+                HandComputedCohorts.observations(), List.of());
+        // The same 4000 as a fixed CPA of 100: no doubt about the value at all.
+        OfferEvidence fixed = new OfferEvidence(1, "Alpha", true, List.of(hour(5, 1000, 40, 4000, 400_000)),
+                HandComputedCohorts.observations(), List.of());
 
-        ValuePosterior value = only(DelayAwareThompson.of(SMALL), offer).value();
+        ValuePosterior spread = only(DelayAwareThompson.of(SMALL), uneven).value();
 
-        assertThat(value.mean()).isCloseTo((4000 + 100) / 41.0, within(0.01));
-        assertThat(value.standardError()).isCloseTo(Math.sqrt(400_000 + 100 * 100) / 41, within(0.01));
+        assertThat(spread.mean()).isCloseTo(100, within(1e-9));
+        assertThat(spread.withDeposit()).isCloseTo(100, within(1e-9));
+        assertThat(spread.later()).isZero();
+        assertThat(spread.standardError()).isCloseTo(50 / Math.sqrt(41), within(1e-4));
+        assertThat(only(DelayAwareThompson.of(SMALL), fixed).value().standardError()).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void laterRevenueIsCountedAgainstTheDepositsWhoseLaterRevenueIsDue() {
+        // RevShare: every deposit is worth 200, arriving over two weeks on average. Deposits doubled three days ago,
+        // so the newest deposits' revenue is still on its way: revenue over deposits would say about 154.
+        List<OfferEvidence.Hour> hours = new ArrayList<>();
+        double kept = Math.exp(-1.0 / (14 * 24));
+        double pending = 0;
+        for (int hoursAgo = 42 * 24; hoursAgo >= 1; hoursAgo--) {
+            long deposits = hoursAgo > 3 * 24 ? 10 : 20;
+            pending = pending * kept + deposits;
+            double later = 200 * pending * (1 - kept);
+            hours.add(new OfferEvidence.Hour(NOW.minus(Duration.ofHours(hoursAgo)), 500, deposits,
+                    OfferEvidence.Earned.NONE, new OfferEvidence.Earned(later, later * 10, later / 10)));
+        }
+        ThompsonSettings settings = settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(36500));
+        OfferEvidence offer = new OfferEvidence(1, "RevShare", true, hours,
+                new DelayObservations(DelayGrid.upTo(Duration.ofDays(14))), List.of());
+
+        DelayAwareThompson.Assessment corrected = only(DelayAwareThompson.of(settings), offer);
+        DelayAwareThompson.Assessment naive = only(DelayAwareThompson.withoutDelayCorrection(settings), offer);
+
+        assertThat(corrected.revenueLag().toMinutes()).isCloseTo(Duration.ofDays(14).toMinutes(), within(60L));
+        assertThat(corrected.value().later()).isCloseTo(200, within(2.0));
+        assertThat(naive.value().later()).isCloseTo(154, within(2.0));
     }
 
     @Test
@@ -186,24 +221,10 @@ class DelayAwareThompsonTest {
         return new OfferEvidence(id, name, true, hours, delays, List.of());
     }
 
-    /** DelayCurveTest's cohorts: F(5m) = 0, F(15m) = F(30m) = 0.4, F(1h) = 0.8, F(2h) = 1. */
-    private static DelayObservations cohortsWithCurveZeroFourAtHalfAnHour() {
-        DelayObservations observations = new DelayObservations(DelayGrid.upTo(Duration.ofHours(2)));
-        for (int i = 0; i < 4; i++) {
-            observations.add(3 * HOUR, 10 * MINUTE);
-            observations.add(3 * HOUR, 45 * MINUTE);
-        }
-        observations.add(3 * HOUR, 90 * MINUTE);
-        observations.add(3 * HOUR, 90 * MINUTE);
-        for (int i = 0; i < 3; i++) {
-            observations.add(40 * MINUTE, 10 * MINUTE);
-        }
-        return observations;
-    }
-
     /** The hour that started {@code hoursAgo} hours before {@link #NOW}. */
     private static OfferEvidence.Hour hour(int hoursAgo, long clicks, long deposits, double revenue, double squares) {
-        return new OfferEvidence.Hour(NOW.minus(Duration.ofHours(hoursAgo)), clicks, deposits, revenue, squares);
+        return new OfferEvidence.Hour(NOW.minus(Duration.ofHours(hoursAgo)), clicks, deposits,
+                new OfferEvidence.Earned(revenue, squares, deposits), OfferEvidence.Earned.NONE);
     }
 
     private static DelayAwareThompson.Assessment only(DelayAwareThompson policy, OfferEvidence offer) {
@@ -211,7 +232,8 @@ class DelayAwareThompsonTest {
     }
 
     private static ThompsonSettings settings(Duration history, Duration horizon, Duration halfLife) {
-        return new ThompsonSettings(Duration.ofMinutes(1), history, horizon, halfLife, new BigDecimal("0.01"), 20_000,
+        return new ThompsonSettings(Duration.ofMinutes(1), history, horizon, halfLife, halfLife, new BigDecimal("0.01"),
+                20_000,
                 1, 20);
     }
 

@@ -15,7 +15,7 @@ class DelayCurveTest {
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
     /** Points 5, 15, 30, 60 and 120 minutes. */
-    private final DelayGrid grid = DelayGrid.upTo(Duration.ofHours(2));
+    private final DelayGrid grid = DelayGrid.upTo(HandComputedCohorts.HORIZON);
 
     @Test
     void theGridEndsAtTheHorizonAndNumbersBucketsLikeWidthBucket() {
@@ -31,17 +31,10 @@ class DelayCurveTest {
         assertThat(grid.bucketOf(30 * HOUR)).isEqualTo(5);
     }
 
-    /**
-     * Ten deposits of clicks three hours old: four 10 minutes after the click, four after 45 minutes, two after 90.
-     * Three deposits of clicks only 40 minutes old, all 10 minutes after the click: those clicks cannot have shown a
-     * later deposit yet, so they must not pull the curve toward short delays. By hand:
-     * F(2h) = 1; F(1h) = 8/10 of F(2h) (only the old cohorts are 2 h old) = 0.8; F(30m) = 4/8 of F(1h) = 0.4;
-     * F(15m) = 7/7 of F(30m) (both cohorts are at least 30 minutes old) = 0.4; F(5m) = 0/7 = 0.
-     * The empirical share below 30 minutes would say 7/13 = 0.54.
-     */
+    /** HandComputedCohorts: the young cohorts' quick deposits do not pull the curve toward short delays. */
     @Test
     void onlyCohortsOldEnoughToShowADelaySayHowOftenItHappens() {
-        DelayCurve curve = DelayCurve.estimate(handComputedCohorts(), DelayCurve.immediate(grid), 0);
+        DelayCurve curve = DelayCurve.estimate(HandComputedCohorts.observations(), DelayCurve.immediate(grid), 0);
 
         assertThat(curve.points()).extracting(DelayCurve.Point::arrived)
             .containsExactly(0.0, 0.4, 0.4, 0.8, 1.0);
@@ -52,7 +45,7 @@ class DelayCurveTest {
 
     @Test
     void betweenPointsTheCurveIsLinear() {
-        DelayCurve curve = DelayCurve.estimate(handComputedCohorts(), DelayCurve.immediate(grid), 0);
+        DelayCurve curve = DelayCurve.estimate(HandComputedCohorts.observations(), DelayCurve.immediate(grid), 0);
 
         assertThat(curve.arrivedBy(0)).isZero();
         assertThat(curve.arrivedBy(10 * MINUTE)).isCloseTo(0.2, within(1e-12));
@@ -63,7 +56,7 @@ class DelayCurveTest {
 
     @Test
     void whereAnOfferHasFewMaturedDepositsItsCurveFollowsThePrior() {
-        DelayCurve prior = DelayCurve.estimate(handComputedCohorts(), DelayCurve.immediate(grid), 0);
+        DelayCurve prior = DelayCurve.estimate(HandComputedCohorts.observations(), DelayCurve.immediate(grid), 0);
         DelayObservations fewOwn = new DelayObservations(grid);
         // Ten deposits of two-hour-old clicks, all within 45 minutes: F(1h)/F(2h) leans on the prior's 0.8 by 10.
         for (int i = 0; i < 10; i++) {
@@ -79,26 +72,32 @@ class DelayCurveTest {
 
     @Test
     void withoutDecayAClickHasProducedTheShareOfItsDepositsDueByItsAge() {
-        DelayCurve curve = DelayCurve.estimate(handComputedCohorts(), DelayCurve.immediate(grid), 0);
+        DelayCurve curve = DelayCurve.estimate(HandComputedCohorts.observations(), DelayCurve.immediate(grid), 0);
 
-        assertThat(curve.discountedArrivals(45 * MINUTE, 10 * HOUR, 0)).isCloseTo(0.6, within(1e-12));
-        assertThat(curve.discountedArrivals(5 * HOUR, 10 * HOUR, 0)).isCloseTo(1.0, within(1e-12));
+        assertThat(curve.arrivals(10 * HOUR, 0).of(45 * MINUTE)).isCloseTo(0.6, within(1e-12));
+        assertThat(curve.arrivals(10 * HOUR, 0).of(5 * HOUR)).isCloseTo(1.0, within(1e-12));
         // Three hours old, but only deposits of the last two hours count: those between 1 h and 2 h after the click.
-        assertThat(curve.discountedArrivals(3 * HOUR, 2 * HOUR, 0)).isCloseTo(0.2, within(1e-12));
+        assertThat(curve.arrivals(2 * HOUR, 0).of(3 * HOUR)).isCloseTo(0.2, within(1e-12));
     }
 
     @Test
     void withDecayEachExpectedDepositCountsByItsOwnAge() {
-        DelayCurve curve = DelayCurve.estimate(handComputedCohorts(), DelayCurve.immediate(grid), 0);
-        double decay = Math.log(2) / HOUR;
-        long age = 100 * MINUTE;
+        DelayCurve curve = DelayCurve.estimate(HandComputedCohorts.observations(), DelayCurve.immediate(grid), 0);
+        DelayCurve.Arrivals arrivals = curve.arrivals(10 * HOUR, Math.log(2) / HOUR);
 
-        // The integral of exp(-decay (age - d)) dF(d) for d in [0, age], summed in one-second steps.
-        double expected = 0;
+        // Within the horizon, and past it (where the whole curve counts, scaled by the click's age).
+        assertThat(arrivals.of(100 * MINUTE)).isCloseTo(summed(curve, 100 * MINUTE), within(1e-6));
+        assertThat(arrivals.of(5 * HOUR)).isCloseTo(summed(curve, 5 * HOUR), within(1e-6));
+    }
+
+    /** The integral of exp(-decay (age - d)) dF(d) for d in [0, age], decay a one-hour half-life, in 1 s steps. */
+    private static double summed(DelayCurve curve, long age) {
+        double decay = Math.log(2) / HOUR;
+        double sum = 0;
         for (long d = 0; d < age; d += 1000) {
-            expected += Math.exp(-decay * (age - d - 500)) * (curve.arrivedBy(d + 1000) - curve.arrivedBy(d));
+            sum += Math.exp(-decay * (age - d - 500)) * (curve.arrivedBy(d + 1000) - curve.arrivedBy(d));
         }
-        assertThat(curve.discountedArrivals(age, 10 * HOUR, decay)).isCloseTo(expected, within(1e-6));
+        return sum;
     }
 
     @Test
@@ -106,20 +105,6 @@ class DelayCurveTest {
         DelayCurve immediate = DelayCurve.immediate(grid);
 
         assertThat(immediate.arrivedBy(5 * MINUTE)).isEqualTo(1.0);
-        assertThat(immediate.discountedArrivals(HOUR, 10 * HOUR, 0)).isCloseTo(1.0, within(1e-12));
-    }
-
-    private DelayObservations handComputedCohorts() {
-        DelayObservations observations = new DelayObservations(grid);
-        for (int i = 0; i < 4; i++) {
-            observations.add(3 * HOUR, 10 * MINUTE);
-            observations.add(3 * HOUR, 45 * MINUTE);
-        }
-        observations.add(3 * HOUR, 90 * MINUTE);
-        observations.add(3 * HOUR, 90 * MINUTE);
-        for (int i = 0; i < 3; i++) {
-            observations.add(40 * MINUTE, 10 * MINUTE);
-        }
-        return observations;
+        assertThat(immediate.arrivals(10 * HOUR, 0).of(HOUR)).isCloseTo(1.0, within(1e-12));
     }
 }

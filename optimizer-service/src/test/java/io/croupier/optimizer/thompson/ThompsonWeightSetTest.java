@@ -25,7 +25,8 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
 
     private static final List<String> EVIDENCE = List.of("observed_conversion_rate", "effective_clicks",
             "weighted_first_deposits", "corrected_conversion_rate", "conversion_rate_interval",
-            "value_per_conversion", "value_standard_error", "probability_best", "share", "delay_curve");
+            "value_per_conversion", "value_with_deposit", "value_later", "revenue_lag", "value_standard_error",
+            "probability_best", "share", "delay_curve");
 
     @Autowired
     EvidenceQuery evidenceQuery;
@@ -54,7 +55,7 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
         assertThat(set.weightFloor()).isEqualByComparingTo("0.01");
         assertThat(set.lastNClicks()).isNull();
         assertThat(set.settings().get("history").asString()).isEqualTo("PT672H");
-        assertThat(set.settings().get("half_life").asString()).isEqualTo("PT48H");
+        assertThat(set.settings().get("half_life").asString()).isEqualTo("PT168H");
 
         WeightSet.Entry best = entry(set, alpha);
         assertThat(best.clicks()).isEqualTo(10_000);
@@ -147,9 +148,9 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
             .extracting(OfferEvidence.Hour::clicks)
             .containsExactly(103L, 102L, 101L, 100L);
         // 30 EUR at 1.08, and the entries' squares 10^2 + 20^2 at 1.08^2.
-        assertThat(loaded.hours().stream().mapToDouble(OfferEvidence.Hour::revenue).sum()).isCloseTo(32.4,
+        assertThat(loaded.hours().stream().mapToDouble(hour -> hour.withDeposit().amount()).sum()).isCloseTo(32.4,
                 within(1e-9));
-        assertThat(loaded.hours().stream().mapToDouble(OfferEvidence.Hour::revenueSquares).sum())
+        assertThat(loaded.hours().stream().mapToDouble(hour -> hour.withDeposit().squares()).sum())
             .isCloseTo(500 * 1.08 * 1.08, within(1e-9));
         assertThat(loaded.revenue()).singleElement().satisfies(revenue -> {
             assertThat(revenue.currency()).isEqualTo("EUR");
