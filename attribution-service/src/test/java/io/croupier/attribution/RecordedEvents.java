@@ -58,16 +58,11 @@ public final class RecordedEvents {
                 for (ConsumerRecord<String, SpecificRecord> record : records) {
                     OfferPerformance window = (OfferPerformance) record.value();
                     latest.merge(window.getWindowStart().toEpochMilli(), window,
-                            (a, b) -> revision(a) >= revision(b) ? a : b);
+                            (a, b) -> a.getRevision() >= b.getRevision() ? a : b);
                 }
             }
         });
         return List.copyOf(latest.values());
-    }
-
-    private static int revision(OfferPerformance window) {
-        String eventId = window.getEventId();
-        return Integer.parseInt(eventId.substring(eventId.lastIndexOf(':') + 1));
     }
 
     private static void read() {

@@ -18,16 +18,11 @@ public record ClickServiceProperties(@DefaultValue Routing routing, @DefaultValu
         @DefaultValue Publishing publishing) {
 
     /**
-     * @param explorationRate share of traffic spread evenly over every active offer (seed 001: 20 %)
+     * How much traffic is explored is the weight set's to say (its policy decides it), not a setting here.
+     *
      * @param catalogueRefresh how often the active offers are re-read, to see changes made by other instances
      */
-    public record Routing(@DefaultValue("0.20") double explorationRate, @DefaultValue("2s") Duration catalogueRefresh) {
-
-        public Routing {
-            if (explorationRate < 0 || explorationRate > 1) {
-                throw new IllegalArgumentException("croupier.click.routing.exploration-rate must be within [0, 1]");
-            }
-        }
+    public record Routing(@DefaultValue("2s") Duration catalogueRefresh) {
     }
 
     /**

@@ -5,10 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.UUID;
 
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.Click;
+import io.croupier.events.RoutingMode;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -322,30 +327,147 @@ class EndToEndMoneyPathTest {
         }
     }
 
+    /**
+     * Real clicks and first deposits of two offers (the others are switched off meanwhile), weighed by the optimizer's
+     * default policy from what attribution and commission made of them, and the next clicks routed by click-service
+     * with the set it consumed.
+     */
     @Test
-    void weightsTheOptimizerComputesOnDemandRouteTheNextClicksWithoutARestart() throws Exception {
+    void theDefaultPolicyWeighsRealConversionsAndClickServiceRoutesTheNextClicksByItsSet() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
-                "name", "E2E Weighted " + run,
-                "casino_url", "https://e2e-weighted.example/land?cid={click_id}",
-                "weight", 1.0,
-                "active", true,
-                "deal", Map.of("currency", "USD", "negative_carry_over", false)));
-        String weightSetId = await().atMost(Duration.ofSeconds(30)).until(() -> {
+        String secret = "e2e-converting-" + run;
+        String converting = admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Converting " + run,
+                "casino_url", "https://e2e-converting.example/land?cid={click_id}",
+                "postback_secret", secret,
+                "deal", Map.of("currency", "USD"))).path("id").asString();
+        String idle = admin.create(platform.url(PlatformService.CLICK) + "/admin/offers", Map.of(
+                "name", "E2E Idle " + run,
+                "casino_url", "https://e2e-idle.example/land?cid={click_id}",
+                "deal", Map.of("currency", "USD"))).path("id").asString();
+        List<String> switchedOff = admin.list(platform.url(PlatformService.CLICK) + "/admin/offers?active_only=true")
+            .stream()
+            .map(offer -> offer.path("id").asString())
+            .filter(id -> !id.equals(converting) && !id.equals(idle))
+            .toList();
+        try {
+            setActive(switchedOff, false);
+            List<String> convertingClicks = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                convertingClicks.add(clickId(get(platform.url(PlatformService.CLICK) + "/click?offer=" + converting)));
+                clickId(get(platform.url(PlatformService.CLICK) + "/click?offer=" + idle));
+            }
+            // Half of Converting's visitors deposit; each first deposit pays 100 USD (the deal pays what is reported).
+            for (String clickId : convertingClicks.subList(0, 6)) {
+                HttpResponse<String> postback = post(platform.url(PlatformService.POSTBACK) + "/postback", """
+                        {"click_id":"%s","event":"ftd","payout":100.00,"secret":"%s"}""".formatted(clickId, secret));
+                assertThat(postback.statusCode()).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> optimizerSees(converting, idle, switchedOff));
+
             HttpResponse<String> computed = post(platform.url(PlatformService.OPTIMIZER) + "/admin/update-weights", "",
                     admin.token());
-            return computed.statusCode() == 200 ? JSON.readTree(computed.body()).path("weight_set_id").asString() : "";
-        }, id -> !id.isEmpty());
+            assertThat(computed.statusCode()).isEqualTo(200);
+            JsonNode set = JSON.readTree(computed.body());
+            String weightSetId = set.path("weight_set_id").asString();
+            assertThat(set.path("policy").asString()).isEqualTo("DELAY_AWARE_THOMPSON");
+            assertThat(set.path("exploration_rate").asDouble()).isZero();
+            JsonNode best = entry(set, converting);
+            JsonNode other = entry(set, idle);
+            assertThat(best.at("/evidence/observed_conversion_rate").asDouble()).isEqualTo(0.5);
+            assertThat(best.at("/evidence/delay_curve/own_deposits").asLong()).isEqualTo(6);
+            assertThat(best.at("/evidence/value_per_conversion").asDouble()).isCloseTo(100, within(1.0));
+            assertThat(other.at("/evidence/observed_conversion_rate").asDouble()).isZero();
+            assertThat(best.path("weight").asDouble()).isEqualTo(1.0);
+            assertThat(other.path("weight").asDouble()).isLessThan(0.05);
 
-        try (KafkaConsumer<String, SpecificRecord> clicks = clickConsumer()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                HttpResponse<String> redirect = get(platform.url(PlatformService.CLICK) + "/click?source=e2e-weights");
-                assertThat(redirect.statusCode()).isEqualTo(302);
-                String location = redirect.headers().firstValue("Location").orElseThrow();
-                String clickId = location.replaceAll(".*(?:cid|click_id|ref)=([0-9A-Z]{26}).*", "$1");
-                return weightSetId.equals(awaitClick(clicks, clickId).getWeightSetId());
-            });
+            String clickUrl = platform.url(PlatformService.CLICK) + "/click?source=e2e-weights-" + run;
+            try (KafkaConsumer<String, SpecificRecord> clicks = clickConsumer()) {
+                // click-service routes by the set once it has consumed it; the schedule may publish newer ones since.
+                await().atMost(Duration.ofSeconds(30))
+                    .until(() -> routedBy(awaitClick(clicks, clickId(get(clickUrl)))) >= Long.parseLong(weightSetId));
+                List<String> routed = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    routed.add(clickId(get(clickUrl)));
+                }
+                Collection<Click> events = awaitClicks(clicks, routed);
+
+                assertThat(events).allSatisfy(click -> {
+                    assertThat(routedBy(click)).isGreaterThanOrEqualTo(Long.parseLong(weightSetId));
+                    assertThat(click.getRouting()).isEqualTo(RoutingMode.WEIGHTED);
+                    assertThat(click.getOfferId()).isIn(converting, idle);
+                });
+                // Converting's share is about 98 %, Idle's the floor: 180 of 200 is far beyond chance.
+                assertThat(events.stream().filter(click -> click.getOfferId().equals(converting)).count())
+                    .isGreaterThanOrEqualTo(180);
+            }
         }
+        finally {
+            setActive(switchedOff, true);
+        }
+    }
+
+    /** Whether the optimizer has the test's clicks, deposits and revenue, and sees the other offers switched off. */
+    private boolean optimizerSees(String converting, String idle, List<String> switchedOff) throws Exception {
+        JsonNode stats = JSON.readTree(get(platform.url(PlatformService.OPTIMIZER) + "/admin/stats", admin.token())
+            .body());
+        boolean seen = false;
+        for (JsonNode row : stats) {
+            String id = row.path("id").asString();
+            if (id.equals(converting)) {
+                seen = row.path("total_clicks").asLong() == 12 && row.path("total_ftds").asLong() == 6
+                        && row.path("total_payout").decimalValue().compareTo(new BigDecimal("600")) == 0;
+            }
+            if (id.equals(idle) && row.path("total_clicks").asLong() != 12
+                    || switchedOff.contains(id) && row.path("active").asBoolean()) {
+                return false;
+            }
+        }
+        return seen;
+    }
+
+    private void setActive(List<String> offers, boolean active) throws Exception {
+        for (String offer : offers) {
+            HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    platform.url(PlatformService.CLICK) + "/admin/offers/" + offer))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin.token())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"active\":" + active + "}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(updated.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static JsonNode entry(JsonNode set, String offerId) {
+        for (JsonNode entry : set.path("weights")) {
+            if (entry.path("id").asString().equals(offerId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("offer " + offerId + " not in weight set " + set);
+    }
+
+    private static long routedBy(Click click) {
+        return click.getWeightSetId() == null ? 0 : Long.parseLong(click.getWeightSetId());
+    }
+
+    /** The click id a redirect carries in its offer URL. */
+    private static String clickId(HttpResponse<String> redirect) {
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        return redirect.headers().firstValue("Location").orElseThrow().replaceAll(".*cid=([0-9A-Z]{26}).*", "$1");
+    }
+
+    private static Collection<Click> awaitClicks(KafkaConsumer<String, SpecificRecord> clicks, List<String> ids) {
+        Map<String, Click> found = new HashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, SpecificRecord> record : clicks.poll(Duration.ofMillis(200))) {
+                if (ids.contains(record.key())) {
+                    found.put(record.key(), (Click) record.value());
+                }
+            }
+            return found.size() == ids.size();
+        });
+        return found.values();
     }
 
     /**

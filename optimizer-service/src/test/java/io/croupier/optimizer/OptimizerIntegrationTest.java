@@ -39,9 +39,9 @@ import org.springframework.web.client.RestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service against the real broker and database. Every test starts from an empty offer catalogue and empty
- * performance tables (tests run one at a time and share one database), so a weight's scale, which depends on every
- * active offer, is exactly the test's own.
+ * The whole service against the real broker and database, running the default policy. Every test starts from an empty
+ * offer catalogue and empty performance tables (tests run one at a time and share one database), so a weight's scale,
+ * which depends on every active offer, is exactly the test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "croupier.events.retry.max-retries=2", "croupier.events.retry.initial-interval=50ms",
@@ -74,7 +74,7 @@ public abstract class OptimizerIntegrationTest {
             .baseUrl("http://localhost:" + port)
             .defaultHeader("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER))
             .build();
-        jdbc.sql("truncate offers, offer_performance, revenue_entries").update();
+        jdbc.sql("truncate offers, offer_performance, offer_hours, revenue_entries").update();
     }
 
     protected long newOfferId() {
@@ -130,8 +130,14 @@ public abstract class OptimizerIntegrationTest {
     }
 
     protected void sendWindow(long offerId, int index, long clicks, long ftds, long revision) {
-        Instant start = windowStart(index);
-        OfferPerformance performance = OfferPerformance.newBuilder()
+        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(offerId),
+                performance(offerId, windowStart(index), clicks, ftds, revision).build());
+    }
+
+    /** A window as attribution-service publishes it, starting at {@code start}, {@link #WINDOW} long. */
+    protected static OfferPerformance.Builder performance(long offerId, Instant start, long clicks, long ftds,
+            long revision) {
+        return OfferPerformance.newBuilder()
             .setEventId("performance:" + offerId + ":" + start.toEpochMilli() + ":" + revision)
             .setOfferId(Long.toString(offerId))
             .setWindowStart(start)
@@ -139,8 +145,7 @@ public abstract class OptimizerIntegrationTest {
             .setClicks(clicks)
             .setRegistrations(ftds * 3)
             .setFirstDeposits(ftds)
-            .build();
-        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(offerId), performance);
+            .setRevision(revision);
     }
 
     protected void awaitWindow(long offerId, int index, long clicks, long ftds) {
@@ -174,6 +179,33 @@ public abstract class OptimizerIntegrationTest {
 
     protected LedgerEntryRecorded ledgerEntry(long offerId, int index, String amount, String currency,
             ConversionStatus status) {
+        return ledgerEntry(offerId, windowStart(index).plus(Duration.ofMinutes(1)), amount, currency, status);
+    }
+
+    /** A window starting at {@code start}, its first deposits {@code delays} after their clicks; stored before return. */
+    protected void windowAt(long offerId, Instant start, long clicks, long ftds, List<Long> delays) {
+        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(offerId),
+                performance(offerId, start, clicks, ftds, 1).setFirstDepositDelays(delays).build());
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> jdbc.sql("""
+                    select count(*) from offer_performance
+                    where offer_id = :id and window_start = :start and clicks = :clicks""")
+                .param("id", offerId)
+                .param("start", Timestamp.from(start))
+                .param("clicks", clicks)
+                .query(Long.class)
+                .single() == 1);
+    }
+
+    /** Approved revenue that occurred at {@code occurredAt}; stored before return. */
+    protected void revenueAt(long offerId, Instant occurredAt, String amount, String currency) {
+        LedgerEntryRecorded entry = ledgerEntry(offerId, occurredAt, amount, currency, ConversionStatus.APPROVED);
+        send(Topics.LEDGER_ENTRIES.name(), Long.toString(offerId), entry);
+        awaitRevenueEntry(entry.getEntryId());
+    }
+
+    private static LedgerEntryRecorded ledgerEntry(long offerId, Instant occurredAt, String amount, String currency,
+            ConversionStatus status) {
         String entryId = UUID.randomUUID().toString();
         return LedgerEntryRecorded.newBuilder()
             .setEventId("ledger:" + entryId)
@@ -187,7 +219,7 @@ public abstract class OptimizerIntegrationTest {
             .setRevenue(new Money(amount, currency))
             .setPublisherPayout(new Money(new BigDecimal(amount).multiply(new BigDecimal("0.8")).toPlainString(),
                     currency))
-            .setOccurredAt(windowStart(index).plus(Duration.ofMinutes(1)))
+            .setOccurredAt(occurredAt)
             .setRecordedAt(Instant.now())
             .build();
     }

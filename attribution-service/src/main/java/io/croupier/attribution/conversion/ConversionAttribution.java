@@ -219,7 +219,7 @@ class ConversionAttribution {
                 event(conversion, decision, firstDeposit, now));
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
                 countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
-                conversion.getOccurredAt()));
+                conversion.getOccurredAt(), decision.origin().clickId()));
         List<ParkedConversion> released = new ArrayList<>(followers(parked, keys));
         if (newlyLinked) {
             released.addAll(conversions.lockWaitingForPlayer(decision.offerId(), playerId));

@@ -2,9 +2,14 @@ package io.croupier.attribution.performance;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
+import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.ClicksStored;
 import io.croupier.attribution.click.StoredClick;
 import io.croupier.attribution.conversion.ConversionAttributed;
@@ -19,7 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Adds new clicks and attributed conversions to their offer's window (by when they occurred) in the transaction that
- * stored them, so a count is added exactly once. Only approved conversions count toward the funnel.
+ * stored them, so a count is added exactly once. Only approved conversions count toward the funnel. A first deposit
+ * whose click is known also adds its delay after that click, from which the optimizer learns how long the offer's
+ * players take to deposit.
  * <p>
  * The counts of a transaction are summed in memory and written just before it commits, in key order: a busy offer's
  * window row is then locked for a moment per transaction rather than from its first conversion to its commit, and
@@ -35,9 +42,12 @@ class PerformanceCounter {
 
     private final PerformanceSettings settings;
 
-    PerformanceCounter(JdbcClient jdbc, PerformanceSettings settings) {
+    private final ClickRepository clicks;
+
+    PerformanceCounter(JdbcClient jdbc, PerformanceSettings settings, ClickRepository clicks) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.clicks = clicks;
     }
 
     @EventListener
@@ -62,11 +72,24 @@ class PerformanceCounter {
         WindowKey key = new WindowKey(conversion.offerId(), settings.windowStart(conversion.occurredAt()));
         long[] counts = deltas.window(key);
         counts[1] += registration ? 1 : 0;
-        counts[2] += conversion.firstDeposit() ? 1 : 0;
+        if (conversion.firstDeposit()) {
+            counts[2]++;
+            delayAfterClick(conversion).ifPresent(delay -> deltas.delays(key).add(delay));
+        }
         if (deposit && conversion.amount() != null) {
             deltas.volume.merge(new VolumeKey(key, conversion.amount().getCurrency()),
                     new BigDecimal(conversion.amount().getAmount()), BigDecimal::add);
         }
+    }
+
+    /** Empty when the click is unknown (a sub id attribution) or past its retention. */
+    private Optional<Long> delayAfterClick(ConversionAttributed conversion) {
+        if (conversion.clickId() == null) {
+            return Optional.empty();
+        }
+        // A casino's clock running behind ours must not make a deposit precede its click.
+        return clicks.find(conversion.clickId())
+            .map(click -> Math.max(0, Duration.between(click.occurredAt(), conversion.occurredAt()).toMillis()));
     }
 
     private Deltas deltas() {
@@ -98,16 +121,18 @@ class PerformanceCounter {
     private void write(Deltas deltas) {
         deltas.windows.forEach((window, counts) -> jdbc.sql("""
                 insert into performance_windows (offer_id, window_start, window_end, clicks, registrations,
-                                                 first_deposits)
-                values (?, ?, ?, ?, ?, ?)
+                                                 first_deposits, first_deposit_delays)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (offer_id, window_start) do update
                    set clicks = performance_windows.clicks + excluded.clicks,
                        registrations = performance_windows.registrations + excluded.registrations,
                        first_deposits = performance_windows.first_deposits + excluded.first_deposits,
+                       first_deposit_delays = performance_windows.first_deposit_delays
+                                              || excluded.first_deposit_delays,
                        dirty = true""")
             .params(window.offerId(), new Timestamp(window.startMillis()),
                     new Timestamp(window.startMillis() + settings.window().toMillis()), counts[0], counts[1],
-                    counts[2])
+                    counts[2], deltas.delays(window).stream().mapToLong(Long::longValue).toArray())
             .update());
         deltas.volume.forEach((volume, amount) -> jdbc.sql("""
                 insert into performance_deposit_volume (offer_id, window_start, currency, amount)
@@ -119,15 +144,24 @@ class PerformanceCounter {
             .update());
     }
 
-    /** Clicks, registrations and first deposits per window, and deposit volume per window and currency, sorted. */
+    /**
+     * Clicks, registrations and first deposits per window with the first deposits' delays, and deposit volume per
+     * window and currency, sorted.
+     */
     private static final class Deltas {
 
         private final Map<WindowKey, long[]> windows = new TreeMap<>();
+
+        private final Map<WindowKey, List<Long>> delays = new TreeMap<>();
 
         private final Map<VolumeKey, BigDecimal> volume = new TreeMap<>();
 
         long[] window(WindowKey key) {
             return windows.computeIfAbsent(key, k -> new long[3]);
+        }
+
+        List<Long> delays(WindowKey key) {
+            return delays.computeIfAbsent(key, k -> new ArrayList<>());
         }
     }
 

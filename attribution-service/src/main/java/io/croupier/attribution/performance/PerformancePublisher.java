@@ -52,7 +52,7 @@ class PerformancePublisher {
                          where dirty order by offer_id, window_start limit ? for update skip locked) due
                  where w.offer_id = due.offer_id and w.window_start = due.window_start
                 returning w.offer_id, w.window_start, w.window_end, w.clicks, w.registrations, w.first_deposits,
-                          w.revision""")
+                          w.first_deposit_delays, w.revision""")
             .param(BATCH)
             .query((rs, n) -> OfferPerformance.newBuilder()
                 .setOfferId(rs.getString("offer_id"))
@@ -61,6 +61,8 @@ class PerformancePublisher {
                 .setClicks(rs.getLong("clicks"))
                 .setRegistrations(rs.getLong("registrations"))
                 .setFirstDeposits(rs.getLong("first_deposits"))
+                .setFirstDepositDelays(List.of((Long[]) rs.getArray("first_deposit_delays").getArray()))
+                .setRevision(rs.getInt("revision"))
                 .setEventId("performance:" + rs.getString("offer_id") + ":"
                         + rs.getTimestamp("window_start").toInstant().toEpochMilli() + ":" + rs.getInt("revision"))
                 .build())

@@ -88,11 +88,37 @@ class OfferPerformanceTest {
             assertThat(window.getClicks()).isEqualTo(3);
             assertThat(window.getRegistrations()).isEqualTo(2);
             assertThat(window.getFirstDeposits()).isEqualTo(2);
+            // Both came 29 s after their click (clicks at 0:01, deposits at 0:30), Bob's through his player link.
+            assertThat(window.getFirstDepositDelays()).containsExactly(29_000L, 29_000L);
+            assertThat(window.getEventId()).endsWith(":" + window.getRevision());
             assertThat(window.getDepositVolume()).extracting(money -> money.getCurrency(),
                     money -> new BigDecimal(money.getAmount()).stripTrailingZeros().toPlainString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("EUR", "40.5"),
                         org.assertj.core.groups.Tuple.tuple("USD", "150"));
         });
+    }
+
+    @Test
+    void aFirstDepositCarriesItsDelayAfterItsClickInTheWindowOfTheDeposit() {
+        String offer = unique("offer");
+        Click click = sendClick(offer);
+        String dave = unique("dave");
+        Instant anHourLater = WINDOW.plus(Duration.ofHours(1)).plusSeconds(1);
+        send(click.getClickId(), conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
+            .setPlayerId(dave));
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), offer + ":player:" + dave, conversion(ConversionKind.FTD)
+            .setOfferId(offer).setPlayerId(dave).setOccurredAt(anHourLater).build());
+        // Seed 003 names no click: the deposit counts, but has no delay to tell.
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), offer + ":sub:someone", conversion(ConversionKind.FTD)
+            .setOfferId(offer).setSubId("someone").setOccurredAt(anHourLater).build());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(RecordedEvents.performance(offer))
+            .filteredOn(window -> window.getWindowStart().equals(WINDOW.plus(Duration.ofHours(1))))
+            .singleElement()
+            .satisfies(deposits -> {
+                assertThat(deposits.getFirstDeposits()).isEqualTo(2);
+                assertThat(deposits.getFirstDepositDelays()).containsExactly(Duration.ofHours(1).toMillis());
+            }));
     }
 
     @Test

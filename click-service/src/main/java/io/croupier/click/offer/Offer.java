@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A casino offer of the catalogue.
  *
- * @param weight the manual base weight of seed 001; routing follows the optimizer's weights
+ * @param weight seed 001's manual weight: the offer's routing weight until the optimizer's current set names it, where
+ *        the set's largest weight counts as 1
  * @param postbackSecret the seed 001 secret, as kept: digest and hint
  * @param partnerKey the seed 004 key of the postback URL path, as kept; null when the offer has none
  * @param clicked whether a click was ever routed to it: such an offer is only ever deactivated, never erased

@@ -83,7 +83,8 @@ record ClickParameters(String source, String campaign, String offer, String pub,
                 throw ClickRejected.malformed("offer must be an offer id (a positive number)");
             }
         }
-        return value;
+        // The id as the topics and the routing table write it: "007" names offer 7.
+        return Long.toString(Long.parseLong(value));
     }
 
     private static String abbreviated(String name) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -14,13 +13,11 @@ import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.UrlTemplate;
 import io.croupier.click.publisher.PublisherDirectory;
 import io.croupier.click.recording.ClickPublisher;
-import io.croupier.click.routing.OfferRouter;
 import io.croupier.click.routing.RoutableOffer;
-import io.croupier.click.routing.Route;
 import io.croupier.click.routing.Routes;
-import io.croupier.click.routing.RoutingTable;
 import io.croupier.events.Click;
-import io.croupier.events.RoutingMode;
+import io.croupier.routing.Route;
+import io.croupier.routing.RoutingTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.ServletException;
@@ -43,8 +40,6 @@ final class ClickServlet extends HttpServlet {
 
     private final Routes routes;
 
-    private final OfferRouter router;
-
     private final PublisherDirectory publishers;
 
     private final ClickPublisher clicks;
@@ -64,7 +59,6 @@ final class ClickServlet extends HttpServlet {
     ClickServlet(Routes routes, PublisherDirectory publishers, ClickPublisher clicks, OfferCatalogue catalogue,
             ClickServiceProperties properties, JsonMapper json, MeterRegistry meters) {
         this.routes = routes;
-        this.router = new OfferRouter(properties.routing().explorationRate());
         this.publishers = publishers;
         this.clicks = clicks;
         this.catalogue = catalogue;
@@ -133,9 +127,10 @@ final class ClickServlet extends HttpServlet {
 
     private String route(HttpServletRequest request) {
         ClickParameters parameters = ClickParameters.of(request.getParameterMap(), settings);
-        RoutingTable table = routes.current();
-        Route route = parameters.offer() == null ? router.route(table, ThreadLocalRandom.current())
-            .orElseThrow(ClickRejected::noActiveOffer) : direct(table, parameters.offer());
+        RoutingTable<RoutableOffer> table = routes.current();
+        Route<RoutableOffer> route = parameters.offer() == null ? table.route(ThreadLocalRandom.current())
+            .orElseThrow(ClickRejected::noActiveOffer)
+                : table.direct(parameters.offer()).orElseThrow(() -> ClickRejected.unknownOffer(parameters.offer()));
         RoutableOffer offer = route.offer();
 
         long now = System.currentTimeMillis();
@@ -168,12 +163,6 @@ final class ClickServlet extends HttpServlet {
             catalogue.markClicked(offer.id());
         }
         return location;
-    }
-
-    private static Route direct(RoutingTable table, String offer) {
-        Optional<RoutableOffer> named = table.active(Long.parseLong(offer));
-        return new Route(named.orElseThrow(() -> ClickRejected.unknownOffer(offer)), RoutingMode.DIRECT,
-                table.weightSetId());
     }
 
     private static String validFallback(String url) {

@@ -10,8 +10,10 @@ import io.croupier.click.offer.Offer;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.OfferCatalogueChanged;
 import io.croupier.click.offer.UrlTemplate;
-import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
+import io.croupier.routing.Candidate;
+import io.croupier.routing.RoutingTable;
+import io.croupier.routing.WeightSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,11 +36,11 @@ public class Routes implements SmartInitializingSingleton {
 
     private final ClickServiceProperties.Routing settings;
 
-    private volatile List<RoutableOffer> activeOffers = List.of();
+    private volatile List<Candidate<RoutableOffer>> activeOffers = List.of();
 
     private volatile WeightSet weights;
 
-    private volatile RoutingTable table = RoutingTable.empty();
+    private volatile RoutingTable<RoutableOffer> table = RoutingTable.empty();
 
     /** Templates are parsed once per distinct URL, not on every reload; only current offers' ones are kept. */
     private Map<String, UrlTemplate> parsedTemplates = Map.of();
@@ -49,7 +51,7 @@ public class Routes implements SmartInitializingSingleton {
         this.settings = properties.routing();
     }
 
-    public RoutingTable current() {
+    public RoutingTable<RoutableOffer> current() {
         return table;
     }
 
@@ -65,7 +67,7 @@ public class Routes implements SmartInitializingSingleton {
     }
 
     synchronized void reloadOffers() {
-        List<RoutableOffer> offers = new ArrayList<>();
+        List<Candidate<RoutableOffer>> offers = new ArrayList<>();
         Map<String, UrlTemplate> templates = new HashMap<>();
         for (Offer offer : catalogue.list(true)) {
             UrlTemplate known = parsedTemplates.get(offer.casinoUrl());
@@ -75,7 +77,9 @@ public class Routes implements SmartInitializingSingleton {
                 continue;
             }
             templates.put(offer.casinoUrl(), template);
-            offers.add(new RoutableOffer(offer.id(), Long.toString(offer.id()), template, offer.clicked()));
+            String offerId = Long.toString(offer.id());
+            offers.add(new Candidate<>(offerId, offer.weight(),
+                    new RoutableOffer(offer.id(), offerId, template, offer.clicked())));
         }
         parsedTemplates = templates;
         activeOffers = List.copyOf(offers);
@@ -83,16 +87,7 @@ public class Routes implements SmartInitializingSingleton {
     }
 
     synchronized void onWeights(OfferWeights set) {
-        if (set == null) {
-            weights = null;
-        }
-        else {
-            Map<String, Double> byOffer = new HashMap<>();
-            for (OfferWeight weight : set.getWeights()) {
-                byOffer.put(weight.getOfferId(), weight.getWeight());
-            }
-            weights = new WeightSet(set.getWeightSetId(), Map.copyOf(byOffer));
-        }
+        weights = set == null ? null : WeightSet.of(set);
         rebuild();
     }
 

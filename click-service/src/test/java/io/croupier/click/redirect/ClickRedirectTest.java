@@ -157,9 +157,9 @@ class ClickRedirectTest {
         long favourite = createOffer("https://favourite.example/");
         long other = createOffer("https://other.example/");
 
-        String first = publishWeights(Map.of(Long.toString(favourite), 1.0, Long.toString(other), 0.0));
+        String first = publishWeights(0.20, Map.of(Long.toString(favourite), 1.0));
         List<Click> routedByFirst = routedClicks(60);
-        String second = publishWeights(Map.of(Long.toString(other), 1.0));
+        String second = publishWeights(0.20, Map.of(Long.toString(other), 1.0));
         List<Click> routedBySecond = routedClicks(60);
 
         assertThat(routedByFirst).allSatisfy(click -> assertThat(click.getWeightSetId()).isEqualTo(first));
@@ -168,6 +168,41 @@ class ClickRedirectTest {
         assertThat(routedBySecond).allSatisfy(click -> assertThat(click.getWeightSetId()).isEqualTo(second));
         assertThat(weighted(routedBySecond)).isNotEmpty()
             .allSatisfy(click -> assertThat(click.getOfferId()).isEqualTo(Long.toString(other)));
+    }
+
+    @Test
+    void aSetWithoutExplorationRoutesEveryClickByItsWeights() {
+        long favourite = createOffer("https://favourite.example/");
+
+        String set = publishWeights(0, Map.of(Long.toString(favourite), 1.0));
+        List<Click> routed = routedClicks(60);
+
+        assertThat(routed).allSatisfy(click -> {
+            assertThat(click.getWeightSetId()).isEqualTo(set);
+            assertThat(click.getRouting()).isEqualTo(RoutingMode.WEIGHTED);
+            assertThat(click.getOfferId()).isEqualTo(Long.toString(favourite));
+        });
+    }
+
+    @Test
+    void anOfferTheOptimizerHasNotWeighedYetGetsItsManualWeight() {
+        // The current set weighs one offer 0.5 and leaves the others out; an offer created now with weight 3 weighs
+        // three times as much as the set's best, so it takes three of every four clicks.
+        long weighed = createOffer("https://weighed.example/");
+        String set = publishWeights(0, Map.of(Long.toString(weighed), 0.5));
+        Http.Answer created = http.post("/admin/offers", """
+                {"name":"Newcomer","casino_url":"https://newcomer.example/","weight":3.0,
+                 "deal":{"cpa_amount":100,"currency":"BRL"}}""");
+        assertThat(created.status()).isEqualTo(201);
+        String newcomer = created.json().get("id").asString();
+
+        List<Click> routed = routedClicks(400);
+
+        assertThat(routed).allSatisfy(click -> assertThat(click.getWeightSetId()).isEqualTo(set));
+        assertThat(routed).extracting(Click::getOfferId).containsOnly(Long.toString(weighed), newcomer);
+        long toNewcomer = routed.stream().filter(click -> click.getOfferId().equals(newcomer)).count();
+        // 300 expected; the binomial's standard deviation is about 9.
+        assertThat(toNewcomer).isBetween(260L, 340L);
     }
 
     @Test
@@ -269,12 +304,21 @@ class ClickRedirectTest {
         return clicks.stream().filter(click -> click.getRouting() == RoutingMode.WEIGHTED).toList();
     }
 
-    private String publishWeights(Map<String, Double> weights) {
+    /**
+     * Publishes a set as the optimizer would: it names every active offer, those not in {@code weights} with 0 (an
+     * active offer the set leaves out would route by its manual weight).
+     */
+    private String publishWeights(double explorationRate, Map<String, Double> weights) {
         String setId = "set-" + UUID.randomUUID();
+        Map<String, Double> everyActiveOffer = new HashMap<>();
+        http.get("/admin/offers?active_only=true").json().valueStream()
+            .forEach(offer -> everyActiveOffer.put(offer.get("id").asString(), 0.0));
+        everyActiveOffer.putAll(weights);
         TopicReader.send(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, OfferWeights.newBuilder()
             .setWeightSetId(setId)
             .setComputedAt(Instant.now())
-            .setWeights(weights.entrySet()
+            .setExplorationRate(explorationRate)
+            .setWeights(everyActiveOffer.entrySet()
                 .stream()
                 .map(entry -> new OfferWeight(entry.getKey(), entry.getValue()))
                 .toList())

@@ -9,7 +9,7 @@ import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.publisher.PublisherDirectory;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
-import io.croupier.click.routing.RoutingTable;
+import io.croupier.routing.RoutingTable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -65,7 +65,7 @@ class FallbackUrlTest {
 
     private ClickServlet servlet(String fallbackUrl) {
         ClickServiceProperties properties = new ClickServiceProperties(
-                new ClickServiceProperties.Routing(0.2, Duration.ofSeconds(2)),
+                new ClickServiceProperties.Routing(Duration.ofSeconds(2)),
                 new ClickServiceProperties.Redirect(List.of(), fallbackUrl, 512, 50),
                 new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(30), 10));
         return new ClickServlet(routes, mock(PublisherDirectory.class), clicks, mock(OfferCatalogue.class),

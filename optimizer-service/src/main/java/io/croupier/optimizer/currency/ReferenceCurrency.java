@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.croupier.optimizer.OptimizerProperties;
+import io.croupier.optimizer.OptimizerSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +22,9 @@ public class ReferenceCurrency {
 
     private final Map<String, BigDecimal> rates;
 
-    public ReferenceCurrency(OptimizerProperties properties) {
-        this.code = properties.referenceCurrency();
-        this.rates = Map.copyOf(properties.rates());
+    public ReferenceCurrency(OptimizerSettings settings) {
+        this.code = settings.referenceCurrency();
+        this.rates = Map.copyOf(settings.rates());
     }
 
     public String code() {

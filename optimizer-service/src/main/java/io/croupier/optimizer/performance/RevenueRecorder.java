@@ -35,14 +35,16 @@ class RevenueRecorder {
             return;
         }
         jdbc.sql("""
-                insert into revenue_entries (entry_id, offer_id, amount, currency, status, rule, reverses, occurred_at)
-                values (:entryId, :offerId, :amount, :currency, :status, :rule, :reverses, :occurredAt)
+                insert into revenue_entries (entry_id, offer_id, amount, currency, status, kind, rule, reverses,
+                    occurred_at)
+                values (:entryId, :offerId, :amount, :currency, :status, :kind, :rule, :reverses, :occurredAt)
                 on conflict (entry_id) do nothing""")
             .param("entryId", entry.getEntryId())
             .param("offerId", Long.parseLong(entry.getOfferId()))
             .param("amount", new BigDecimal(entry.getRevenue().getAmount()))
             .param("currency", entry.getRevenue().getCurrency())
             .param("status", entry.getStatus().name())
+            .param("kind", entry.getKind().name())
             .param("rule", entry.getRule())
             .param("reverses", entry.getReverses())
             .param("occurredAt", Timestamp.from(entry.getOccurredAt()))

@@ -1,16 +1,14 @@
 package io.croupier.optimizer.stats;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.croupier.optimizer.OptimizerProperties;
 import io.croupier.optimizer.currency.ReferenceCurrency;
 import io.croupier.optimizer.currency.Revenue;
-import io.croupier.optimizer.weights.WeightCalculator;
+import io.croupier.optimizer.seed.WeightCalculator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,19 +23,16 @@ class OfferStatistics {
 
     private final ReferenceCurrency referenceCurrency;
 
-    private final BigDecimal weightFloor;
-
-    OfferStatistics(JdbcClient jdbc, ReferenceCurrency referenceCurrency, OptimizerProperties properties) {
+    OfferStatistics(JdbcClient jdbc, ReferenceCurrency referenceCurrency) {
         this.jdbc = jdbc;
         this.referenceCurrency = referenceCurrency;
-        this.weightFloor = properties.weightFloor().setScale(WeightCalculator.SCALE, RoundingMode.HALF_EVEN);
     }
 
     @Transactional(readOnly = true)
     List<OfferStats> all() {
         Map<Long, List<Revenue>> revenue = allTimeRevenue();
         return jdbc.sql("""
-                select o.offer_id, o.name, o.active,
+                select o.offer_id, o.name, o.active, o.manual_weight,
                        coalesce(p.clicks, 0) as clicks, coalesce(p.first_deposits, 0) as first_deposits,
                        e.weight_set_id, e.ev, e.weight
                 from offers o
@@ -54,7 +49,8 @@ class OfferStatistics {
                 List<Revenue> earned = revenue.getOrDefault(offerId, List.of());
                 Long weightSetId = rs.getObject("weight_set_id", Long.class);
                 BigDecimal ev = weightSetId == null ? NONE : rs.getBigDecimal("ev");
-                BigDecimal weight = weightSetId != null ? rs.getBigDecimal("weight") : active ? weightFloor : NONE;
+                BigDecimal weight = weightSetId != null ? rs.getBigDecimal("weight")
+                        : active ? BigDecimal.valueOf(rs.getDouble("manual_weight")) : NONE;
                 return new OfferStats(offerId, rs.getString("name"), clicks, ftds, referenceCurrency.total(earned),
                         WeightCalculator.conversionRate(clicks, ftds), ev, weight, active, referenceCurrency.code(),
                         earned, weightSetId);

@@ -8,13 +8,14 @@ import io.croupier.optimizer.currency.Revenue;
 
 /**
  * One row of seed 001's {@code GET /admin/stats}. The totals are all-time; {@code ev} and {@code weight} are those of
- * the newest weight set, i.e. over the last N clicks, and what click-service routes with.
+ * the newest weight set, i.e. what click-service routes with.
  *
  * @param totalPayout all-time approved revenue in {@code currency}, the reference currency
  * @param conversionRate all-time first deposits per 100 clicks
  * @param payoutByCurrency the same revenue per currency as earned (extra field)
  * @param weightSetId the set {@code ev} and {@code weight} come from; null when the newest set does not name the offer,
- *        which then shows the floor an active offer gets without data, or 0 if inactive (extra field)
+ *        which then shows {@code ev} 0 and its manual weight, what click-service routes it by until a set names it (0
+ *        if inactive) (extra field)
  */
 record OfferStats(
         long id,

@@ -1,14 +1,14 @@
 package io.croupier.optimizer.weights;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
-import io.croupier.optimizer.OptimizerProperties;
+import io.croupier.optimizer.OptimizerSettings;
 import io.croupier.optimizer.currency.ReferenceCurrency;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.runtime.outbox.Outbox;
@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes a weight set, stores it with its inputs and puts it in the outbox, all in one transaction. A
- * transaction-scoped advisory lock serialises computations across instances: sets get ids, and outbox rows positions,
- * in the order they were computed, so the last record on the compacted topic is always the newest set.
+ * Computes a weight set with the configured policy, stores it with its inputs and puts it in the outbox, all in one
+ * transaction. A transaction-scoped advisory lock serialises computations across instances: sets get ids, and outbox
+ * rows positions, in the order they were computed, so the last record on the compacted topic is always the newest set.
  */
 @Service
 class WeightRecalculation {
@@ -32,7 +32,7 @@ class WeightRecalculation {
 
     private final JdbcClient jdbc;
 
-    private final LastClicksSampler sampler;
+    private final WeighingPolicy policy;
 
     private final WeightSets weightSets;
 
@@ -40,22 +40,24 @@ class WeightRecalculation {
 
     private final AuditTrail audit;
 
-    private final OptimizerProperties properties;
-
     private final ReferenceCurrency referenceCurrency;
 
-    private final WeightCalculator calculator;
-
-    WeightRecalculation(JdbcClient jdbc, LastClicksSampler sampler, WeightSets weightSets, Outbox outbox,
-            AuditTrail audit, OptimizerProperties properties, ReferenceCurrency referenceCurrency) {
+    WeightRecalculation(JdbcClient jdbc, List<WeighingPolicy> policies, OptimizerSettings settings,
+            WeightSets weightSets, Outbox outbox, AuditTrail audit, ReferenceCurrency referenceCurrency) {
         this.jdbc = jdbc;
-        this.sampler = sampler;
+        this.policy = policies.stream()
+            .filter(candidate -> candidate.name() == settings.policy())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no implementation of policy " + settings.policy()));
         this.weightSets = weightSets;
         this.outbox = outbox;
         this.audit = audit;
-        this.properties = properties;
         this.referenceCurrency = referenceCurrency;
-        this.calculator = new WeightCalculator(properties.weightFloor());
+    }
+
+    /** The configured policy's cycle length. */
+    Duration cycleLength() {
+        return policy.recalculationInterval();
     }
 
     /** An operator's recalculation, audited with the set it published. */
@@ -106,47 +108,39 @@ class WeightRecalculation {
     }
 
     private WeightSet compute(WeightSet.Trigger trigger, Instant cycleStart) {
-        List<SampledOffer> sampled = sampler.sample(properties.lastNClicks());
-        if (sampled.stream().noneMatch(offer -> offer.sample().active())) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ComputedWeights computed = policy.weigh(now);
+        if (computed.weights().stream().noneMatch(WeightSet.Entry::active)) {
             throw new NoActiveOffers();
         }
-        WeightCalculator.Weighing weighing = calculator.weigh(sampled.stream().map(SampledOffer::sample).toList());
-        List<WeightSet.Entry> entries = new ArrayList<>(sampled.size());
-        for (int i = 0; i < sampled.size(); i++) {
-            SampledOffer offer = sampled.get(i);
-            OfferWeighting weighting = weighing.offers().get(i);
-            warnAboutUnconvertedRevenue(offer);
-            entries.add(new WeightSet.Entry(offer.sample().offerId(), offer.sample().name(), offer.sample().active(),
-                    offer.since(), offer.until(), offer.sample().clicks(), offer.sample().firstDeposits(),
-                    offer.sample().payout(), weighting.conversionRate(), weighting.averagePayout(), weighting.ev(),
-                    weighting.weight(), offer.revenue()));
-        }
-        WeightSet set = weightSets.add(new WeightSets.NewWeightSet(Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                trigger, cycleStart, properties.lastNClicks(), properties.weightFloor(), referenceCurrency.code(),
-                weighing.maxEv(), entries));
+        computed.weights().forEach(WeightRecalculation::warnAboutUnconvertedRevenue);
+        WeightSet set = weightSets.add(now, trigger, cycleStart, referenceCurrency.code(), computed);
         outbox.append(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, published(set));
-        log.info("Weight set {} ({}) computed for {} offers", set.weightSetId(), trigger, entries.size());
+        log.info("Weight set {} ({}, {}) computed for {} offers", set.weightSetId(), set.policy(), trigger,
+                set.weights().size());
         return set;
     }
 
     /** Only active offers are routed to, so only they are published. */
     private static OfferWeights published(WeightSet set) {
+        List<OfferWeight> weights = set.weights()
+            .stream()
+            .filter(WeightSet.Entry::active)
+            .map(entry -> new OfferWeight(Long.toString(entry.id()), entry.weight().doubleValue()))
+            .toList();
         return OfferWeights.newBuilder()
             .setWeightSetId(Long.toString(set.weightSetId()))
             .setComputedAt(set.computedAt())
-            .setWeights(set.weights()
-                .stream()
-                .filter(WeightSet.Entry::active)
-                .map(entry -> new OfferWeight(Long.toString(entry.id()), entry.weight().doubleValue()))
-                .toList())
+            .setExplorationRate(set.explorationRate().doubleValue())
+            .setWeights(weights)
             .build();
     }
 
-    private static void warnAboutUnconvertedRevenue(SampledOffer offer) {
+    private static void warnAboutUnconvertedRevenue(WeightSet.Entry offer) {
         offer.revenue()
             .stream()
             .filter(revenue -> revenue.rate() == null)
-            .forEach(revenue -> log.warn("Offer {}: {} {} left out of its EV, no rate configured for {}",
-                    offer.sample().offerId(), revenue.amount(), revenue.currency(), revenue.currency()));
+            .forEach(revenue -> log.warn("Offer {}: {} {} left out of its weight, no rate configured for {}",
+                    offer.id(), revenue.amount(), revenue.currency(), revenue.currency()));
     }
 }

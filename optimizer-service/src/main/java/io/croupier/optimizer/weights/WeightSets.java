@@ -14,15 +14,20 @@ import java.util.Optional;
 import io.croupier.optimizer.currency.Revenue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The weight history: every computed set with its inputs, append-only. */
+/** The weight history: every computed set with its inputs, append-only, kept for the retention. */
 @Repository
 class WeightSets {
 
     private final JdbcClient jdbc;
 
-    WeightSets(JdbcClient jdbc) {
+    private final JsonMapper json;
+
+    WeightSets(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     boolean existsForCycle(Instant cycleStart) {
@@ -43,22 +48,27 @@ class WeightSets {
             .single();
     }
 
-    WeightSet add(NewWeightSet set) {
+    WeightSet add(Instant computedAt, WeightSet.Trigger trigger, Instant cycleStart, String currency,
+            ComputedWeights computed) {
         long id = jdbc.sql("""
-                insert into weight_sets
-                    (computed_at, trigger, cycle_start, last_n_clicks, weight_floor, reference_currency, max_ev)
-                values (:computedAt, :trigger, :cycleStart, :lastN, :floor, :currency, :maxEv)
+                insert into weight_sets (computed_at, trigger, cycle_start, policy, exploration_rate, last_n_clicks,
+                    weight_floor, reference_currency, max_ev, settings)
+                values (:computedAt, :trigger, :cycleStart, :policy, :explorationRate, :lastN, :floor, :currency,
+                    :maxEv, cast(:settings as jsonb))
                 returning weight_set_id""")
-            .param("computedAt", Timestamp.from(set.computedAt()))
-            .param("trigger", set.trigger().name())
-            .param("cycleStart", set.cycleStart() == null ? null : Timestamp.from(set.cycleStart()))
-            .param("lastN", set.lastNClicks())
-            .param("floor", set.weightFloor())
-            .param("currency", set.currency())
-            .param("maxEv", set.maxEv())
+            .param("computedAt", Timestamp.from(computedAt))
+            .param("trigger", trigger.name())
+            .param("cycleStart", timestamp(cycleStart))
+            .param("policy", computed.policy().name())
+            .param("explorationRate", computed.explorationRate())
+            .param("lastN", computed.lastNClicks())
+            .param("floor", computed.weightFloor())
+            .param("currency", currency)
+            .param("maxEv", computed.maxEv())
+            .param("settings", text(computed.settings()))
             .query(Long.class)
             .single();
-        for (WeightSet.Entry entry : set.weights()) {
+        for (WeightSet.Entry entry : computed.weights()) {
             addEntry(id, entry);
         }
         // Read back, so the caller gets exactly what the history will show (same scales, same rounding).
@@ -68,9 +78,10 @@ class WeightSets {
     private void addEntry(long weightSetId, WeightSet.Entry entry) {
         jdbc.sql("""
                 insert into weight_set_entries (weight_set_id, offer_id, offer_name, active, sample_since,
-                    sample_until, clicks, first_deposits, payout, conversion_rate, average_payout, ev, weight)
+                    sample_until, clicks, first_deposits, payout, conversion_rate, average_payout, ev, weight,
+                    evidence)
                 values (:setId, :offerId, :name, :active, :since, :until, :clicks, :ftds, :payout, :conversionRate,
-                    :averagePayout, :ev, :weight)""")
+                    :averagePayout, :ev, :weight, cast(:evidence as jsonb))""")
             .param("setId", weightSetId)
             .param("offerId", entry.id())
             .param("name", entry.name())
@@ -84,6 +95,7 @@ class WeightSets {
             .param("averagePayout", entry.averagePayout())
             .param("ev", entry.ev())
             .param("weight", entry.weight())
+            .param("evidence", text(entry.evidence()))
             .update();
         for (Revenue revenue : entry.revenue()) {
             jdbc.sql("""
@@ -114,6 +126,29 @@ class WeightSets {
             .list();
     }
 
+    /**
+     * Deletes up to {@code limit} sets computed before {@code before}, never the newest (the one being routed with).
+     *
+     * @return how many were deleted
+     */
+    int deleteComputedBefore(Instant before, int limit) {
+        List<Long> expired = jdbc.sql("""
+                select weight_set_id from weight_sets
+                where computed_at < :before and weight_set_id < (select max(weight_set_id) from weight_sets)
+                order by weight_set_id limit :limit""")
+            .param("before", Timestamp.from(before))
+            .param("limit", limit)
+            .query(Long.class)
+            .list();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        for (String table : List.of("weight_set_revenue", "weight_set_entries", "weight_sets")) {
+            jdbc.sql("delete from " + table + " where weight_set_id in (:ids)").param("ids", expired).update();
+        }
+        return expired.size();
+    }
+
     private WeightSet withEntries(WeightSet header) {
         Map<Long, List<Revenue>> revenue = new HashMap<>();
         jdbc.sql("select * from weight_set_revenue where weight_set_id = :id order by offer_id, currency")
@@ -130,17 +165,27 @@ class WeightSets {
                     instant(rs.getTimestamp("sample_until")), rs.getLong("clicks"), rs.getLong("first_deposits"),
                     rs.getBigDecimal("payout"), rs.getBigDecimal("conversion_rate"),
                     rs.getBigDecimal("average_payout"), rs.getBigDecimal("ev"), rs.getBigDecimal("weight"),
-                    revenue.getOrDefault(rs.getLong("offer_id"), List.of())))
+                    revenue.getOrDefault(rs.getLong("offer_id"), List.of()), tree(rs.getString("evidence"))))
             .list();
         return new WeightSet(header.weightSetId(), header.computedAt(), header.trigger(), header.cycleStart(),
-                header.lastNClicks(), header.weightFloor(), header.currency(), header.maxEv(), entries);
+                header.policy(), header.currency(), header.explorationRate(), header.weightFloor(), header.maxEv(),
+                header.lastNClicks(), header.settings(), entries);
     }
 
-    private static WeightSet header(ResultSet rs) throws SQLException {
+    private WeightSet header(ResultSet rs) throws SQLException {
         return new WeightSet(rs.getLong("weight_set_id"), instant(rs.getTimestamp("computed_at")),
                 WeightSet.Trigger.valueOf(rs.getString("trigger")), instant(rs.getTimestamp("cycle_start")),
-                rs.getInt("last_n_clicks"), rs.getBigDecimal("weight_floor"), rs.getString("reference_currency"),
-                rs.getBigDecimal("max_ev"), List.of());
+                PolicyName.valueOf(rs.getString("policy")), rs.getString("reference_currency"),
+                rs.getBigDecimal("exploration_rate"), rs.getBigDecimal("weight_floor"), rs.getBigDecimal("max_ev"),
+                rs.getObject("last_n_clicks", Integer.class), tree(rs.getString("settings")), List.of());
+    }
+
+    private String text(JsonNode node) {
+        return node == null ? null : json.writeValueAsString(node);
+    }
+
+    private JsonNode tree(String text) {
+        return text == null ? null : json.readTree(text);
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -149,10 +194,5 @@ class WeightSets {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** A set about to be stored; the database gives it its id. */
-    record NewWeightSet(Instant computedAt, WeightSet.Trigger trigger, Instant cycleStart, int lastNClicks,
-            BigDecimal weightFloor, String currency, BigDecimal maxEv, List<WeightSet.Entry> weights) {
     }
 }

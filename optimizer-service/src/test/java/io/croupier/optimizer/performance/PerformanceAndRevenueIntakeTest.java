@@ -3,20 +3,20 @@ package io.croupier.optimizer.performance;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.LedgerEntryRecorded;
-import io.croupier.optimizer.OptimizerIntegrationTest;
+import io.croupier.optimizer.SeedPolicyIntegrationTest;
 import io.croupier.optimizer.weights.WeightSet;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /** How performance windows and ledger revenue become EV inputs: replacement, dedupe, status and currency rules. */
-class PerformanceAndRevenueIntakeTest extends OptimizerIntegrationTest {
+class PerformanceAndRevenueIntakeTest extends SeedPolicyIntegrationTest {
 
     @Test
     void aLaterRevisionOfAWindowReplacesTheEarlierOne() {
@@ -156,8 +156,38 @@ class PerformanceAndRevenueIntakeTest extends OptimizerIntegrationTest {
     }
 
     @Test
-    void theRevisionIsTheLastPartOfThePerformanceEventId() {
-        assertThat(PerformanceRecorder.revisionOf("performance:12:1767225600000:7")).isEqualTo(7);
-        assertThatIllegalArgumentException().isThrownBy(() -> PerformanceRecorder.revisionOf("performance:12:x"));
+    void theRevisionIsTheRecordsOwnFieldNotPartOfItsId() {
+        long alpha = offer("Casino Alpha", true);
+        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(alpha),
+                performance(alpha, windowStart(0), 100, 2, 7).setEventId("performance:" + alpha + ":first").build());
+        awaitWindow(alpha, 0, 100, 2);
+        // Revision 6 is older, whatever its id says.
+        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(alpha),
+                performance(alpha, windowStart(0), 50, 1, 6).setEventId("performance:" + alpha + ":0:99").build());
+        window(alpha, 1, 10, 0);
+
+        assertThat(jdbc.sql("select revision from offer_performance where offer_id = :id and window_start = :start")
+            .param("id", alpha)
+            .param("start", Timestamp.from(windowStart(0)))
+            .query(Long.class)
+            .single()).isEqualTo(7);
+        awaitWindow(alpha, 0, 100, 2);
+    }
+
+    @Test
+    void aWindowsFirstDepositDelaysAreStoredWithIt() {
+        long alpha = offer("Casino Alpha", true);
+        send(Topics.OFFER_PERFORMANCE.name(), Long.toString(alpha),
+                performance(alpha, windowStart(0), 100, 3, 1).setFirstDepositDelays(List.of(60_000L, 7_200_000L))
+                    .build());
+        awaitWindow(alpha, 0, 100, 3);
+
+        assertThat(jdbc.sql("""
+                select unnest(first_deposit_delays) from offer_performance
+                where offer_id = :id and window_start = :start""")
+            .param("id", alpha)
+            .param("start", Timestamp.from(windowStart(0)))
+            .query(Long.class)
+            .list()).containsExactly(60_000L, 7_200_000L);
     }
 }

@@ -2,7 +2,7 @@ package io.croupier.optimizer.stats;
 
 import java.util.List;
 
-import io.croupier.optimizer.OptimizerIntegrationTest;
+import io.croupier.optimizer.SeedPolicyIntegrationTest;
 import io.croupier.optimizer.weights.WeightSet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 001's {@code GET /admin/stats}, field for field. */
-class StatsEndpointTest extends OptimizerIntegrationTest {
+class StatsEndpointTest extends SeedPolicyIntegrationTest {
 
     private static final List<String> SEED_FIELDS = List.of("id", "name", "total_clicks", "total_ftds",
             "total_payout", "conversion_rate", "ev", "weight", "active");

@@ -3,7 +3,7 @@ package io.croupier.optimizer.weights;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.croupier.optimizer.OptimizerIntegrationTest;
+import io.croupier.optimizer.SeedPolicyIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Offers with no data get the floor, at once: a new active offer never waits a whole cycle for weighted traffic. */
-class NewOfferWeighingTest extends OptimizerIntegrationTest {
+class NewOfferWeighingTest extends SeedPolicyIntegrationTest {
 
     @Test
     void aNewActiveOfferIsWeighedAtOnceWithTheFloor() {

@@ -10,14 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import io.croupier.optimizer.OptimizerIntegrationTest;
+import io.croupier.optimizer.SeedPolicyIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Recalculation every 6 hours, once per cycle however many instances run. */
-class ScheduledRecalculationTest extends OptimizerIntegrationTest {
+class ScheduledRecalculationTest extends SeedPolicyIntegrationTest {
 
     @Autowired
     ScheduledRecalculation schedule;

@@ -5,14 +5,14 @@ import java.util.stream.Collectors;
 
 import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
-import io.croupier.optimizer.OptimizerIntegrationTest;
+import io.croupier.optimizer.SeedPolicyIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Seed 001's EV and weight rules, from events on the real topics to the published weight set. */
-class WeightSetFromPerformanceTest extends OptimizerIntegrationTest {
+class WeightSetFromPerformanceTest extends SeedPolicyIntegrationTest {
 
     @Test
     void evIsConversionRateTimesAveragePayoutAndWeightIsEvOverMaxEvWithAFloor() {

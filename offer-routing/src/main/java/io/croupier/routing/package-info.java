@@ -1,0 +1,2 @@
+/** Which offer a click goes to, given the active offers and the optimizer's weight set. */
+package io.croupier.routing;

@@ -1,0 +1,273 @@
+package io.croupier.optimizer.thompson;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+
+/**
+ * Routes to the offer that will earn the most per click, knowing that first deposits arrive hours to days after the
+ * click. Pure, so the simulator and the service weigh with exactly the same arithmetic.
+ * <ol>
+ * <li>Each offer's delay curve F is estimated from its own first deposits whose clicks are old enough to have shown
+ * them, leaning on the curve pooled over every offer where its own deposits are few.</li>
+ * <li>Its conversion posterior counts a click only by the share of its deposits due by now: exposure = the sum over
+ * hours of clicks × F(age), so the newest clicks are not taken for failures.</li>
+ * <li>Its value per deposit: revenue that came with the deposits over the deposits, plus revenue that comes in the
+ * weeks after (RevShare) over the deposits by the share of their later revenue due by now; the lag of later revenue is
+ * fitted to the history. A posterior from the revenue's own spread.</li>
+ * <li>Evidence fades with a half-life, exposure and deposits alike, so a changed offer is noticed; the value per
+ * deposit with a longer one, since its later revenue takes weeks to arrive.</li>
+ * <li>Thompson sampling: the routing share of an offer is its probability of having the highest conversion rate ×
+ * value per deposit, estimated by drawing from the posteriors, plus a small floor for every active offer.</li>
+ * </ol>
+ */
+public final class DelayAwareThompson {
+
+    /** How many deposits' worth the curve pooled over every offer leans on "no delay" where it has no data. */
+    private static final double POOLED_CURVE_PRIOR = 1;
+
+    private final ThompsonSettings settings;
+
+    private final boolean correctDelays;
+
+    private final DelayGrid grid;
+
+    private DelayAwareThompson(ThompsonSettings settings, boolean correctDelays) {
+        this.settings = settings;
+        this.correctDelays = correctDelays;
+        this.grid = DelayGrid.upTo(settings.delayHorizon());
+    }
+
+    public static DelayAwareThompson of(ThompsonSettings settings) {
+        return new DelayAwareThompson(settings, true);
+    }
+
+    /**
+     * The same policy taking every click and every deposit for complete at once: the naive baseline the simulator
+     * compares against.
+     */
+    public static DelayAwareThompson withoutDelayCorrection(ThompsonSettings settings) {
+        return new DelayAwareThompson(settings, false);
+    }
+
+    public DelayGrid grid() {
+        return grid;
+    }
+
+    /** One assessment per offer, in the order given; only active offers get traffic. */
+    public List<Assessment> weigh(List<OfferEvidence> offers, Instant now, UniformRandomProvider random) {
+        Duration span = settings.history().plusMillis(grid.horizon());
+        List<Series> series = offers.stream().map(offer -> Series.of(offer, now, span)).toList();
+        RevenueLag lag = correctDelays ? RevenueLag.fit(series, (int) settings.history().toHours())
+                : RevenueLag.immediate();
+        DelayCurve pooledCurve = correctDelays ? DelayCurve.estimate(DelayObservations.pooled(grid,
+                offers.stream().map(OfferEvidence::delays).toList()), DelayCurve.immediate(grid), POOLED_CURVE_PRIOR)
+                : DelayCurve.immediate(grid);
+        List<Tally> tallies = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            DelayCurve curve = correctDelays ? DelayCurve.estimate(offers.get(i).delays(), pooledCurve,
+                    settings.curvePriorStrength()) : pooledCurve;
+            tallies.add(tally(series.get(i), curve, lag, now));
+        }
+        Pooled pooled = Pooled.of(tallies, lag);
+        List<ConversionPosterior> conversions = new ArrayList<>(offers.size());
+        List<ValuePosterior> values = new ArrayList<>(offers.size());
+        for (Tally tally : tallies) {
+            conversions.add(ConversionPosterior.of(tally.deposits, tally.exposure, pooled.rate(),
+                    settings.priorDeposits()));
+            values.add(ValuePosterior.of(tally.valueDeposits, tally.withDeposit, pooled.withDeposit(), tally.later,
+                    tally.laterExposure, pooled.later(), lag, settings.priorDeposits()));
+        }
+        double[] best = probabilityOfBeingBest(offers, conversions, values, random);
+        double[] shares = shares(offers, best);
+        double largest = Arrays.stream(shares).max().orElse(0);
+        List<Assessment> assessed = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            Tally tally = tallies.get(i);
+            assessed.add(new Assessment(offers.get(i), tally.clicks, tally.rawDeposits, tally.exposure,
+                    tally.deposits, conversions.get(i), values.get(i), tally.curve,
+                    offers.get(i).delays().withinHorizon(), lag.mean(), best[i], shares[i],
+                    largest > 0 ? shares[i] / largest : 0));
+        }
+        return assessed;
+    }
+
+    private Tally tally(Series series, DelayCurve curve, RevenueLag lag, Instant now) {
+        long history = settings.history().toMillis();
+        double decay = Math.log(2) / settings.halfLife().toMillis();
+        double valueDecay = Math.log(2) / settings.valueHalfLife().toMillis();
+        DelayCurve.Arrivals arrivals = curve.arrivals(history, decay);
+        double[][] laterArrivals = new double[lag.candidates()][];
+        for (int c = 0; c < lag.candidates(); c++) {
+            laterArrivals[c] = lag.arrivals(c, series);
+        }
+        Tally tally = new Tally(curve, lag.candidates());
+        for (int h = 0; h < series.hours(); h++) {
+            long age = ageOf(series.start(h), now);
+            tally.exposure += series.clicks(h) * arrivals.of(age);
+            if (series.start(h) >= now.toEpochMilli() - history) {
+                double weight = Math.exp(-valueDecay * age);
+                tally.clicks += series.clicks(h);
+                tally.rawDeposits += series.firstDeposits(h);
+                tally.deposits += Math.exp(-decay * age) * series.firstDeposits(h);
+                tally.valueDeposits += weight * series.firstDeposits(h);
+                tally.withDeposit = tally.withDeposit.plus(series.withDeposit(h).times(weight));
+                tally.later = tally.later.plus(series.later(h).times(weight));
+                for (int c = 0; c < lag.candidates(); c++) {
+                    tally.laterExposure[c] += weight * laterArrivals[c][h];
+                }
+            }
+        }
+        return tally;
+    }
+
+    /** From the middle of what has passed of the hour: the current hour is only partly over. */
+    private static long ageOf(long start, Instant now) {
+        long end = Math.min(start + OfferEvidence.HOUR.toMillis(), now.toEpochMilli());
+        return Math.max(0, now.toEpochMilli() - (start + end) / 2);
+    }
+
+    private double[] probabilityOfBeingBest(List<OfferEvidence> offers, List<ConversionPosterior> conversions,
+            List<ValuePosterior> values, UniformRandomProvider random) {
+        int n = offers.size();
+        ContinuousDistribution.Sampler[] rates = new ContinuousDistribution.Sampler[n];
+        ContinuousDistribution.Sampler[] perDeposit = new ContinuousDistribution.Sampler[n];
+        for (int i = 0; i < n; i++) {
+            if (offers.get(i).active()) {
+                rates[i] = conversions.get(i).sampler(random);
+                perDeposit[i] = values.get(i).sampler(random);
+            }
+        }
+        double[] wins = new double[n];
+        int[] tied = new int[n];
+        for (int draw = 0; draw < settings.draws(); draw++) {
+            double highest = Double.NEGATIVE_INFINITY;
+            int ties = 0;
+            for (int i = 0; i < n; i++) {
+                if (rates[i] == null) {
+                    continue;
+                }
+                double earning = rates[i].sample() * perDeposit[i].sample();
+                if (earning > highest) {
+                    highest = earning;
+                    ties = 0;
+                }
+                if (earning == highest) {
+                    tied[ties++] = i;
+                }
+            }
+            // Ties happen only between offers known to earn nothing (or exactly alike): they share the win.
+            for (int t = 0; t < ties; t++) {
+                wins[tied[t]] += 1.0 / ties;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            wins[i] /= settings.draws();
+        }
+        return wins;
+    }
+
+    /** The probability of being best, with the floor every active offer keeps; inactive offers get nothing. */
+    private double[] shares(List<OfferEvidence> offers, double[] best) {
+        long active = offers.stream().filter(OfferEvidence::active).count();
+        double floor = settings.floor().doubleValue();
+        double[] shares = new double[offers.size()];
+        for (int i = 0; i < offers.size(); i++) {
+            if (offers.get(i).active()) {
+                shares[i] = active * floor >= 1 ? 1.0 / active : floor + (1 - active * floor) * best[i];
+            }
+        }
+        return shares;
+    }
+
+    /**
+     * What the policy saw of one offer and concluded.
+     *
+     * @param clicks clicks over the history
+     * @param firstDeposits first deposits over the history
+     * @param exposure clicks each counted by the share of its deposits due by now, discounted by age
+     * @param deposits first deposits discounted by age: the conversion posterior's evidence
+     * @param curveDeposits the offer's own deposits with a known delay that its curve was estimated from
+     * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
+     * @param probabilityBest the share of posterior draws in which this offer earned the most per click
+     * @param share the share of clicks it should get: the probability of being best plus the floor
+     * @param weight the share relative to the largest share, as published
+     */
+    public record Assessment(OfferEvidence offer, long clicks, long firstDeposits, double exposure, double deposits,
+            ConversionPosterior conversion, ValuePosterior value, DelayCurve curve,
+            long curveDeposits, Duration revenueLag, double probabilityBest, double share, double weight) {
+
+        /** Expected revenue per click: the posterior means' product. */
+        public double ev() {
+            return conversion.mean() * Math.max(value.mean(), 0);
+        }
+    }
+
+    /**
+     * What every offer shows together, the priors of each offer's own estimates.
+     *
+     * @param rate first deposits per unit of exposure
+     * @param withDeposit revenue with the deposit per deposit
+     * @param later per candidate revenue lag, later revenue per deposit whose later revenue was due
+     */
+    private record Pooled(double rate, double withDeposit, double[] later) {
+
+        static Pooled of(List<Tally> tallies, RevenueLag lag) {
+            double deposits = 0;
+            double exposure = 0;
+            double valueDeposits = 0;
+            double withDeposit = 0;
+            double later = 0;
+            double[] laterExposure = new double[lag.candidates()];
+            for (Tally tally : tallies) {
+                deposits += tally.deposits;
+                exposure += tally.exposure;
+                valueDeposits += tally.valueDeposits;
+                withDeposit += tally.withDeposit.amount();
+                later += tally.later.amount();
+                for (int c = 0; c < lag.candidates(); c++) {
+                    laterExposure[c] += tally.laterExposure[c];
+                }
+            }
+            double[] laterValue = new double[lag.candidates()];
+            for (int c = 0; c < lag.candidates(); c++) {
+                laterValue[c] = laterExposure[c] > 0 ? later / laterExposure[c] : 0;
+            }
+            // Half a deposit in one click's exposure: without any evidence the prior's mean is even odds.
+            return new Pooled((deposits + 0.5) / (exposure + 1), valueDeposits > 0 ? withDeposit / valueDeposits : 0,
+                    laterValue);
+        }
+    }
+
+    private static final class Tally {
+
+        private final DelayCurve curve;
+
+        private long clicks;
+
+        private long rawDeposits;
+
+        private double exposure;
+
+        private double deposits;
+
+        private double valueDeposits;
+
+        private OfferEvidence.Earned withDeposit = OfferEvidence.Earned.NONE;
+
+        private OfferEvidence.Earned later = OfferEvidence.Earned.NONE;
+
+        /** Per candidate revenue lag. */
+        private final double[] laterExposure;
+
+        Tally(DelayCurve curve, int lags) {
+            this.curve = curve;
+            this.laterExposure = new double[lags];
+        }
+    }
+}
