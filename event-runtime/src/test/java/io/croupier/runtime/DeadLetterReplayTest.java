@@ -10,8 +10,11 @@ import io.croupier.runtime.deadletter.DeadLetters.DeadLetter;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -20,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterReplayTest {
 
     @Autowired
@@ -35,7 +39,8 @@ class DeadLetterReplayTest {
     MeterRegistry meters;
 
     @Test
-    void aDeadLetterIsListedWithItsCauseAndAppliedOnceWhenReplayedAfterTheFix() throws Exception {
+    void aDeadLetterIsListedWithItsCauseAndAppliedOnceWhenReplayedAfterTheFix(CapturedOutput output)
+            throws Exception {
         Click click = TestClicks.forOffer("offer-1");
         double deadLettersBefore = deadLettersOfClicks();
         counter.breakOn(click.getClickId());
@@ -49,6 +54,9 @@ class DeadLetterReplayTest {
         assertThat(deadLetter.consumerGroup()).isEqualTo("event-runtime-test");
         assertThat(deadLetter.exceptionMessage()).contains("cannot apply " + click.getClickId());
         assertThat(counter.applied()).doesNotContain(click.getClickId());
+        assertThat(output.getAll()).as("every failed attempt is logged before the retries run out")
+            .contains("Attempt 1 at " + Topics.CLICKS.name())
+            .contains("IllegalStateException: cannot apply " + click.getClickId());
         await().atMost(Duration.ofSeconds(5)).until(() -> deadLettersOfClicks() == deadLettersBefore + 1);
 
         counter.repair(click.getClickId());
