@@ -25,7 +25,7 @@ class DeliveryAttempt {
 
     private final Publishers publishers;
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final PostbackMessage messages;
 
@@ -43,7 +43,7 @@ class DeliveryAttempt {
 
     private final DeliveryMeters meters;
 
-    DeliveryAttempt(Publishers publishers, DeliveryRepository deliveries, PostbackMessage messages,
+    DeliveryAttempt(Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
             PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
             Clock clock, ForwarderProperties properties, DeliveryMeters meters) {
         this.publishers = publishers;

@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class DeliveryController {
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final Publishers publishers;
 
@@ -33,7 +33,7 @@ class DeliveryController {
 
     private final TransactionTemplate transactions;
 
-    DeliveryController(DeliveryRepository deliveries, Publishers publishers, DeliveryScheduler scheduler,
+    DeliveryController(DeliveryQueue deliveries, Publishers publishers, DeliveryScheduler scheduler,
             AuditTrail audit, TransactionTemplate transactions) {
         this.deliveries = deliveries;
         this.publishers = publishers;

@@ -27,7 +27,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final DeliveryAttempt attempt;
 
@@ -43,7 +43,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private volatile ExecutorService workers;
 
-    DeliveryScheduler(DeliveryRepository deliveries, DeliveryAttempt attempt, ForwarderProperties properties) {
+    DeliveryScheduler(DeliveryQueue deliveries, DeliveryAttempt attempt, ForwarderProperties properties) {
         this.deliveries = deliveries;
         this.attempt = attempt;
         this.settings = properties.delivery();

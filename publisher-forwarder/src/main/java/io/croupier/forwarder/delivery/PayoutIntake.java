@@ -22,7 +22,7 @@ class PayoutIntake {
 
     private final Inbox inbox;
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final RetrySchedule schedule;
 
@@ -30,7 +30,7 @@ class PayoutIntake {
 
     private final TransactionTemplate transactions;
 
-    PayoutIntake(Inbox inbox, DeliveryRepository deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
+    PayoutIntake(Inbox inbox, DeliveryQueue deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
             TransactionTemplate transactions) {
         this.inbox = inbox;
         this.deliveries = deliveries;

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class DeliveryRepository {
+class DeliveryQueue {
 
     private static final String DELIVERY_COLUMNS = """
             id, publisher_id, offer_id, click_id, transaction_id, external_offer_id, event, status, payout_amount,
@@ -29,7 +29,7 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -95,7 +95,7 @@ class DeliveryRepository {
             .param("leaseMillis", lease.toMillis())
             .param("perPublisher", perPublisher)
             .param("limit", limit)
-            .query(DeliveryRepository::delivery)
+            .query(DeliveryQueue::delivery)
             .list();
     }
 
@@ -181,7 +181,7 @@ class DeliveryRepository {
     }
 
     Optional<DeliveryView> find(String id) {
-        return withAttempts(jdbc.sql(VIEW_SELECT + " where id = :id").param("id", id).query(DeliveryRepository::view)
+        return withAttempts(jdbc.sql(VIEW_SELECT + " where id = :id").param("id", id).query(DeliveryQueue::view)
             .list()).stream().findFirst();
     }
 
@@ -192,7 +192,7 @@ class DeliveryRepository {
             .param("publisherId", publisherId)
             .param("state", state)
             .param("limit", limit)
-            .query(DeliveryRepository::view)
+            .query(DeliveryQueue::view)
             .list());
     }
 
@@ -202,7 +202,7 @@ class DeliveryRepository {
                 order by dead_at desc, id limit :limit""")
             .param("publisherId", publisherId)
             .param("limit", limit)
-            .query(DeliveryRepository::view)
+            .query(DeliveryQueue::view)
             .list());
     }
 
