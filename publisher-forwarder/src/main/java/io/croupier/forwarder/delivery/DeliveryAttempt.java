@@ -65,12 +65,9 @@ class DeliveryAttempt {
             return;
         }
         PublisherEndpoint endpoint = found.get();
-        if (endpoint.disabled()) {
-            dead(delivery, "endpoint disabled: " + endpoint.disabledReason(), false);
-            return;
-        }
-        if (!endpoint.active()) {
-            dead(delivery, "publisher " + delivery.publisherId() + " is inactive", false);
+        Optional<String> unreachable = endpoint.unreachable();
+        if (unreachable.isPresent()) {
+            dead(delivery, unreachable.get(), false);
             return;
         }
         Optional<EndpointGuards.Deferral> deferral = guards.admit(endpoint.publisherId(),
