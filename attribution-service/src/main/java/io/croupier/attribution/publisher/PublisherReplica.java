@@ -16,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * group so every instance sees the same directory. Only what a seed 003 sub id needs is kept.
  */
 @Component
-public class PublisherDirectory {
+public class PublisherReplica {
 
     private final JdbcClient jdbc;
 
-    PublisherDirectory(JdbcClient jdbc) {
+    PublisherReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
