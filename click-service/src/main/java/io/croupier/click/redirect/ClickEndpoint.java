@@ -2,7 +2,7 @@ package io.croupier.click.redirect;
 
 import io.croupier.click.ClickServiceProperties;
 import io.croupier.click.offer.OfferCatalogue;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ class ClickEndpoint {
     static final String PATH = "/click";
 
     @Bean
-    ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherDirectory publishers,
+    ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherReplica publishers,
             ClickPublisher clicks, OfferCatalogue catalogue, ClickServiceProperties properties, JsonMapper json,
             MeterRegistry meters) {
         ServletRegistrationBean<ClickServlet> registration = new ServletRegistrationBean<>(

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.croupier.click.ClickServiceProperties;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.UrlTemplate;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.OfferRouter;
 import io.croupier.click.routing.RoutableOffer;
@@ -45,7 +45,7 @@ final class ClickServlet extends HttpServlet {
 
     private final OfferRouter router;
 
-    private final PublisherDirectory publishers;
+    private final PublisherReplica publishers;
 
     private final ClickPublisher clicks;
 
@@ -61,7 +61,7 @@ final class ClickServlet extends HttpServlet {
 
     private final Timer redirects;
 
-    ClickServlet(Routes routes, PublisherDirectory publishers, ClickPublisher clicks, OfferCatalogue catalogue,
+    ClickServlet(Routes routes, PublisherReplica publishers, ClickPublisher clicks, OfferCatalogue catalogue,
             ClickServiceProperties properties, JsonMapper json, MeterRegistry meters) {
         this.routes = routes;
         this.router = new OfferRouter(properties.routing().explorationRate());

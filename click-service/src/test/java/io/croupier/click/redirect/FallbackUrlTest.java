@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.croupier.click.ClickServiceProperties;
 import io.croupier.click.offer.OfferCatalogue;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
 import io.croupier.click.routing.RoutingTable;
@@ -68,7 +68,7 @@ class FallbackUrlTest {
                 new ClickServiceProperties.Routing(0.2, Duration.ofSeconds(2)),
                 new ClickServiceProperties.Redirect(List.of(), fallbackUrl, 512, 50),
                 new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(30), 10));
-        return new ClickServlet(routes, mock(PublisherDirectory.class), clicks, mock(OfferCatalogue.class),
+        return new ClickServlet(routes, mock(PublisherReplica.class), clicks, mock(OfferCatalogue.class),
                 properties, JsonMapper.builder().build(), new SimpleMeterRegistry());
     }
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * from the compacted publishers topic, read whole by every instance (a group of its own).
  */
 @Component
-public class PublisherDirectory {
+public class PublisherReplica {
 
     private final Map<String, Publisher> byId = new ConcurrentHashMap<>();
 
