@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PublisherListener {
 
-    private final PublisherVersions publishers;
+    private final PublisherReplica publishers;
 
-    PublisherListener(PublisherVersions publishers) {
+    PublisherListener(PublisherReplica publishers) {
         this.publishers = publishers;
     }
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every version of every publisher's terms, so a replay pays what was agreed when each conversion occurred. */
 @Repository
-public class PublisherVersions {
+public class PublisherReplica {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ public class PublisherVersions {
 
     private final JdbcClient jdbc;
 
-    PublisherVersions(JdbcClient jdbc) {
+    PublisherReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -66,7 +66,7 @@ public class PublisherVersions {
                 limit 1""")
             .param("id", publisherId)
             .param("at", Timestamp.from(occurredAt))
-            .query(PublisherVersions::publisher)
+            .query(PublisherReplica::publisher)
             .list();
         if (candidates.isEmpty()) {
             throw new PublisherNotKnownException(publisherId);
