@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import io.croupier.commission.commissioning.LedgerEntryAppended.DepositChange;
 import io.croupier.commission.deal.Deal;
-import io.croupier.commission.deal.DealVersions;
+import io.croupier.commission.deal.DealReplica;
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.money.Amount;
@@ -34,7 +34,7 @@ public class Commissioning {
 
     private final Inbox inbox;
 
-    private final DealVersions deals;
+    private final DealReplica deals;
 
     private final PublisherReplica publishers;
 
@@ -46,7 +46,7 @@ public class Commissioning {
 
     private final EntryRecorder recorder;
 
-    Commissioning(Inbox inbox, DealVersions deals, PublisherReplica publishers, ConversionLocks locks, Ledger ledger,
+    Commissioning(Inbox inbox, DealReplica deals, PublisherReplica publishers, ConversionLocks locks, Ledger ledger,
             PlayerHistory history, EntryRecorder recorder) {
         this.inbox = inbox;
         this.deals = deals;

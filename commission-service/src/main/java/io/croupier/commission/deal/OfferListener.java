@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OfferListener {
 
-    private final DealVersions deals;
+    private final DealReplica deals;
 
-    OfferListener(DealVersions deals) {
+    OfferListener(DealReplica deals) {
         this.deals = deals;
     }
 

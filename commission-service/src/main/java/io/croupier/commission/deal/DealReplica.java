@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** Every deal version seen for each offer, and which one was in force at a given time. */
 @Repository
-public class DealVersions {
+public class DealReplica {
 
     private final JdbcClient jdbc;
 
-    DealVersions(JdbcClient jdbc) {
+    DealReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -56,7 +56,7 @@ public class DealVersions {
                 limit 1""")
             .param("offerId", offerId)
             .param("at", Timestamp.from(occurredAt))
-            .query(DealVersions::deal)
+            .query(DealReplica::deal)
             .list();
         if (candidates.isEmpty()) {
             throw new DealNotKnownException(offerId, occurredAt);
