@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * than in memory so a restarted instance authenticates postbacks at once, before it has re-read the topic.
  */
 @Component
-class OfferReplicator {
+class OfferListener {
 
-    private static final Logger log = LoggerFactory.getLogger(OfferReplicator.class);
+    private static final Logger log = LoggerFactory.getLogger(OfferListener.class);
 
     private final Offers offers;
 
-    OfferReplicator(Offers offers) {
+    OfferListener(Offers offers) {
         this.offers = offers;
     }
 
