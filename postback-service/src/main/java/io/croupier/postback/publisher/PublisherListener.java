@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Keeps {@code publishers} in step with the compacted publishers topic (a null value deletes). */
 @Component
-class PublisherReplicator {
+class PublisherListener {
 
     private final Publishers publishers;
 
-    PublisherReplicator(Publishers publishers) {
+    PublisherListener(Publishers publishers) {
         this.publishers = publishers;
     }
 
