@@ -16,9 +16,9 @@ class OfferListener {
 
     private static final Logger log = LoggerFactory.getLogger(OfferListener.class);
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
-    OfferListener(Offers offers) {
+    OfferListener(OfferReplica offers) {
         this.offers = offers;
     }
 

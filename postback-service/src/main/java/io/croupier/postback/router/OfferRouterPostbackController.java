@@ -21,7 +21,7 @@ import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
 import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
-import io.croupier.postback.offer.Offers;
+import io.croupier.postback.offer.OfferReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -46,11 +46,11 @@ class OfferRouterPostbackController {
 
     private final PostbackDesk desk;
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
     private final InboundGate gate;
 
-    OfferRouterPostbackController(PostbackDesk desk, Offers offers, InboundGate gate) {
+    OfferRouterPostbackController(PostbackDesk desk, OfferReplica offers, InboundGate gate) {
         this.desk = desk;
         this.offers = offers;
         this.gate = gate;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * offers while both are being edited resolves to the most recently updated one.
  */
 @Repository
-public class Offers {
+public class OfferReplica {
 
     private static final String COLUMNS = "offer_id, name, house_slug, deal_currency, active";
 
@@ -23,7 +23,7 @@ public class Offers {
 
     private final SecretDigest digests;
 
-    Offers(JdbcClient jdbc, SecretDigest digests) {
+    OfferReplica(JdbcClient jdbc, SecretDigest digests) {
         this.jdbc = jdbc;
         this.digests = digests;
     }
