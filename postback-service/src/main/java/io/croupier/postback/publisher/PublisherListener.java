@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PublisherListener {
 
-    private final Publishers publishers;
+    private final PublisherReplica publishers;
 
-    PublisherListener(Publishers publishers) {
+    PublisherListener(PublisherReplica publishers) {
         this.publishers = publishers;
     }
 

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Repository;
 
 /** The publishers replicated from the publishers topic; seed 003 names them by username as its {@code subid}. */
 @Repository
-public class Publishers {
+public class PublisherReplica {
 
     private final JdbcClient jdbc;
 
-    Publishers(JdbcClient jdbc) {
+    PublisherReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
