@@ -1,4 +1,4 @@
-package io.croupier.postback.router;
+package io.croupier.postback.offerrouter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
