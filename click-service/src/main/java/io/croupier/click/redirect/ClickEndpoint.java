@@ -1,6 +1,6 @@
 package io.croupier.click.redirect;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
@@ -38,7 +38,7 @@ class ClickEndpoint {
 
     @Bean
     ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherReplica publishers,
-            ClickPublisher clicks, OfferCatalogue catalogue, ClickServiceProperties properties, JsonMapper json,
+            ClickPublisher clicks, OfferCatalogue catalogue, ClickServiceSettings properties, JsonMapper json,
             MeterRegistry meters) {
         ServletRegistrationBean<ClickServlet> registration = new ServletRegistrationBean<>(
                 new ClickServlet(routes, publishers, clicks, catalogue, properties, json, meters), PATH);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.UrlTemplate;
 import io.croupier.click.publisher.PublisherReplica;
@@ -53,7 +53,7 @@ final class ClickServlet extends HttpServlet {
 
     private final TrustedProxies proxies;
 
-    private final ClickServiceProperties.Redirect settings;
+    private final ClickServiceSettings.Redirect settings;
 
     private final String fallbackUrl;
 
@@ -62,7 +62,7 @@ final class ClickServlet extends HttpServlet {
     private final Timer redirects;
 
     ClickServlet(Routes routes, PublisherReplica publishers, ClickPublisher clicks, OfferCatalogue catalogue,
-            ClickServiceProperties properties, JsonMapper json, MeterRegistry meters) {
+            ClickServiceSettings properties, JsonMapper json, MeterRegistry meters) {
         this.routes = routes;
         this.router = new OfferRouter(properties.routing().explorationRate());
         this.publishers = publishers;

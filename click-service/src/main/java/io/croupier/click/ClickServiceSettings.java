@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishing how click events leave for Kafka
  */
 @ConfigurationProperties("croupier.click")
-public record ClickServiceProperties(@DefaultValue Routing routing, @DefaultValue Redirect redirect,
+public record ClickServiceSettings(@DefaultValue Routing routing, @DefaultValue Redirect redirect,
         @DefaultValue Publishing publishing) {
 
     /**
