@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.endpoint.EndpointGuards;
 import io.croupier.forwarder.endpoint.PostbackClient;
 import io.croupier.forwarder.endpoint.PostbackRequest;
@@ -45,7 +45,7 @@ class DeliveryAttempt {
 
     DeliveryAttempt(Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
             PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
-            Clock clock, ForwarderProperties properties, DeliveryMeters meters) {
+            Clock clock, ForwarderSettings properties, DeliveryMeters meters) {
         this.publishers = publishers;
         this.deliveries = deliveries;
         this.messages = messages;

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoint how each publisher endpoint is protected from the others
  */
 @ConfigurationProperties("croupier.forwarder")
-public record ForwarderProperties(@DefaultValue Ssrf ssrf, @DefaultValue Delivery delivery,
+public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery delivery,
         @DefaultValue Endpoint endpoint) {
 
     /**
