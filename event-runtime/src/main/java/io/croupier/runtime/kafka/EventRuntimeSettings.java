@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers how this instance's consumers are known to their consumer groups
  */
 @ConfigurationProperties("croupier.events")
-public record EventRuntimeProperties(@DefaultValue Retry retry, @DefaultValue Outbox outbox,
+public record EventRuntimeSettings(@DefaultValue Retry retry, @DefaultValue Outbox outbox,
         @DefaultValue Consumers consumers) {
 
     public record Retry(@DefaultValue("6") int maxRetries, @DefaultValue("200ms") Duration initialInterval,
