@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ssrf which otherwise refused addresses a postback may still reach
  * @param delivery how deliveries are attempted and retried
  * @param endpoint how each publisher endpoint is protected from the others
+ * @param intake how payouts are taken from Kafka
  */
 @ConfigurationProperties("croupier.forwarder")
 public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery delivery,
-        @DefaultValue Endpoint endpoint) {
+        @DefaultValue Endpoint endpoint, @DefaultValue Intake intake) {
 
     /**
      * @param allowed IP addresses, CIDR ranges or host names reachable even though private, loopback or otherwise
@@ -45,6 +46,13 @@ public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery 
         public Duration lease() {
             return timeout.multipliedBy(2).plusSeconds(30);
         }
+    }
+
+    /**
+     * @param concurrency payout consumers on this instance; intake only stores payouts, so two keep up with six
+     *        partitions
+     */
+    public record Intake(@DefaultValue("2") int concurrency) {
     }
 
     /**

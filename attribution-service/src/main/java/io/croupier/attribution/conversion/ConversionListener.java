@@ -23,14 +23,23 @@ class ConversionListener {
 
     private final TransactionTemplate transactions;
 
-    ConversionListener(ConversionAttribution attribution, TransactionTemplate transactions) {
+    private final AttributionSettings settings;
+
+    ConversionListener(ConversionAttribution attribution, TransactionTemplate transactions,
+            AttributionSettings settings) {
         this.attribution = attribution;
         this.transactions = transactions;
+        this.settings = settings;
+    }
+
+    /** Read by the listener's {@code concurrency}, so the consumer count is a setting with its default in the record. */
+    public int consumers() {
+        return settings.consumers();
     }
 
     @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CONVERSIONS_REPORTED.name()}",
             containerFactory = "batchListenerContainerFactory",
-            concurrency = "${croupier.attribution.conversions.consumers:3}")
+            concurrency = "#{__listener.consumers()}")
     void on(List<ConsumerRecord<String, ConversionReported>> batch) {
         batch.forEach(ConversionListener::keepOrderKey);
         if (batch.stream().allMatch(record -> record.value() != null)) {

@@ -3,6 +3,7 @@ package io.croupier.forwarder.delivery;
 import java.util.List;
 
 import io.croupier.events.PayoutDue;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.publisher.PublisherId;
 import io.croupier.runtime.inbox.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,13 +31,21 @@ class PayoutIntake {
 
     private final TransactionTemplate transactions;
 
+    private final int consumers;
+
     PayoutIntake(Inbox inbox, DeliveryQueue deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ForwarderSettings settings) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.schedule = schedule;
         this.scheduler = scheduler;
         this.transactions = transactions;
+        this.consumers = settings.intake().concurrency();
+    }
+
+    /** Read by the listener's {@code concurrency}, so the consumer count is a setting with its default in the record. */
+    public int consumers() {
+        return consumers;
     }
 
     /**
@@ -46,7 +55,7 @@ class PayoutIntake {
      */
     @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PAYOUTS.name()}",
             containerFactory = "batchListenerContainerFactory",
-            concurrency = "${croupier.forwarder.intake.concurrency:2}")
+            concurrency = "#{__listener.consumers()}")
     void on(List<PayoutDue> payouts) {
         int stored = 0;
         RuntimeException failure = null;
