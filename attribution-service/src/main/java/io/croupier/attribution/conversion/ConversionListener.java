@@ -3,6 +3,7 @@ package io.croupier.attribution.conversion;
 import java.util.List;
 
 import io.croupier.events.ConversionReported;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -37,7 +38,7 @@ class ConversionListener {
         return settings.consumers();
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CONVERSIONS_REPORTED.name()}",
+    @KafkaListener(topics = Topics.Names.CONVERSIONS_REPORTED,
             containerFactory = "batchListenerContainerFactory",
             concurrency = "#{__listener.consumers()}")
     void on(List<ConsumerRecord<String, ConversionReported>> batch) {

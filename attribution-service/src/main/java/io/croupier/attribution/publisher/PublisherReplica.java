@@ -3,6 +3,7 @@ package io.croupier.attribution.publisher;
 import java.util.Optional;
 
 import io.croupier.events.Publisher;
+import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -37,7 +38,7 @@ public class PublisherReplica {
             .optional();
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}")
+    @KafkaListener(topics = Topics.Names.PUBLISHERS)
     @Transactional
     void on(@Header(KafkaHeaders.RECEIVED_KEY) String publisherId, @Payload(required = false) Publisher publisher) {
         if (publisher == null) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.croupier.events.Publisher;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class PublisherReplica {
         return idByUsername.get(pub);
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}",
+    @KafkaListener(topics = Topics.Names.PUBLISHERS,
             groupId = "click-service-publishers-${random.uuid}")
     void on(ConsumerRecord<String, Publisher> record) {
         Publisher previous = record.value() == null ? byId.remove(record.key())

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.events.Offer;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class OfferListener {
         this.deals = deals;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    @KafkaListener(topics = Topics.Names.OFFERS)
     void on(@Payload(required = false) Offer offer) {
         if (offer == null) {
             return;

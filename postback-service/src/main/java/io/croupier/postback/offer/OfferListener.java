@@ -1,6 +1,7 @@
 package io.croupier.postback.offer;
 
 import io.croupier.events.Offer;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ class OfferListener {
         this.offers = offers;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    @KafkaListener(topics = Topics.Names.OFFERS)
     void on(ConsumerRecord<String, Offer> record) {
         if (record.value() == null) {
             offers.delete(record.key());

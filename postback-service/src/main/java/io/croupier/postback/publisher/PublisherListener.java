@@ -1,6 +1,7 @@
 package io.croupier.postback.publisher;
 
 import io.croupier.events.Publisher;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ class PublisherListener {
         this.publishers = publishers;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}")
+    @KafkaListener(topics = Topics.Names.PUBLISHERS)
     void on(ConsumerRecord<String, Publisher> record) {
         if (record.value() == null) {
             publishers.delete(record.key());

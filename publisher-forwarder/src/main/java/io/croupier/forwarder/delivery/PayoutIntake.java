@@ -6,6 +6,7 @@ import io.croupier.events.PayoutDue;
 import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.publisher.PublisherId;
 import io.croupier.runtime.inbox.Inbox;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class PayoutIntake {
      * error handler, which retries it and finally sends it to the dead-letter topic. A repeated event is dropped by
      * the inbox; the delivery's primary key (the event id) backs that up.
      */
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PAYOUTS.name()}",
+    @KafkaListener(topics = Topics.Names.PAYOUTS,
             containerFactory = "batchListenerContainerFactory",
             concurrency = "#{__listener.consumers()}")
     void on(List<PayoutDue> payouts) {
