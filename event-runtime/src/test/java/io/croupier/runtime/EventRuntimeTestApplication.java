@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.croupier.events.Click;
 import io.croupier.runtime.inbox.Inbox;
+import io.croupier.schemas.Topics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class EventRuntimeTestApplication {
             broken.remove(clickId);
         }
 
-        @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}")
+        @KafkaListener(topics = Topics.Names.CLICKS)
         @Transactional
         void on(Click click) {
             if ("poison".equals(click.getOfferId()) || broken.contains(click.getClickId())) {

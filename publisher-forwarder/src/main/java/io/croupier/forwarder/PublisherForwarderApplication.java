@@ -7,7 +7,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /** Relays every payout to its publisher's postback URL: signed, retried for a day, never twice. */
 @SpringBootApplication
-@EnableConfigurationProperties(ForwarderProperties.class)
+@EnableConfigurationProperties(ForwarderSettings.class)
 @PropertySource("classpath:publisher-forwarder.properties")
 public class PublisherForwarderApplication {
 

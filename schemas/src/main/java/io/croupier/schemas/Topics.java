@@ -14,47 +14,75 @@ import io.croupier.events.PayoutDue;
 import io.croupier.events.Publisher;
 
 /**
- * The immutable catalogue of every topic in the platform. Listeners reach a name through SpEL, e.g.
- * {@code @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}")}.
+ * The immutable catalogue of every topic in the platform. Listeners name their topic with the constant the topic is
+ * built from, e.g. {@code @KafkaListener(topics = Topics.Names.CLICKS)}, so a reader (and an IDE) goes from a
+ * consumer to the topic and from there to every producer.
  */
 public final class Topics {
 
+    /** Each topic's name, spelled once, as constants that annotations accept. */
+    public static final class Names {
+
+        public static final String CLICKS = "croupier.clicks";
+
+        public static final String CONVERSIONS_REPORTED = "croupier.conversions-reported";
+
+        public static final String ATTRIBUTED_CONVERSIONS = "croupier.attributed-conversions";
+
+        public static final String LEDGER_ENTRIES = "croupier.ledger-entries";
+
+        public static final String PAYOUTS = "croupier.payouts";
+
+        public static final String OFFER_PERFORMANCE = "croupier.offer-performance";
+
+        public static final String OFFERS = "croupier.offers";
+
+        public static final String PUBLISHERS = "croupier.publishers";
+
+        public static final String OFFER_WEIGHTS = "croupier.offer-weights";
+
+        public static final String AUDIT = "croupier.audit";
+
+        private Names() {
+        }
+    }
+
     private static final int EVENT_PARTITIONS = 6;
 
-    public static final Topic<String, Click> CLICKS = new Topic<>("croupier.clicks", String.class, Click.class,
+    public static final Topic<String, Click> CLICKS = new Topic<>(Names.CLICKS, String.class, Click.class,
             EVENT_PARTITIONS, false, "click id");
 
     public static final Topic<String, ConversionReported> CONVERSIONS_REPORTED = new Topic<>(
-            "croupier.conversions-reported", String.class, ConversionReported.class, EVENT_PARTITIONS, false,
+            Names.CONVERSIONS_REPORTED, String.class, ConversionReported.class, EVENT_PARTITIONS, false,
             "order key: player (offer + player id), else sub id, else conversion, else click id");
 
     public static final Topic<String, AttributedConversion> ATTRIBUTED_CONVERSIONS = new Topic<>(
-            "croupier.attributed-conversions", String.class, AttributedConversion.class, EVENT_PARTITIONS, false,
+            Names.ATTRIBUTED_CONVERSIONS, String.class, AttributedConversion.class, EVENT_PARTITIONS, false,
             "the order key of the conversion it attributes");
 
-    public static final Topic<String, LedgerEntryRecorded> LEDGER_ENTRIES = new Topic<>("croupier.ledger-entries",
+    public static final Topic<String, LedgerEntryRecorded> LEDGER_ENTRIES = new Topic<>(Names.LEDGER_ENTRIES,
             String.class, LedgerEntryRecorded.class, EVENT_PARTITIONS, false, "offer id");
 
-    public static final Topic<String, PayoutDue> PAYOUTS = new Topic<>("croupier.payouts", String.class,
+    public static final Topic<String, PayoutDue> PAYOUTS = new Topic<>(Names.PAYOUTS, String.class,
             PayoutDue.class, EVENT_PARTITIONS, false, "publisher id");
 
     public static final Topic<String, OfferPerformance> OFFER_PERFORMANCE = new Topic<>(
-            "croupier.offer-performance", String.class, OfferPerformance.class, EVENT_PARTITIONS, false, "offer id");
+            Names.OFFER_PERFORMANCE, String.class, OfferPerformance.class, EVENT_PARTITIONS, false, "offer id");
 
-    public static final Topic<String, Offer> OFFERS = new Topic<>("croupier.offers", String.class, Offer.class, 1,
+    public static final Topic<String, Offer> OFFERS = new Topic<>(Names.OFFERS, String.class, Offer.class, 1,
             true, "offer id");
 
-    public static final Topic<String, Publisher> PUBLISHERS = new Topic<>("croupier.publishers", String.class,
+    public static final Topic<String, Publisher> PUBLISHERS = new Topic<>(Names.PUBLISHERS, String.class,
             Publisher.class, 1, true, "publisher id");
 
     /** Always one record under {@link #CURRENT_WEIGHTS_KEY}: a whole weight set is never seen half-updated. */
-    public static final Topic<String, OfferWeights> OFFER_WEIGHTS = new Topic<>("croupier.offer-weights",
+    public static final Topic<String, OfferWeights> OFFER_WEIGHTS = new Topic<>(Names.OFFER_WEIGHTS,
             String.class, OfferWeights.class, 1, true, "the constant key " + Topics.CURRENT_WEIGHTS_KEY);
 
     public static final String CURRENT_WEIGHTS_KEY = "current";
 
     /** Changes made through operator APIs, from every service; identity-service keeps them. */
-    public static final Topic<String, AuditRecorded> AUDIT = new Topic<>("croupier.audit", String.class,
+    public static final Topic<String, AuditRecorded> AUDIT = new Topic<>(Names.AUDIT, String.class,
             AuditRecorded.class, 3, false, "service:object type:object id");
 
     public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,

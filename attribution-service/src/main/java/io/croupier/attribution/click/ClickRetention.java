@@ -1,10 +1,13 @@
 package io.croupier.attribution.click;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * every instance may run it, a chunk another instance already deleted is simply gone.
  */
 @Component
-class ClickRetention {
+class ClickRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ClickRetention.class);
 
@@ -30,7 +33,13 @@ class ClickRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${croupier.attribution.clicks.retention-check-interval:1h}", initialDelay = 60_000)
+    /** The first check waits a minute, so a starting instance serves before it deletes. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::enforce, settings.retentionCheckInterval(), Duration.ofMinutes(1)));
+    }
+
     void enforce() {
         int total = 0;
         int deleted;

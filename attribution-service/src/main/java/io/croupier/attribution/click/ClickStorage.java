@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.events.Click;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,7 +31,7 @@ class ClickStorage {
         this.transactions = transactions;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CLICKS.name()}",
+    @KafkaListener(topics = Topics.Names.CLICKS,
             containerFactory = "batchListenerContainerFactory")
     void store(List<ConsumerRecord<String, Click>> batch) {
         List<StoredClick> decoded = new ArrayList<>(batch.size());

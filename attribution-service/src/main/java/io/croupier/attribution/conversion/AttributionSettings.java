@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unattributedRecheckInterval how often an unattributed conversion is checked again after the grace period
  * @param retryBatchSize parked conversions checked per transaction
  * @param fallbackWindow how far back the seed 004 fallback looks for the offer's most recent click
+ * @param consumers conversion consumers on this instance (each takes some of the topic's partitions)
  */
 @ConfigurationProperties("croupier.attribution.conversions")
 record AttributionSettings(@DefaultValue("15m") Duration gracePeriod, @DefaultValue("2s") Duration retryInterval,
         @DefaultValue("10m") Duration unattributedRecheckInterval, @DefaultValue("500") int retryBatchSize,
-        @DefaultValue("1h") Duration fallbackWindow) {
+        @DefaultValue("1h") Duration fallbackWindow, @DefaultValue("3") int consumers) {
 }

@@ -8,7 +8,7 @@ import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.StoredClick;
 import io.croupier.attribution.player.PlayerLink;
 import io.croupier.attribution.player.PlayerLinks;
-import io.croupier.attribution.publisher.PublisherDirectory;
+import io.croupier.attribution.publisher.PublisherReplica;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -29,11 +29,11 @@ class Attributor {
 
     private final PlayerLinks players;
 
-    private final PublisherDirectory publishers;
+    private final PublisherReplica publishers;
 
     private final AttributionSettings settings;
 
-    Attributor(ClickRepository clicks, PlayerLinks players, PublisherDirectory publishers,
+    Attributor(ClickRepository clicks, PlayerLinks players, PublisherReplica publishers,
             AttributionSettings settings) {
         this.clicks = clicks;
         this.players = players;

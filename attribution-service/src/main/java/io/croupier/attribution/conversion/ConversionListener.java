@@ -3,6 +3,7 @@ package io.croupier.attribution.conversion;
 import java.util.List;
 
 import io.croupier.events.ConversionReported;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -23,14 +24,23 @@ class ConversionListener {
 
     private final TransactionTemplate transactions;
 
-    ConversionListener(ConversionAttribution attribution, TransactionTemplate transactions) {
+    private final AttributionSettings settings;
+
+    ConversionListener(ConversionAttribution attribution, TransactionTemplate transactions,
+            AttributionSettings settings) {
         this.attribution = attribution;
         this.transactions = transactions;
+        this.settings = settings;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).CONVERSIONS_REPORTED.name()}",
+    /** Read by the listener's {@code concurrency}, so the consumer count is a setting with its default in the record. */
+    public int consumers() {
+        return settings.consumers();
+    }
+
+    @KafkaListener(topics = Topics.Names.CONVERSIONS_REPORTED,
             containerFactory = "batchListenerContainerFactory",
-            concurrency = "${croupier.attribution.conversions.consumers:3}")
+            concurrency = "#{__listener.consumers()}")
     void on(List<ConsumerRecord<String, ConversionReported>> batch) {
         batch.forEach(ConversionListener::keepOrderKey);
         if (batch.stream().allMatch(record -> record.value() != null)) {

@@ -6,7 +6,8 @@ import java.util.List;
 import io.croupier.attribution.click.ClickWaitLock;
 import io.croupier.attribution.click.ClicksStored;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order they were accepted.
  */
 @Component
-class ParkedConversionRetry {
+class ParkedConversionRetry implements SchedulingConfigurer {
 
     private final ConversionRepository conversions;
 
@@ -52,7 +53,11 @@ class ParkedConversionRetry {
         conversions.lockWaitingForClicks(clickIds).forEach(attribution::attempt);
     }
 
-    @Scheduled(fixedDelayString = "${croupier.attribution.conversions.retry-interval:2s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::retryDue, settings.retryInterval());
+    }
+
     void retryDue() {
         int checked;
         do {

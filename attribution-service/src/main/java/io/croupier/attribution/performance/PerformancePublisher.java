@@ -9,7 +9,8 @@ import io.croupier.events.OfferPerformance;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code skip locked}: instances share the work and never publish the same revision twice.
  */
 @Component
-class PerformancePublisher {
+class PerformancePublisher implements SchedulingConfigurer {
 
     private static final int BATCH = 500;
 
@@ -29,13 +30,21 @@ class PerformancePublisher {
 
     private final TransactionTemplate transactions;
 
-    PerformancePublisher(JdbcClient jdbc, Outbox outbox, TransactionTemplate transactions) {
+    private final PerformanceSettings settings;
+
+    PerformancePublisher(JdbcClient jdbc, Outbox outbox, TransactionTemplate transactions,
+            PerformanceSettings settings) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${croupier.attribution.performance.publish-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::publishChangedWindows, settings.publishInterval());
+    }
+
     void publishChangedWindows() {
         int published;
         do {

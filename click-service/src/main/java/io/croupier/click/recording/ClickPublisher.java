@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectSerializer;
@@ -61,7 +61,7 @@ public class ClickPublisher implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    ClickPublisher(KafkaProperties kafka, ClickServiceProperties properties, ClickSpool spool, MeterRegistry meters) {
+    ClickPublisher(KafkaProperties kafka, ClickServiceSettings properties, ClickSpool spool, MeterRegistry meters) {
         this(new KafkaProducer<>(producerConfig(kafka.buildProducerProperties(), properties.publishing())), spool,
                 meters, BACK_OFF);
     }
@@ -76,7 +76,7 @@ public class ClickPublisher implements SmartLifecycle {
             .register(meters);
     }
 
-    static Map<String, Object> producerConfig(Map<String, Object> base, ClickServiceProperties.Publishing settings) {
+    static Map<String, Object> producerConfig(Map<String, Object> base, ClickServiceSettings.Publishing settings) {
         Map<String, Object> config = new LinkedHashMap<>(base);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "click-service-clicks");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

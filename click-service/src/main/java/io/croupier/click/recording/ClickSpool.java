@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.events.Click;
 import io.croupier.runtime.outbox.Outbox;
 import io.croupier.schemas.Topics;
@@ -48,7 +48,7 @@ class ClickSpool implements SmartLifecycle {
 
     private volatile boolean running;
 
-    ClickSpool(Outbox outbox, TransactionTemplate transactions, ClickServiceProperties properties,
+    ClickSpool(Outbox outbox, TransactionTemplate transactions, ClickServiceSettings properties,
             MeterRegistry meters) {
         this.queue = new ArrayBlockingQueue<>(properties.publishing().spoolCapacity());
         this.outbox = outbox;

@@ -1,8 +1,8 @@
 package io.croupier.click.redirect;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.OfferCatalogue;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,8 +37,8 @@ class ClickEndpoint {
     static final String PATH = "/click";
 
     @Bean
-    ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherDirectory publishers,
-            ClickPublisher clicks, OfferCatalogue catalogue, ClickServiceProperties properties, JsonMapper json,
+    ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherReplica publishers,
+            ClickPublisher clicks, OfferCatalogue catalogue, ClickServiceSettings properties, JsonMapper json,
             MeterRegistry meters) {
         ServletRegistrationBean<ClickServlet> registration = new ServletRegistrationBean<>(
                 new ClickServlet(routes, publishers, clicks, catalogue, properties, json, meters), PATH);

@@ -3,7 +3,7 @@ package io.croupier.click.redirect;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.UrlTemplate.Macro;
 import io.croupier.events.Tracking;
 
@@ -18,7 +18,7 @@ record ClickParameters(String source, String campaign, String offer, String pub,
 
     private static final int MAX_NAME_LENGTH = 100;
 
-    static ClickParameters of(Map<String, String[]> query, ClickServiceProperties.Redirect limits) {
+    static ClickParameters of(Map<String, String[]> query, ClickServiceSettings.Redirect limits) {
         if (query.size() > limits.maxParameters()) {
             throw ClickRejected.malformed("at most " + limits.maxParameters() + " query parameters are accepted");
         }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.UrlTemplate;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.RoutableOffer;
 import io.croupier.click.routing.Routes;
@@ -40,7 +40,7 @@ final class ClickServlet extends HttpServlet {
 
     private final Routes routes;
 
-    private final PublisherDirectory publishers;
+    private final PublisherReplica publishers;
 
     private final ClickPublisher clicks;
 
@@ -48,7 +48,7 @@ final class ClickServlet extends HttpServlet {
 
     private final TrustedProxies proxies;
 
-    private final ClickServiceProperties.Redirect settings;
+    private final ClickServiceSettings.Redirect settings;
 
     private final String fallbackUrl;
 
@@ -56,8 +56,8 @@ final class ClickServlet extends HttpServlet {
 
     private final Timer redirects;
 
-    ClickServlet(Routes routes, PublisherDirectory publishers, ClickPublisher clicks, OfferCatalogue catalogue,
-            ClickServiceProperties properties, JsonMapper json, MeterRegistry meters) {
+    ClickServlet(Routes routes, PublisherReplica publishers, ClickPublisher clicks, OfferCatalogue catalogue,
+            ClickServiceSettings properties, JsonMapper json, MeterRegistry meters) {
         this.routes = routes;
         this.publishers = publishers;
         this.clicks = clicks;

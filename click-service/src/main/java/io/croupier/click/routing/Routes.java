@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.Offer;
 import io.croupier.click.offer.OfferCatalogue;
 import io.croupier.click.offer.OfferCatalogueChanged;
@@ -34,7 +34,7 @@ public class Routes implements SmartInitializingSingleton {
 
     private final TaskScheduler scheduler;
 
-    private final ClickServiceProperties.Routing settings;
+    private final ClickServiceSettings.Routing settings;
 
     private volatile List<Candidate<RoutableOffer>> activeOffers = List.of();
 
@@ -45,7 +45,7 @@ public class Routes implements SmartInitializingSingleton {
     /** Templates are parsed once per distinct URL, not on every reload; only current offers' ones are kept. */
     private Map<String, UrlTemplate> parsedTemplates = Map.of();
 
-    Routes(OfferCatalogue catalogue, TaskScheduler scheduler, ClickServiceProperties properties) {
+    Routes(OfferCatalogue catalogue, TaskScheduler scheduler, ClickServiceSettings properties) {
         this.catalogue = catalogue;
         this.scheduler = scheduler;
         this.settings = properties.routing();

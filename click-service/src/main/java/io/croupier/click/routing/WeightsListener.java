@@ -19,7 +19,7 @@ class WeightsListener {
         this.routes = routes;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFER_WEIGHTS.name()}",
+    @KafkaListener(topics = Topics.Names.OFFER_WEIGHTS,
             groupId = "click-service-weights-${random.uuid}")
     void on(ConsumerRecord<String, OfferWeights> record) {
         if (Topics.CURRENT_WEIGHTS_KEY.equals(record.key())) {

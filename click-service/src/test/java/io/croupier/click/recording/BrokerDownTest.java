@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.ClickServiceTest;
 import io.croupier.click.TopicReader;
 import io.croupier.events.Click;
@@ -96,7 +96,7 @@ class BrokerDownTest {
 
     private static KafkaProducer<String, SpecificRecord> unreachableProducer() {
         return new KafkaProducer<>(ClickPublisher.producerConfig(Map.of("bootstrap.servers", "127.0.0.1:1"),
-                new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(1), 1000)));
+                new ClickServiceSettings.Publishing(Duration.ofMillis(10), Duration.ofSeconds(1), 1000)));
     }
 
     private static Click click() {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import io.croupier.click.ClickServiceTest;
 import io.croupier.click.Http;
 import io.croupier.click.TopicReader;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.routing.Routes;
 import io.croupier.events.Click;
 import io.croupier.events.OfferWeight;
@@ -51,7 +51,7 @@ class ClickRedirectTest {
     Routes routes;
 
     @Autowired
-    PublisherDirectory publishers;
+    PublisherReplica publishers;
 
     @Autowired
     MeterRegistry meters;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import io.croupier.click.ClickServiceProperties;
+import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.offer.OfferCatalogue;
-import io.croupier.click.publisher.PublisherDirectory;
+import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.Routes;
 import io.croupier.routing.RoutingTable;
@@ -64,11 +64,11 @@ class FallbackUrlTest {
     }
 
     private ClickServlet servlet(String fallbackUrl) {
-        ClickServiceProperties properties = new ClickServiceProperties(
-                new ClickServiceProperties.Routing(Duration.ofSeconds(2)),
-                new ClickServiceProperties.Redirect(List.of(), fallbackUrl, 512, 50),
-                new ClickServiceProperties.Publishing(Duration.ofMillis(10), Duration.ofSeconds(30), 10));
-        return new ClickServlet(routes, mock(PublisherDirectory.class), clicks, mock(OfferCatalogue.class),
+        ClickServiceSettings properties = new ClickServiceSettings(
+                new ClickServiceSettings.Routing(Duration.ofSeconds(2)),
+                new ClickServiceSettings.Redirect(List.of(), fallbackUrl, 512, 50),
+                new ClickServiceSettings.Publishing(Duration.ofMillis(10), Duration.ofSeconds(30), 10));
+        return new ClickServlet(routes, mock(PublisherReplica.class), clicks, mock(OfferCatalogue.class),
                 properties, JsonMapper.builder().build(), new SimpleMeterRegistry());
     }
 

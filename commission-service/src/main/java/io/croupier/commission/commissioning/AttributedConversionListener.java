@@ -1,6 +1,7 @@
 package io.croupier.commission.commissioning;
 
 import io.croupier.events.AttributedConversion;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ class AttributedConversionListener {
         this.commissioning = commissioning;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).ATTRIBUTED_CONVERSIONS.name()}")
+    @KafkaListener(topics = Topics.Names.ATTRIBUTED_CONVERSIONS)
     void on(AttributedConversion conversion) {
         commissioning.apply(conversion);
     }

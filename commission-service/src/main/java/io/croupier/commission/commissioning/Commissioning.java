@@ -8,12 +8,12 @@ import java.util.Optional;
 
 import io.croupier.commission.commissioning.LedgerEntryAppended.DepositChange;
 import io.croupier.commission.deal.Deal;
-import io.croupier.commission.deal.DealVersions;
+import io.croupier.commission.deal.DealReplica;
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.money.Amount;
 import io.croupier.commission.publisher.PublisherVersion;
-import io.croupier.commission.publisher.PublisherVersions;
+import io.croupier.commission.publisher.PublisherReplica;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
@@ -34,9 +34,9 @@ public class Commissioning {
 
     private final Inbox inbox;
 
-    private final DealVersions deals;
+    private final DealReplica deals;
 
-    private final PublisherVersions publishers;
+    private final PublisherReplica publishers;
 
     private final ConversionLocks locks;
 
@@ -46,7 +46,7 @@ public class Commissioning {
 
     private final EntryRecorder recorder;
 
-    Commissioning(Inbox inbox, DealVersions deals, PublisherVersions publishers, ConversionLocks locks, Ledger ledger,
+    Commissioning(Inbox inbox, DealReplica deals, PublisherReplica publishers, ConversionLocks locks, Ledger ledger,
             PlayerHistory history, EntryRecorder recorder) {
         this.inbox = inbox;
         this.deals = deals;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.money.Amount;
-import io.croupier.commission.publisher.PublisherVersions;
+import io.croupier.commission.publisher.PublisherReplica;
 import io.croupier.runtime.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,13 +31,13 @@ public class HeldPayouts {
 
     private final ConversionLocks locks;
 
-    private final PublisherVersions publishers;
+    private final PublisherReplica publishers;
 
     private final EntryRecorder recorder;
 
     private final AuditTrail audit;
 
-    HeldPayouts(Ledger ledger, ConversionLocks locks, PublisherVersions publishers, EntryRecorder recorder,
+    HeldPayouts(Ledger ledger, ConversionLocks locks, PublisherReplica publishers, EntryRecorder recorder,
             AuditTrail audit) {
         this.ledger = ledger;
         this.locks = locks;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.events.Offer;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OfferListener {
 
-    private final DealVersions deals;
+    private final DealReplica deals;
 
-    OfferListener(DealVersions deals) {
+    OfferListener(DealReplica deals) {
         this.deals = deals;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    @KafkaListener(topics = Topics.Names.OFFERS)
     void on(@Payload(required = false) Offer offer) {
         if (offer == null) {
             return;

@@ -13,15 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param regularMinDeposits deposits from which a player is {@code regular}
  * @param highValueMinDeposits deposits from which a player is {@code high_value}
  * @param highValueMinTotalDeposits total deposits, per currency, from which a player is {@code high_value}; a
- * currency without a threshold is segmented by deposit count only
+ * currency without a threshold is segmented by deposit count only; unset, USD 1000, EUR 1000 and BRL 5000
  * @param predictionMultiplier predicted value = revenue so far × the multiplier of the player's segment
  */
 @ConfigurationProperties("croupier.commission.ltv")
 record LtvSettings(@DefaultValue("2") int regularMinDeposits, @DefaultValue("10") int highValueMinDeposits,
         Map<String, BigDecimal> highValueMinTotalDeposits, @DefaultValue Multipliers predictionMultiplier) {
 
+    /** {@code @DefaultValue} cannot spell a map, so the default thresholds are written here, once. */
+    private static final Map<String, BigDecimal> DEFAULT_HIGH_VALUE_MIN_TOTAL_DEPOSITS = Map.of(
+            "USD", new BigDecimal("1000"), "EUR", new BigDecimal("1000"), "BRL", new BigDecimal("5000"));
+
     LtvSettings {
-        highValueMinTotalDeposits = highValueMinTotalDeposits == null ? Map.of()
+        highValueMinTotalDeposits = highValueMinTotalDeposits == null ? DEFAULT_HIGH_VALUE_MIN_TOTAL_DEPOSITS
                 : Map.copyOf(highValueMinTotalDeposits);
     }
 

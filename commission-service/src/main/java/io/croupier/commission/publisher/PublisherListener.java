@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.events.Publisher;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PublisherListener {
 
-    private final PublisherVersions publishers;
+    private final PublisherReplica publishers;
 
-    PublisherListener(PublisherVersions publishers) {
+    PublisherListener(PublisherReplica publishers) {
         this.publishers = publishers;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PUBLISHERS.name()}")
+    @KafkaListener(topics = Topics.Names.PUBLISHERS)
     void on(@Payload(required = false) Publisher publisher) {
         if (publisher == null) {
             return;

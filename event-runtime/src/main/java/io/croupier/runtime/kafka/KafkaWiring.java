@@ -49,12 +49,12 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * their groups (static membership, leaving on close).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(EventRuntimeProperties.class)
+@EnableConfigurationProperties(EventRuntimeSettings.class)
 public class KafkaWiring {
 
     /** Sends bytes that are already encoded: outbox rows and undecodable records on their way to a dead letter. */
     @Bean
-    KafkaTemplate<String, byte[]> rawKafkaTemplate(KafkaProperties kafka, EventRuntimeProperties properties) {
+    KafkaTemplate<String, byte[]> rawKafkaTemplate(KafkaProperties kafka, EventRuntimeSettings properties) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -71,7 +71,7 @@ public class KafkaWiring {
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> kafkaTemplate,
-            KafkaTemplate<String, byte[]> rawKafkaTemplate, EventRuntimeProperties properties,
+            KafkaTemplate<String, byte[]> rawKafkaTemplate, EventRuntimeSettings properties,
             ConsumerMeters consumerMeters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawKafkaTemplate);
@@ -83,7 +83,7 @@ public class KafkaWiring {
             publisher.accept(record, exception);
             consumerMeters.deadLettered(record.topic());
         };
-        EventRuntimeProperties.Retry retry = properties.retry();
+        EventRuntimeSettings.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
@@ -101,7 +101,7 @@ public class KafkaWiring {
     /** Boot applies it to its listener container factory; {@link #batchListenerContainerFactory} applies it too. */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
-            EventRuntimeProperties properties, Environment environment) {
+            EventRuntimeSettings properties, Environment environment) {
         return StaticMembership.of(properties.consumers(), environment);
     }
 

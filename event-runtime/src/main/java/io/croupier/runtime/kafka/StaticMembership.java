@@ -26,7 +26,7 @@ final class StaticMembership
         this.instanceId = instanceId;
     }
 
-    static StaticMembership of(EventRuntimeProperties.Consumers settings, Environment environment) {
+    static StaticMembership of(EventRuntimeSettings.Consumers settings, Environment environment) {
         if (StringUtils.hasText(settings.instanceId())) {
             return new StaticMembership(Optional.of(settings.instanceId().strip()));
         }

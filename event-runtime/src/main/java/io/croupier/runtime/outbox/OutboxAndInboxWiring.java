@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.runtime.inbox.Inbox;
-import io.croupier.runtime.kafka.EventRuntimeProperties;
+import io.croupier.runtime.kafka.EventRuntimeSettings;
 import io.croupier.runtime.kafka.KafkaWiring;
 import io.croupier.runtime.metrics.OutboxMeters;
 import org.flywaydb.core.api.Location;
@@ -30,7 +30,7 @@ public class OutboxAndInboxWiring {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-            KafkaTemplate<String, byte[]> rawKafkaTemplate, EventRuntimeProperties properties) {
+            KafkaTemplate<String, byte[]> rawKafkaTemplate, EventRuntimeSettings properties) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), rawKafkaTemplate,
                 properties.outbox());
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.croupier.runtime.kafka.EventRuntimeProperties;
+import io.croupier.runtime.kafka.EventRuntimeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,14 +34,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final KafkaTemplate<String, byte[]> kafka;
 
-    private final EventRuntimeProperties.Outbox settings;
+    private final EventRuntimeSettings.Outbox settings;
 
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-            EventRuntimeProperties.Outbox settings) {
+            EventRuntimeSettings.Outbox settings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;

@@ -16,7 +16,7 @@ class StaticMembershipTest {
 
     @Test
     void aConfiguredInstanceIdNamesEachConsumerByTheTopicsItReads() {
-        StaticMembership membership = StaticMembership.of(new EventRuntimeProperties.Consumers(" attribution-2 "),
+        StaticMembership membership = StaticMembership.of(new EventRuntimeSettings.Consumers(" attribution-2 "),
                 new MockEnvironment().withProperty("server.port", "8083"));
 
         assertThat(instanceIdOf(membership, container(null, "croupier.clicks")))
@@ -27,7 +27,7 @@ class StaticMembershipTest {
 
     @Test
     void withoutOneTheHostNameAndTheServerPortNameTheInstance() throws Exception {
-        StaticMembership membership = StaticMembership.of(new EventRuntimeProperties.Consumers(null),
+        StaticMembership membership = StaticMembership.of(new EventRuntimeSettings.Consumers(null),
                 new MockEnvironment().withProperty("server.port", "8084"));
 
         assertThat(membership.instanceId()).contains(InetAddress.getLocalHost().getHostName() + "-8084");
@@ -35,7 +35,7 @@ class StaticMembershipTest {
 
     @Test
     void aPortChosenAtRandomIsNoStableNameSoConsumersStayDynamic() {
-        StaticMembership membership = StaticMembership.of(new EventRuntimeProperties.Consumers(""),
+        StaticMembership membership = StaticMembership.of(new EventRuntimeSettings.Consumers(""),
                 new MockEnvironment().withProperty("server.port", "0"));
 
         assertThat(membership.instanceId()).isEmpty();
@@ -44,7 +44,7 @@ class StaticMembershipTest {
 
     @Test
     void aConsumerWithAGroupOfItsOwnStaysDynamic() {
-        StaticMembership membership = StaticMembership.of(new EventRuntimeProperties.Consumers("click-1"),
+        StaticMembership membership = StaticMembership.of(new EventRuntimeSettings.Consumers("click-1"),
                 new MockEnvironment());
 
         assertThat(instanceIdOf(membership, container("click-service-weights-1234", "croupier.offer-weights")))

@@ -3,6 +3,7 @@ package io.croupier.identity.audit;
 import java.sql.Timestamp;
 
 import io.croupier.events.AuditRecorded;
+import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class AuditStore {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).AUDIT.name()}")
+    @KafkaListener(topics = Topics.Names.AUDIT)
     void on(AuditRecorded record) {
         jdbc.sql("""
                 insert into audit_log (event_id, occurred_at, service, actor_subject, actor_name, actor_roles,

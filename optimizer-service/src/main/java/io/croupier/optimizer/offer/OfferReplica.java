@@ -3,6 +3,7 @@ package io.croupier.optimizer.offer;
 import java.sql.Timestamp;
 
 import io.croupier.events.Offer;
+import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class OfferReplica {
         this.events = events;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFERS.name()}")
+    @KafkaListener(topics = Topics.Names.OFFERS)
     @Transactional
     void on(ConsumerRecord<String, Offer> record) {
         long offerId = Long.parseLong(record.key());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.croupier.events.OfferPerformance;
 import io.croupier.optimizer.thompson.OfferEvidence;
 import io.croupier.runtime.inbox.Inbox;
+import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class PerformanceRecorder {
         this.inbox = inbox;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).OFFER_PERFORMANCE.name()}")
+    @KafkaListener(topics = Topics.Names.OFFER_PERFORMANCE)
     @Transactional
     void on(OfferPerformance performance) {
         if (!inbox.firstDelivery(CONSUMER, performance.getEventId())) {

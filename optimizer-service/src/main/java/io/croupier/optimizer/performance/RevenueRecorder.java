@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.runtime.inbox.Inbox;
+import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class RevenueRecorder {
         this.inbox = inbox;
     }
 
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).LEDGER_ENTRIES.name()}")
+    @KafkaListener(topics = Topics.Names.LEDGER_ENTRIES)
     @Transactional
     void on(LedgerEntryRecorded entry) {
         if (!inbox.firstDelivery(CONSUMER, entry.getEventId())) {

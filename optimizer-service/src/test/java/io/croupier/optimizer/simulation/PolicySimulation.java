@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Thompson policies weigh in simulated time; the service weighs every minute, but its evidence is hourly), and any
  * {@code croupier.optimizer.*} setting, bound exactly as the service binds it (defaults included).
  */
-@Tag("simulation")
+@Tag("benchmark")
 class PolicySimulation {
 
     private static final long FIRST_SEED = 1000;

@@ -22,7 +22,7 @@ import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
 import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
-import io.croupier.postback.offer.Offers;
+import io.croupier.postback.offer.OfferReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -45,13 +45,13 @@ class GamingWebhookController {
 
     private final PostbackDesk desk;
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
     private final InboundGate gate;
 
     private final boolean acceptUnknownPlatforms;
 
-    GamingWebhookController(PostbackDesk desk, Offers offers, InboundGate gate, PostbackSettings settings) {
+    GamingWebhookController(PostbackDesk desk, OfferReplica offers, InboundGate gate, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;
         this.gate = gate;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.croupier.events.LedgerEntryRecorded;
 import io.croupier.events.Money;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ class CommissionWaiter {
         }
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{T(io.croupier.schemas.Topics).LEDGER_ENTRIES.name()}",
+    @KafkaListener(id = LISTENER_ID, topics = Topics.Names.LEDGER_ENTRIES,
             groupId = "postback-service-commissions-${random.uuid}", properties = "auto.offset.reset=latest")
     void on(LedgerEntryRecorded entry) {
         if (entry.getReverses() != null || entry.getResolves() != null || entry.getPostbackLogId() == null) {

@@ -23,8 +23,8 @@ import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
 import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
-import io.croupier.postback.offer.Offers;
-import io.croupier.postback.publisher.Publishers;
+import io.croupier.postback.offer.OfferReplica;
+import io.croupier.postback.publisher.PublisherReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -48,9 +48,9 @@ class HousePostbackController {
 
     private final PostbackDesk desk;
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
-    private final Publishers publishers;
+    private final PublisherReplica publishers;
 
     private final InboundGate gate;
 
@@ -60,7 +60,7 @@ class HousePostbackController {
 
     private final PostbackSettings settings;
 
-    HousePostbackController(PostbackDesk desk, Offers offers, Publishers publishers, InboundGate gate,
+    HousePostbackController(PostbackDesk desk, OfferReplica offers, PublisherReplica publishers, InboundGate gate,
             CommissionWaiter commissions, PostbackLog log, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;

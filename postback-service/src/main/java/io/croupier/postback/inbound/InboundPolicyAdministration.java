@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.croupier.postback.offer.Offers;
+import io.croupier.postback.offer.OfferReplica;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.secrets.webhook.WebhookSecret;
 import org.springframework.http.HttpStatus;
@@ -23,13 +23,13 @@ class InboundPolicyAdministration {
 
     private final InboundPolicies policies;
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
     private final AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
-    InboundPolicyAdministration(InboundPolicies policies, Offers offers, AuditTrail audit) {
+    InboundPolicyAdministration(InboundPolicies policies, OfferReplica offers, AuditTrail audit) {
         this.policies = policies;
         this.offers = offers;
         this.audit = audit;

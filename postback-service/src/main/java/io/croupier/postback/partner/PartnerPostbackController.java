@@ -25,7 +25,7 @@ import io.croupier.postback.intake.Receipt;
 import io.croupier.postback.intake.Rejection;
 import io.croupier.postback.intake.SignedMessage;
 import io.croupier.postback.offer.KnownOffer;
-import io.croupier.postback.offer.Offers;
+import io.croupier.postback.offer.OfferReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -60,13 +60,13 @@ class PartnerPostbackController {
 
     private final PostbackDesk desk;
 
-    private final Offers offers;
+    private final OfferReplica offers;
 
     private final InboundGate gate;
 
     private final PostbackSettings.CustomFields limits;
 
-    PartnerPostbackController(PostbackDesk desk, Offers offers, InboundGate gate, PostbackSettings settings) {
+    PartnerPostbackController(PostbackDesk desk, OfferReplica offers, InboundGate gate, PostbackSettings settings) {
         this.desk = desk;
         this.offers = offers;
         this.gate = gate;

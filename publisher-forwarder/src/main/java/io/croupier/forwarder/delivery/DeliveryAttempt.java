@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.endpoint.EndpointGuards;
 import io.croupier.forwarder.endpoint.PostbackClient;
 import io.croupier.forwarder.endpoint.PostbackRequest;
@@ -25,7 +25,7 @@ class DeliveryAttempt {
 
     private final Publishers publishers;
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final PostbackMessage messages;
 
@@ -43,9 +43,9 @@ class DeliveryAttempt {
 
     private final DeliveryMeters meters;
 
-    DeliveryAttempt(Publishers publishers, DeliveryRepository deliveries, PostbackMessage messages,
+    DeliveryAttempt(Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
             PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
-            Clock clock, ForwarderProperties properties, DeliveryMeters meters) {
+            Clock clock, ForwarderSettings properties, DeliveryMeters meters) {
         this.publishers = publishers;
         this.deliveries = deliveries;
         this.messages = messages;
@@ -65,12 +65,9 @@ class DeliveryAttempt {
             return;
         }
         PublisherEndpoint endpoint = found.get();
-        if (endpoint.disabled()) {
-            dead(delivery, "endpoint disabled: " + endpoint.disabledReason(), false);
-            return;
-        }
-        if (!endpoint.active()) {
-            dead(delivery, "publisher " + delivery.publisherId() + " is inactive", false);
+        Optional<String> unreachable = endpoint.unreachable();
+        if (unreachable.isPresent()) {
+            dead(delivery, unreachable.get(), false);
             return;
         }
         Optional<EndpointGuards.Deferral> deferral = guards.admit(endpoint.publisherId(),

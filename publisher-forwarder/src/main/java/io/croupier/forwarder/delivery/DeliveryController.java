@@ -23,7 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class DeliveryController {
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryLog log;
+
+    private final DeliveryQueue queue;
 
     private final Publishers publishers;
 
@@ -33,9 +35,10 @@ class DeliveryController {
 
     private final TransactionTemplate transactions;
 
-    DeliveryController(DeliveryRepository deliveries, Publishers publishers, DeliveryScheduler scheduler,
+    DeliveryController(DeliveryLog log, DeliveryQueue queue, Publishers publishers, DeliveryScheduler scheduler,
             AuditTrail audit, TransactionTemplate transactions) {
-        this.deliveries = deliveries;
+        this.log = log;
+        this.queue = queue;
         this.publishers = publishers;
         this.scheduler = scheduler;
         this.audit = audit;
@@ -49,7 +52,7 @@ class DeliveryController {
      */
     @GetMapping("/admin/deliveries/{id}")
     DeliveryView delivery(@PathVariable String id, PublisherScope scope) {
-        return deliveries.find(id)
+        return log.find(id)
             .filter(delivery -> scope.covers(delivery.publisherId()))
             .orElseThrow(() -> notFound("no delivery " + id));
     }
@@ -59,20 +62,20 @@ class DeliveryController {
             @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|DEAD") String state,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
         requireCovered(publisherId, scope);
-        return deliveries.byPublisher(publisherId, state, limit);
+        return log.byPublisher(publisherId, state, limit);
     }
 
     /** Every publisher's dead letters; {@code /admin/dead-letters} itself lists the Kafka records consumers gave up on. */
     @GetMapping("/admin/deliveries/dead-letters")
     List<DeliveryView> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return deliveries.deadLetters(null, limit);
+        return log.deadLetters(null, limit);
     }
 
     @GetMapping("/admin/publishers/{publisherId}/dead-letters")
     List<DeliveryView> deadLetters(@PathVariable long publisherId,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
         requireCovered(publisherId, scope);
-        return deliveries.deadLetters(publisherId, limit);
+        return log.deadLetters(publisherId, limit);
     }
 
     /**
@@ -84,11 +87,11 @@ class DeliveryController {
         DeliveryView delivery = delivery(id, scope);
         requireReachable(delivery.publisherId());
         transactions.executeWithoutResult(status -> {
-            if (!deliveries.replay(id)) {
+            if (!queue.replay(id)) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT,
                         "delivery " + id + " is " + delivery.state() + "; only a dead letter can be replayed");
             }
-            audit.record("replay", "delivery", id, delivery, deliveries.find(id).orElseThrow());
+            audit.record("replay", "delivery", id, delivery, log.find(id).orElseThrow());
         });
         scheduler.wakeUp();
         return delivery(id, scope);
@@ -98,7 +101,7 @@ class DeliveryController {
     Map<String, Integer> replayAll(@PathVariable long publisherId) {
         requireReachable(publisherId);
         int replayed = transactions.execute(status -> {
-            int count = deliveries.replayDeadLetters(publisherId);
+            int count = queue.replayDeadLetters(publisherId);
             audit.record("replay-dead-letters", "publisher", Long.toString(publisherId), null,
                     Map.of("replayed", count));
             return count;
@@ -113,17 +116,13 @@ class DeliveryController {
         }
     }
 
-    /** A replay into a disabled or inactive endpoint would only die again; the admin must fix the publisher first. */
+    /** A replay into an unreachable endpoint would only die again; the admin must fix the publisher first. */
     private void requireReachable(long publisherId) {
         PublisherEndpoint endpoint = publishers.endpoint(publisherId)
             .orElseThrow(() -> notFound("no publisher " + publisherId));
-        if (endpoint.disabled()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the endpoint of publisher " + publisherId
-                    + " is disabled (" + endpoint.disabledReason() + "); update the publisher to re-enable it first");
-        }
-        if (!endpoint.active()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "publisher " + publisherId + " is inactive");
-        }
+        endpoint.unreachable().ifPresent(reason -> {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, reason + "; update the publisher first");
+        });
     }
 
     private static ResponseStatusException notFound(String detail) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,11 +27,11 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final DeliveryAttempt attempt;
 
-    private final ForwarderProperties.Delivery settings;
+    private final ForwarderSettings.Delivery settings;
 
     private final Semaphore idleWorkers;
 
@@ -43,7 +43,7 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private volatile ExecutorService workers;
 
-    DeliveryScheduler(DeliveryRepository deliveries, DeliveryAttempt attempt, ForwarderProperties properties) {
+    DeliveryScheduler(DeliveryQueue deliveries, DeliveryAttempt attempt, ForwarderSettings properties) {
         this.deliveries = deliveries;
         this.attempt = attempt;
         this.settings = properties.delivery();

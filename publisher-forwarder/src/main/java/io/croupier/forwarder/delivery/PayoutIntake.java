@@ -3,8 +3,10 @@ package io.croupier.forwarder.delivery;
 import java.util.List;
 
 import io.croupier.events.PayoutDue;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.publisher.PublisherId;
 import io.croupier.runtime.inbox.Inbox;
+import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ class PayoutIntake {
 
     private final Inbox inbox;
 
-    private final DeliveryRepository deliveries;
+    private final DeliveryQueue deliveries;
 
     private final RetrySchedule schedule;
 
@@ -30,13 +32,21 @@ class PayoutIntake {
 
     private final TransactionTemplate transactions;
 
-    PayoutIntake(Inbox inbox, DeliveryRepository deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
-            TransactionTemplate transactions) {
+    private final int consumers;
+
+    PayoutIntake(Inbox inbox, DeliveryQueue deliveries, RetrySchedule schedule, DeliveryScheduler scheduler,
+            TransactionTemplate transactions, ForwarderSettings settings) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.schedule = schedule;
         this.scheduler = scheduler;
         this.transactions = transactions;
+        this.consumers = settings.intake().concurrency();
+    }
+
+    /** Read by the listener's {@code concurrency}, so the consumer count is a setting with its default in the record. */
+    public int consumers() {
+        return consumers;
     }
 
     /**
@@ -44,9 +54,9 @@ class PayoutIntake {
      * error handler, which retries it and finally sends it to the dead-letter topic. A repeated event is dropped by
      * the inbox; the delivery's primary key (the event id) backs that up.
      */
-    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PAYOUTS.name()}",
+    @KafkaListener(topics = Topics.Names.PAYOUTS,
             containerFactory = "batchListenerContainerFactory",
-            concurrency = "${croupier.forwarder.intake.concurrency:2}")
+            concurrency = "#{__listener.consumers()}")
     void on(List<PayoutDue> payouts) {
         int stored = 0;
         RuntimeException failure = null;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ class RetrySchedule {
     private final double jitter;
 
     @Autowired
-    RetrySchedule(ForwarderProperties properties) {
+    RetrySchedule(ForwarderSettings properties) {
         this(properties.delivery().schedule(), properties.delivery().jitter());
     }
 

@@ -2,7 +2,7 @@ package io.croupier.forwarder.endpoint;
 
 import java.time.Clock;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,17 +15,17 @@ class EndpointConfiguration {
     }
 
     @Bean
-    SsrfPolicy ssrfPolicy(ForwarderProperties properties) {
+    SsrfPolicy ssrfPolicy(ForwarderSettings properties) {
         return SsrfPolicy.allowing(properties.ssrf().allowed());
     }
 
     @Bean(destroyMethod = "close")
-    PostbackClient postbackClient(SsrfPolicy ssrfPolicy, ForwarderProperties properties, Clock clock) {
+    PostbackClient postbackClient(SsrfPolicy ssrfPolicy, ForwarderSettings properties, Clock clock) {
         return new PostbackClient(ssrfPolicy, properties.delivery(), clock);
     }
 
     @Bean
-    EndpointGuards endpointGuards(ForwarderProperties properties, Clock clock) {
+    EndpointGuards endpointGuards(ForwarderSettings properties, Clock clock) {
         return new EndpointGuards(properties.endpoint(), clock);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -23,13 +23,13 @@ public class EndpointGuards {
 
     private final Map<Long, Guard> guards = new ConcurrentHashMap<>();
 
-    private final ForwarderProperties.Endpoint settings;
+    private final ForwarderSettings.Endpoint settings;
 
     private final Clock clock;
 
     private final CircuitBreakerConfig breakerConfig;
 
-    public EndpointGuards(ForwarderProperties.Endpoint settings, Clock clock) {
+    public EndpointGuards(ForwarderSettings.Endpoint settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.breakerConfig = CircuitBreakerConfig.custom()

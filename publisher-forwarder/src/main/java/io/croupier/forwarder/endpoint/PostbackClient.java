@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.secrets.webhook.WebhookSignatures;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -52,7 +52,7 @@ public class PostbackClient implements AutoCloseable {
 
     private final Clock clock;
 
-    public PostbackClient(SsrfPolicy policy, ForwarderProperties.Delivery settings, Clock clock) {
+    public PostbackClient(SsrfPolicy policy, ForwarderSettings.Delivery settings, Clock clock) {
         this.timeout = settings.timeout();
         this.excerptLength = settings.responseExcerptLength();
         this.clock = clock;

@@ -1,6 +1,7 @@
 package io.croupier.forwarder.publisher;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import io.croupier.secrets.webhook.WebhookSecret;
 
@@ -15,5 +16,19 @@ public record PublisherEndpoint(long publisherId, PostbackTemplate template, Pos
 
     public boolean disabled() {
         return disabledAt != null;
+    }
+
+    /**
+     * Why nothing can be delivered here now, decided once for the worker (which then gives the delivery up) and for a
+     * replay (which is refused): the endpoint answered 410 Gone, or the publisher was deactivated.
+     */
+    public Optional<String> unreachable() {
+        if (disabled()) {
+            return Optional.of("endpoint of publisher " + publisherId + " disabled: " + disabledReason);
+        }
+        if (!active) {
+            return Optional.of("publisher " + publisherId + " is inactive");
+        }
+        return Optional.empty();
     }
 }

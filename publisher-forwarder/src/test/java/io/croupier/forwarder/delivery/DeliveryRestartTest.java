@@ -83,7 +83,7 @@ class DeliveryRestartTest {
     }
 
     private static int attempts(ConfigurableApplicationContext service, PayoutDue payout) {
-        return service.getBean(DeliveryRepository.class).find(payout.getEventId())
+        return service.getBean(DeliveryLog.class).find(payout.getEventId())
             .map(delivery -> delivery.attemptLog().size())
             .orElse(0);
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class EndpointGuardsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
-    private final EndpointGuards guards = new EndpointGuards(new ForwarderProperties.Endpoint(50, Duration.ofSeconds(5),
+    private final EndpointGuards guards = new EndpointGuards(new ForwarderSettings.Endpoint(50, Duration.ofSeconds(5),
             10, 4, Duration.ofSeconds(30), Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.croupier.forwarder.ForwarderProperties;
+import io.croupier.forwarder.ForwarderSettings;
 import io.croupier.forwarder.PublisherReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class PostbackClientTest {
     private final PublisherReceiver receiver = PublisherReceiver.start();
 
     private final PostbackClient client = new PostbackClient(SsrfPolicy.allowing(List.of()),
-            new ForwarderProperties.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2), Duration.ofHours(1),
+            new ForwarderSettings.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2), Duration.ofHours(1),
                     Duration.ofMillis(100), 4, 2, 256),
             Clock.systemUTC());
 
@@ -75,7 +75,7 @@ class PostbackClientTest {
 
     private static PostbackClient clientAllowing(String allowed) {
         return new PostbackClient(SsrfPolicy.allowing(List.of(allowed)),
-                new ForwarderProperties.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
+                new ForwarderSettings.Delivery(List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
                         Duration.ofHours(1), Duration.ofMillis(100), 4, 2, 256),
                 Clock.systemUTC());
     }

@@ -1,0 +1,2 @@
+/** Which campaign brought each player. */
+package io.croupier.analytics.player;

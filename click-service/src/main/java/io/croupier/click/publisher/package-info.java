@@ -1,0 +1,2 @@
+/** This service's replica of the publishers, kept from the publishers topic. */
+package io.croupier.click.publisher;

@@ -1,0 +1,2 @@
+/** Problem details shared by this service's controllers. */
+package io.croupier.click.web;

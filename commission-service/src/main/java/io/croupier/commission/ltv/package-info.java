@@ -1,0 +1,2 @@
+/** Customer lifetime value and segment, kept from the ledger entries. */
+package io.croupier.commission.ltv;

@@ -1,0 +1,2 @@
+/** An amount with its currency. */
+package io.croupier.commission.money;

@@ -1,0 +1,2 @@
+/** Loyalty points, kept from the ledger entries. */
+package io.croupier.commission.points;

@@ -1,0 +1,2 @@
+/** CPA and ROAS reports and the ad spend they divide by. */
+package io.croupier.commission.report;

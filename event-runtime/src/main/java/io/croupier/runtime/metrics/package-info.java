@@ -1,0 +1,2 @@
+/** Consumer and outbox meters. */
+package io.croupier.runtime.metrics;

@@ -1,0 +1,2 @@
+/** Login with a username and password. */
+package io.croupier.identity.login;

@@ -1,0 +1,2 @@
+/** identity-service: accounts, API keys and tokens; this package wires the features and holds the settings. */
+package io.croupier.identity;

@@ -1,0 +1,2 @@
+/** Seed 000's gaming webhook. */
+package io.croupier.postback.gaming;

@@ -1,0 +1,2 @@
+/** Seed 004's partner postbacks. */
+package io.croupier.postback.partner;

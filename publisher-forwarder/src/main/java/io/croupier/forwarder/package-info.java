@@ -1,0 +1,5 @@
+/**
+ * publisher-forwarder: publishers, deliveries and their attempts; this package wires the features and holds the
+ * settings.
+ */
+package io.croupier.forwarder;

@@ -1,0 +1,2 @@
+/** The event contract: the topic catalogue and every released schema version. */
+package io.croupier.schemas;

@@ -1,0 +1,2 @@
+/** Avro single-object encoding behind Kafka's serializer interfaces. */
+package io.croupier.schemas.serde;

@@ -1,0 +1,2 @@
+/** Secrets kept only as look-up digests. */
+package io.croupier.secrets.digest;

@@ -1,0 +1,2 @@
+/** Standard Webhooks secrets and signatures. */
+package io.croupier.secrets.webhook;
