@@ -27,6 +27,7 @@ final class OfferEvents {
                 .setCurrency(deal.currency())
                 .setNegativeCarryOver(deal.negativeCarryOver())
                 .setGuessedLinks(deal.guessedLinks())
+                .setClawbackWindowDays(deal.clawbackWindowDays())
                 .build())
             .setCreatedAt(offer.createdAt())
             .setUpdatedAt(offer.updatedAt())

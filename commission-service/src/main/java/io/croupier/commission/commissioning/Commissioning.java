@@ -142,14 +142,43 @@ public class Commissioning {
         takeBackConfirmedPayout(entries, approval);
     }
 
+    /**
+     * A chargeback takes back what its deposit earned (the CPA, a reported payout) when it comes within the deal's
+     * clawback window, and reduces the RevShare by the charged-back amount as the deal's negative carry-over says.
+     */
     private void chargeBack(ConversionEntries entries) {
         Conversion conversion = entries.conversion();
+        Deal deal = entries.deal();
         Optional<LedgerEntry> deposit = ledger.settling(conversion.conversionKey());
-        Rule rule = deposit.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT;
-        recorder.record(entries.own(rule, entries.zeroRevenue(), entries.noPayout(), Map.of()),
-                entries.offerwallUser(),
+        Optional<LedgerEntry> clawedBack = deposit
+            .filter(paid -> deal.clawsBack(paid.occurredAt(), conversion.occurredAt()));
+        Map<String, String> details = new LinkedHashMap<>();
+        deposit.ifPresent(paid -> details.put("disputed_entry", paid.entryId()));
+        if (deal.clawbackWindowDays() != null) {
+            details.put("deal_clawback_window_days", deal.clawbackWindowDays().toString());
+        }
+        Rule clawbackRule = deposit.isEmpty() ? Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT
+                : clawedBack.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_AFTER_CLAWBACK_WINDOW;
+        Assessment revShare = CommissionRules.revShareChargeback(conversion, deal,
+                history.state(conversion.offerId(), conversion.playerKey(), deal.currency()));
+        LedgerEntry own;
+        if (revShare == null) {
+            own = entries.own(clawbackRule, entries.zeroRevenue(), entries.noPayout(), details);
+        }
+        else {
+            details.put("cpa_clawback", clawbackRule.name());
+            details.putAll(revShare.details());
+            own = entries.own(revShare.rule(), revShare.revenue(), entries.payoutOf(revShare.revenue()), details);
+        }
+        LedgerEntry recorded = recorder.record(own, entries.offerwallUser(),
                 conversion.amount() == null ? null : DepositChange.chargedBack(conversion.amount()));
-        deposit.ifPresent(paid -> {
+        if (revShare != null) {
+            history.apply(revShare, conversion, recorded.entryId());
+        }
+        if (!recorded.publisherPayout().isZero()) {
+            recorder.forward(recorded, recorded.publisherPayout());
+        }
+        clawedBack.ifPresent(paid -> {
             LedgerEntry reversal = record(entries, entries.reversalOf(paid));
             if (!reversal.publisherPayout().isZero()) {
                 recorder.forward(reversal, reversal.publisherPayout());

@@ -61,5 +61,11 @@ enum Rule {
     GUESSED_LINK_REJECTED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
-    CHARGEBACK_WITHOUT_RECORDED_DEPOSIT
+    CHARGEBACK_WITHOUT_RECORDED_DEPOSIT,
+    /** A chargeback reported after the deal's clawback window: what the deposit earned stands. */
+    CHARGEBACK_AFTER_CLAWBACK_WINDOW,
+    /** Negative carry-over off: a chargeback is money the casino never had, so its RevShare is taken back now. */
+    REVSHARE_REDUCED_BY_CHARGEBACK,
+    /** Negative carry-over on: the charged-back amount is carried as a loss against the player's future profit. */
+    REVSHARE_CHARGEBACK_CARRIED_OVER
 }
