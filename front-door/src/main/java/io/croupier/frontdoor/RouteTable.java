@@ -31,6 +31,7 @@ public final class RouteTable {
             Map.entry("/clicks/", Backend.ATTRIBUTION),
             Map.entry("/conversions/unattributed", Backend.ATTRIBUTION),
             Map.entry("/offers/", Backend.ATTRIBUTION),
+            Map.entry("/track", Backend.ATTRIBUTION),
             Map.entry("/conversions", Backend.COMMISSION),
             Map.entry("/ledger/", Backend.COMMISSION),
             Map.entry("/customers/", Backend.COMMISSION),
