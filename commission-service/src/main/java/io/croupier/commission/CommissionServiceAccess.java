@@ -13,7 +13,8 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may call commission-service. A publisher reads its own ledger entries, conversions, offerwall users' points
- * and report rows, scoped by the controllers from its token; LTV, offer and campaign reports are for operators.
+ * (also through seed 002's {@code /balance}) and report rows, scoped by the controllers from its token; LTV, offer and
+ * campaign reports are for operators, and only managers grant points ({@code /earn}).
  */
 @Component
 class CommissionServiceAccess implements AccessRules {
@@ -27,6 +28,8 @@ class CommissionServiceAccess implements AccessRules {
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
-            .permit(POST, "/ad-spend", ADMIN, MANAGER);
+            .permit(POST, "/ad-spend", ADMIN, MANAGER)
+            .permit(GET, "/balance", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(POST, "/earn", ADMIN, MANAGER);
     }
 }
