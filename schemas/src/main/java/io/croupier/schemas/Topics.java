@@ -12,6 +12,7 @@ import io.croupier.events.OfferPerformance;
 import io.croupier.events.OfferWeights;
 import io.croupier.events.PayoutDue;
 import io.croupier.events.Publisher;
+import io.croupier.events.PurchaseConfirmed;
 
 /**
  * The immutable catalogue of every topic in the platform. Listeners reach a name through SpEL, e.g.
@@ -57,8 +58,14 @@ public final class Topics {
     public static final Topic<String, AuditRecorded> AUDIT = new Topic<>("croupier.audit", String.class,
             AuditRecorded.class, 3, false, "service:object type:object id");
 
+    /** analytics-service's word that the payment gateway confirmed a deposit; commission-service releases held CPA. */
+    public static final Topic<String, PurchaseConfirmed> PURCHASE_CONFIRMATIONS = new Topic<>(
+            "croupier.purchase-confirmations", String.class, PurchaseConfirmed.class, EVENT_PARTITIONS, false,
+            "transaction id");
+
     public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,
-            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT);
+            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT,
+            PURCHASE_CONFIRMATIONS);
 
     private Topics() {
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.croupier.analytics.imports.ImportKind.ParsedRow;
+import io.croupier.analytics.confirmation.PurchaseConfirmations;
 import io.croupier.analytics.pipeline.InputsLock;
 import io.croupier.analytics.player.PlayerCampaigns;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,8 +63,11 @@ class Importer {
 
     private final MeterRegistry meters;
 
+    private final PurchaseConfirmations confirmations;
+
     Importer(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, InputsLock inputs,
-            PlayerCampaigns campaigns, ImportSettings settings, MeterRegistry meters) {
+            PlayerCampaigns campaigns, ImportSettings settings, MeterRegistry meters,
+            PurchaseConfirmations confirmations) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -71,6 +75,7 @@ class Importer {
         this.campaigns = campaigns;
         this.settings = settings;
         this.meters = meters;
+        this.confirmations = confirmations;
     }
 
     ImportReport run(ImportKind kind, ImportFormat format, String fileName, OnConflict onConflict, InputStream body,
@@ -165,6 +170,9 @@ class Importer {
             .list();
         if (inserted + replaced.size() >= settings.analyzeAfterRows()) {
             jdbc.sql("analyze " + kind.table()).update();
+        }
+        if (kind.confirmsPurchases()) {
+            confirmations.announceImported(importId);
         }
         kind.campaignFacts().ifPresent(facts -> {
             campaigns.learnFromImport(facts, importId);

@@ -15,10 +15,12 @@ import io.croupier.events.GuessedLinkPolicy;
  * @param guessedLinks what happens to the publisher's money on a conversion whose link to its click is a guess
  * @param clawbackWindowDays how many days after a deposit its chargeback still claws the CPA back; null (deals made
  *        before the setting existed) means no limit
+ * @param cpaRequiresConfirmation whether a qualifying first deposit's CPA payout waits for the payment gateway's
+ *        confirmation of the deposit (iGaming's "qualified deposit")
  */
 public record Deal(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
         BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks,
-        Integer clawbackWindowDays) {
+        Integer clawbackWindowDays, boolean cpaRequiresConfirmation) {
 
     /** The industry's usual CPA chargeback period, for a deal that does not name its own. */
     static final int DEFAULT_CLAWBACK_WINDOW_DAYS = 90;
@@ -28,7 +30,8 @@ public record Deal(int version, Instant effectiveFrom, BigDecimal cpaAmount, Big
         return sameAmount(cpaAmount, other.cpaAmount) && sameAmount(minDeposit, other.minDeposit)
                 && sameAmount(revsharePercent, other.revsharePercent) && currency.equals(other.currency)
                 && negativeCarryOver == other.negativeCarryOver && guessedLinks == other.guessedLinks
-                && Objects.equals(clawbackWindowDays, other.clawbackWindowDays);
+                && Objects.equals(clawbackWindowDays, other.clawbackWindowDays)
+                && cpaRequiresConfirmation == other.cpaRequiresConfirmation;
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

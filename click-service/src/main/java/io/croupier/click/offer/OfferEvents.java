@@ -28,6 +28,7 @@ final class OfferEvents {
                 .setNegativeCarryOver(deal.negativeCarryOver())
                 .setGuessedLinks(deal.guessedLinks())
                 .setClawbackWindowDays(deal.clawbackWindowDays())
+                .setCpaRequiresConfirmation(deal.cpaRequiresConfirmation())
                 .build())
             .setCreatedAt(offer.createdAt())
             .setUpdatedAt(offer.updatedAt())

@@ -15,7 +15,7 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
 
     record DealResponse(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
             BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks,
-            Integer clawbackWindowDays) {
+            Integer clawbackWindowDays, boolean cpaRequiresConfirmation) {
     }
 
     static OfferResponse of(Offer offer) {
@@ -43,7 +43,7 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
                 partnerKey != null ? partnerKey : offer.partnerKey() == null ? null : offer.partnerKey().masked(),
                 new DealResponse(deal.version(), deal.effectiveFrom(), deal.cpaAmount(), deal.minDeposit(),
                         deal.revsharePercent(), deal.currency(), deal.negativeCarryOver(), deal.guessedLinks(),
-                        deal.clawbackWindowDays()),
+                        deal.clawbackWindowDays(), deal.cpaRequiresConfirmation()),
                 offer.createdAt(), offer.updatedAt());
     }
 

@@ -46,8 +46,10 @@ public class Commissioning {
 
     private final EntryRecorder recorder;
 
+    private final GatewayConfirmations confirmations;
+
     Commissioning(Inbox inbox, DealVersions deals, PublisherVersions publishers, ConversionLocks locks, Ledger ledger,
-            PlayerHistory history, EntryRecorder recorder) {
+            PlayerHistory history, EntryRecorder recorder, GatewayConfirmations confirmations) {
         this.inbox = inbox;
         this.deals = deals;
         this.publishers = publishers;
@@ -55,6 +57,7 @@ public class Commissioning {
         this.ledger = ledger;
         this.history = history;
         this.recorder = recorder;
+        this.confirmations = confirmations;
     }
 
     @Transactional
@@ -66,6 +69,9 @@ public class Commissioning {
         Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
         PublisherVersion publisher = conversion.publisherId() == null ? null
                 : publishers.inForce(conversion.publisherId(), conversion.occurredAt());
+        if (deal.cpaRequiresConfirmation() && conversion.transactionId() != null) {
+            locks.lockConfirmationOf(conversion.transactionId());
+        }
         locks.lock(conversion.conversionKey(), conversion.offerId(), conversion.playerKey());
         ConversionEntries entries = new ConversionEntries(conversion, deal, publisher,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -96,9 +102,16 @@ public class Commissioning {
             return;
         }
         Assessment assessment = assess(entries);
-        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(),
-                entries.payoutOf(assessment.revenue()), assessment.details()), entries.offerwallUser(),
-                deposited(conversion));
+        PublisherPayout payout = entries.payoutOf(assessment.revenue());
+        Map<String, String> details = new LinkedHashMap<>(assessment.details());
+        if (assessment.rule() == Rule.CPA_QUALIFIED && entries.deal().cpaRequiresConfirmation()) {
+            Optional<Map<String, String>> confirmation = conversion.transactionId() == null ? Optional.empty()
+                    : confirmations.of(conversion.transactionId());
+            confirmation.ifPresent(details::putAll);
+            payout = confirmation.isPresent() ? payout : payout.untilGatewayConfirms();
+        }
+        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(), payout, details),
+                entries.offerwallUser(), deposited(conversion));
         history.apply(assessment, conversion, entry.entryId());
         if (!entry.publisherPayout().isZero()) {
             recorder.forward(entry, entry.publisherPayout());

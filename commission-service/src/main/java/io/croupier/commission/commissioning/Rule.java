@@ -59,6 +59,11 @@ enum Rule {
     GUESSED_LINK_CONFIRMED,
     /** An operator rejected the held payout of a guessed link: the publisher is not paid; the revenue stands. */
     GUESSED_LINK_REJECTED,
+    /**
+     * The payment gateway confirmed a deposit whose CPA payout the deal held until it did
+     * ({@code cpa_requires_confirmation}): the held amount is owed and forwarded now.
+     */
+    GATEWAY_CONFIRMED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
     CHARGEBACK_WITHOUT_RECORDED_DEPOSIT,

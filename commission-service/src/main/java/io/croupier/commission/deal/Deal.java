@@ -18,10 +18,12 @@ import io.croupier.events.GuessedLinkPolicy;
  * @param guessedLinks what happens to the publisher's money on a conversion whose link to its click is a guess
  * @param clawbackWindowDays how many days after a deposit its chargeback still claws the CPA back; null means no
  *        limit (versions published before the setting existed)
+ * @param cpaRequiresConfirmation whether a qualifying first deposit's CPA payout is held until the payment gateway's
+ *        confirmation of the deposit reaches this service
  */
 public record Deal(String offerId, int version, Instant effectiveFrom, Amount cpaAmount, Amount minDeposit,
         BigDecimal revSharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks,
-        Integer clawbackWindowDays) {
+        Integer clawbackWindowDays, boolean cpaRequiresConfirmation) {
 
     /** Whether a chargeback reported at {@code chargedBackAt} of a deposit made at {@code depositedAt} claws back. */
     public boolean clawsBack(Instant depositedAt, Instant chargedBackAt) {

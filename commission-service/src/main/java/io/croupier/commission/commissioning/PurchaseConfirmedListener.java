@@ -1,0 +1,21 @@
+package io.croupier.commission.commissioning;
+
+import io.croupier.events.PurchaseConfirmed;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes analytics-service's gateway confirmations; retried and dead-lettered like the conversions, inbox-safe. */
+@Component
+class PurchaseConfirmedListener {
+
+    private final GatewayConfirmations confirmations;
+
+    PurchaseConfirmedListener(GatewayConfirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    @KafkaListener(topics = "#{T(io.croupier.schemas.Topics).PURCHASE_CONFIRMATIONS.name()}")
+    void on(PurchaseConfirmed confirmed) {
+        confirmations.apply(confirmed);
+    }
+}
