@@ -27,8 +27,6 @@ class CommissionServiceAccess implements AccessRules {
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
-            .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
-            .permit(POST, "/ad-spend", ADMIN, MANAGER)
             .permit(GET, "/balance", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(POST, "/earn", ADMIN, MANAGER);
     }

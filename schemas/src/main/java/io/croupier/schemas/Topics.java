@@ -2,6 +2,7 @@ package io.croupier.schemas;
 
 import java.util.List;
 
+import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.Click;
@@ -63,9 +64,13 @@ public final class Topics {
             "croupier.purchase-confirmations", String.class, PurchaseConfirmed.class, EVENT_PARTITIONS, false,
             "transaction id");
 
+    /** Ad spend per campaign, day and currency, owned by analytics-service; commission-service keeps a replica. */
+    public static final Topic<String, AdSpendRecorded> AD_SPEND = new Topic<>("croupier.ad-spend", String.class,
+            AdSpendRecorded.class, 1, true, "<campaign>|<day>|<currency>");
+
     public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,
             LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT,
-            PURCHASE_CONFIRMATIONS);
+            PURCHASE_CONFIRMATIONS, AD_SPEND);
 
     private Topics() {
     }

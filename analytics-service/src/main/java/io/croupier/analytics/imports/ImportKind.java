@@ -39,6 +39,11 @@ interface ImportKind {
         return false;
     }
 
+    /** Whether the file is ad spend, whose totals commission-service keeps a replica of. */
+    default boolean recordsAdSpend() {
+        return false;
+    }
+
     /** A valid row: its natural key and its values. */
     record ParsedRow(String key, List<Object> values) {
     }
