@@ -40,8 +40,8 @@ class EarnAndBalanceController {
      */
     @PostMapping("/earn")
     PointGrants.Grant earn(@Valid @RequestBody Earn earn, Caller caller) {
-        // PostgreSQL keeps microseconds: a retried grant must answer the very instant the first one answered.
         String grantId = earn.grantId() == null ? UUID.randomUUID().toString() : earn.grantId();
+        // PostgreSQL keeps microseconds: a retried grant must answer the very instant the first one answered.
         return grants.grant(grantId, earn.publisherId(), earn.userId(), earn.amount(), earn.reason(), caller.name(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
