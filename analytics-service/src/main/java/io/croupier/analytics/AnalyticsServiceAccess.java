@@ -23,6 +23,8 @@ class AnalyticsServiceAccess implements AccessRules {
         endpoints.permit(POST, "/event", ADMIN, MANAGER)
             .permit(POST, "/imports/**", ADMIN, MANAGER)
             .permit(POST, "/run-pipeline", ADMIN, MANAGER)
+            .permit(POST, "/ad-spend", ADMIN, MANAGER)
+            .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/events", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/stats", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/imports/**", ADMIN, MANAGER, ANALYST)

@@ -43,6 +43,9 @@ class AnalyticsAccessMatrixTest {
             .endpoint(READERS, 200, () -> Call.get("/stats"))
             .endpoint(MANAGERS, 200, () -> Call.post("/run-pipeline?day=" + DAY, ""))
             .endpoint(READERS, 200, () -> Call.get("/pipeline/runs"))
+            .endpoint(MANAGERS, 200, () -> Call.post("/ad-spend", """
+                    {"campaign":"matrix","day":"2003-03-03","amount":"10.00","currency":"USD"}"""))
+            .endpoint(READERS, 200, () -> Call.get("/ad-spend?campaign=matrix"))
             .endpoint(READERS, 200, () -> Call.get("/imports"))
             .endpoint(READERS, 200, () -> Call.get("/inputs?day=" + DAY))
             .endpoint(READERS, 200, () -> Call.get("/reports/roas_d1?day=" + DAY))

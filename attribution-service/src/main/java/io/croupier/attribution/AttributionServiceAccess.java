@@ -10,13 +10,14 @@ import static io.croupier.access.Role.MANAGER;
 import static io.croupier.access.Role.PUBLISHER;
 import static org.springframework.http.HttpMethod.GET;
 
-/** Who may call attribution-service: it only answers reads. */
+/** Who may call attribution-service: it answers reads, and seed 002's deeplink tracking, which apps call openly. */
 @Component
 class AttributionServiceAccess implements AccessRules {
 
     @Override
     public void declare(Endpoints endpoints) {
-        endpoints.permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
+        endpoints.publicly(GET, "/track")
+            .permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions/unattributed", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST);
     }

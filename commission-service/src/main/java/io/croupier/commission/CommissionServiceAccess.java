@@ -13,8 +13,9 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may call commission-service. A publisher reads its own ledger entries, conversions, offerwall users' points
- * and report rows, scoped by the controllers from its token; LTV, offer and campaign reports and the payouts held for
- * a decision are for operators, and only managers decide them.
+ * (also through seed 002's {@code /balance}) and report rows, scoped by the controllers from its token; LTV, offer and
+ * campaign reports and the payouts held for a decision are for operators, and only managers decide them and grant
+ * points ({@code /earn}).
  */
 @Component
 class CommissionServiceAccess implements AccessRules {
@@ -30,7 +31,7 @@ class CommissionServiceAccess implements AccessRules {
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
-            .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
-            .permit(POST, "/ad-spend", ADMIN, MANAGER);
+            .permit(GET, "/balance", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(POST, "/earn", ADMIN, MANAGER);
     }
 }

@@ -55,9 +55,9 @@ class CommissionAccessMatrixTest {
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/offers"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/campaigns"))
             .endpoint(OPERATORS, 200, () -> Call.get("/customers/ltv?limit=1"))
-            .endpoint(OPERATORS, 200, () -> Call.get("/ad-spend"))
-            .endpoint(MANAGERS, 200, () -> Call.post("/ad-spend", """
-                    {"campaign":"matrix","day":"2026-01-01","amount":"10.00","currency":"USD"}"""))
+            .endpoint(MANAGERS, 200, () -> Call.post("/earn", """
+                    {"publisher_id":"%s","user_id":"%s","amount":5,"reason":"matrix"}""".formatted(publisher, endUser)))
+            .endpoint(EVERYONE, 200, () -> Call.get("/balance?publisher_id=" + publisher + "&user_id=" + endUser))
             .endpoint(MANAGERS, 200, () -> Call.get("/admin/dead-letters?limit=1"))
             .endpoint(OPERATORS, 200, () -> Call.get("/actuator/metrics"))
             .cases()

@@ -1,6 +1,7 @@
 package io.croupier.commission;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.publisher.PublisherNotKnownException;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
@@ -224,6 +226,65 @@ class CommissionFlowTest {
     }
 
     @Test
+    void aChargebackClawsBackTheCpaOnlyWithinTheDealsClawbackWindow() {
+        String offer = driver.offer(uniqueId("cpa"), deal(1, LONG_AGO, "BRL").setCpaAmount("150")
+            .setMinDeposit("10").setClawbackWindowDays(30).build());
+        Instant deposited = Instant.parse("2024-03-01T12:00:00Z");
+        String onTheLastDay = uniqueId("player");
+        String aDayLate = uniqueId("player");
+        for (String player : List.of(onTheLastDay, aDayLate)) {
+            driver.process(at(player(offer, player, ConversionKind.REGISTRATION, null, null, null), deposited));
+            driver.main(at(player(offer, player, ConversionKind.FTD, "100.00", true, "tx-" + player), deposited));
+        }
+
+        List<LedgerEntry> inTime = driver.process(at(player(offer, onTheLastDay, ConversionKind.CHARGEBACK, "100.00",
+                null, "tx-" + onTheLastDay), deposited.plus(Duration.ofDays(30))));
+        List<LedgerEntry> late = driver.process(at(player(offer, aDayLate, ConversionKind.CHARGEBACK, "100.00",
+                null, "tx-" + aDayLate), deposited.plus(Duration.ofDays(30)).plusSeconds(1)));
+
+        assertThat(inTime).extracting(LedgerEntry::rule).containsExactly("CHARGEBACK", "CLAWBACK");
+        assertThat(inTime.get(1).revenue()).hasToString("-150.00 BRL");
+        assertThat(late).extracting(LedgerEntry::rule).containsExactly("CHARGEBACK_AFTER_CLAWBACK_WINDOW");
+        assertThat(late.get(0).revenue().value()).isZero();
+        assertThat(late.get(0).inputs()).containsEntry("deal_clawback_window_days", "30");
+    }
+
+    @Test
+    void aChargebackReducesRevShareAtOnceWithNegativeCarryOverOff() {
+        String offer = driver.offer(uniqueId("revshare"), deal(1, LONG_AGO, "BRL").setRevSharePercent("30").build());
+        String player = uniqueId("player");
+        driver.process(player(offer, player, ConversionKind.DEPOSIT, "100.00", true, "tx-" + player));
+
+        List<LedgerEntry> chargeback = driver.process(player(offer, player, ConversionKind.CHARGEBACK, "100.00",
+                null, "tx-" + player));
+
+        assertThat(chargeback).extracting(LedgerEntry::rule)
+            .containsExactly("REVSHARE_REDUCED_BY_CHARGEBACK", "CLAWBACK");
+        assertThat(chargeback.get(0).revenue().value()).isEqualByComparingTo("-30");
+        assertThat(chargeback.get(0).revenue().currency()).isEqualTo("BRL");
+        assertThat(chargeback.get(1).revenue().value()).as("the deposit earned nothing to take back").isZero();
+        assertThat(chargeback.get(0).inputs()).containsEntry("cpa_clawback", "CHARGEBACK");
+    }
+
+    @Test
+    void aChargebackIsCarriedAgainstLaterProfitWithNegativeCarryOverOn() {
+        String offer = driver.offer(uniqueId("revshare"), deal(1, LONG_AGO, "BRL").setRevSharePercent("30")
+            .setNegativeCarryOver(true).build());
+        String player = uniqueId("player");
+
+        LedgerEntry chargeback = driver.main(player(offer, player, ConversionKind.CHARGEBACK, "100.00", null,
+                "tx-" + player));
+        LedgerEntry profit = driver.main(player(offer, player, ConversionKind.PROFIT, "150.00", null, null));
+
+        assertThat(chargeback.rule()).isEqualTo("REVSHARE_CHARGEBACK_CARRIED_OVER");
+        assertThat(chargeback.revenue().value()).isZero();
+        assertThat(chargeback.inputs()).containsEntry("carried_loss_after", "100.00 BRL");
+        assertThat(profit.rule()).isEqualTo("REVSHARE_AFTER_CARRIED_LOSS");
+        assertThat(profit.revenue().value()).as("30 % of what the profit leaves of the carried loss")
+            .isEqualByComparingTo("15");
+    }
+
+    @Test
     void theLedgerIsAppendOnly() {
         LedgerEntry entry = driver.main(house(cpaOffer(), uniqueId("sub"), ConversionKind.REGISTRATION, "0"));
 
@@ -284,6 +345,12 @@ class CommissionFlowTest {
             .setAmount(money(amount, "BRL"))
             .setOccurredAt(occurredAt)
             .build()).build();
+    }
+
+    private static AttributedConversion at(AttributedConversion conversion, Instant occurredAt) {
+        return AttributedConversion.newBuilder(conversion)
+            .setConversion(ConversionReported.newBuilder(conversion.getConversion()).setOccurredAt(occurredAt).build())
+            .build();
     }
 
     static AttributedConversion player(String offerId, String playerId, ConversionKind kind, String amount,

@@ -1,13 +1,17 @@
 package io.croupier.commission;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.ledger.LedgerQuery;
+import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.Deal;
 import io.croupier.events.PayoutTerms;
@@ -58,6 +62,24 @@ public class Driver {
                 .query(Long.class)
                 .single() > 0);
         return publisherId;
+    }
+
+    /** Publishes a campaign's spend of a day as analytics-service does and waits until the replica has it. */
+    public void adSpend(String campaign, LocalDate day, String amount, String currency) {
+        Instant recordedAt = Instant.now();
+        send(Topics.AD_SPEND.name(), campaign + "|" + day + "|" + currency, AdSpendRecorded.newBuilder()
+            .setCampaign(campaign)
+            .setDay(day)
+            .setAmount(Events.money(amount, currency))
+            .setRecordedAt(recordedAt)
+            .build());
+        await().atMost(PATIENCE)
+            .until(() -> jdbc.sql("select count(*) from ad_spend where campaign = :c and day = :d and amount = :a")
+                .param("c", campaign)
+                .param("d", Date.valueOf(day))
+                .param("a", new BigDecimal(amount))
+                .query(Long.class)
+                .single() == 1);
     }
 
     public void publish(AttributedConversion conversion) {

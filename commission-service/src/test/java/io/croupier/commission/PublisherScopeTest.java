@@ -110,7 +110,6 @@ class PublisherScopeTest {
         assertThat(get("/reports/offers", mine).statusCode()).isEqualTo(403);
         assertThat(get("/reports/campaigns", mine).statusCode()).isEqualTo(403);
         assertThat(get("/customers/ltv", mine).statusCode()).isEqualTo(403);
-        assertThat(get("/ad-spend", mine).statusCode()).isEqualTo(403);
     }
 
     @Test

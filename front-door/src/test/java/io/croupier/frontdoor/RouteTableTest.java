@@ -16,7 +16,8 @@ class RouteTableTest {
             "/clicks/01J0000000000000000000000, ATTRIBUTION", "/conversions/unattributed, ATTRIBUTION",
             "/offers/3/funnel, ATTRIBUTION",
             "/conversions, COMMISSION", "/ledger/entries, COMMISSION", "/reports/publishers, COMMISSION",
-            "/customers/p-1/ltv, COMMISSION", "/publishers/4/users/u/points, COMMISSION", "/ad-spend, COMMISSION",
+            "/customers/p-1/ltv, COMMISSION", "/publishers/4/users/u/points, COMMISSION", "/ad-spend, ANALYTICS",
+            "/earn, COMMISSION", "/balance, COMMISSION",
             "/admin/stats, OPTIMIZER", "/admin/update-weights, OPTIMIZER", "/admin/weight-sets/9, OPTIMIZER",
             "/admin/publishers, FORWARDER", "/admin/publishers/4/deliveries, FORWARDER",
             "/admin/deliveries/dead-letters, FORWARDER" })

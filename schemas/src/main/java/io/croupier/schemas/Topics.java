@@ -2,6 +2,7 @@ package io.croupier.schemas;
 
 import java.util.List;
 
+import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.Click;
@@ -12,6 +13,7 @@ import io.croupier.events.OfferPerformance;
 import io.croupier.events.OfferWeights;
 import io.croupier.events.PayoutDue;
 import io.croupier.events.Publisher;
+import io.croupier.events.PurchaseConfirmed;
 
 /**
  * The immutable catalogue of every topic in the platform. Listeners name their topic with the constant the topic is
@@ -42,6 +44,10 @@ public final class Topics {
         public static final String OFFER_WEIGHTS = "croupier.offer-weights";
 
         public static final String AUDIT = "croupier.audit";
+
+        public static final String PURCHASE_CONFIRMATIONS = "croupier.purchase-confirmations";
+
+        public static final String AD_SPEND = "croupier.ad-spend";
 
         private Names() {
         }
@@ -85,8 +91,18 @@ public final class Topics {
     public static final Topic<String, AuditRecorded> AUDIT = new Topic<>(Names.AUDIT, String.class,
             AuditRecorded.class, 3, false, "service:object type:object id");
 
+    /** analytics-service's word that the payment gateway confirmed a deposit; commission-service releases held CPA. */
+    public static final Topic<String, PurchaseConfirmed> PURCHASE_CONFIRMATIONS = new Topic<>(
+            Names.PURCHASE_CONFIRMATIONS, String.class, PurchaseConfirmed.class, EVENT_PARTITIONS, false,
+            "transaction id");
+
+    /** Ad spend per campaign, day and currency, owned by analytics-service; commission-service keeps a replica. */
+    public static final Topic<String, AdSpendRecorded> AD_SPEND = new Topic<>(Names.AD_SPEND, String.class,
+            AdSpendRecorded.class, 1, true, "<campaign>|<day>|<currency>");
+
     public static final List<Topic<String, ?>> ALL = List.of(CLICKS, CONVERSIONS_REPORTED, ATTRIBUTED_CONVERSIONS,
-            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT);
+            LEDGER_ENTRIES, PAYOUTS, OFFER_PERFORMANCE, OFFERS, PUBLISHERS, OFFER_WEIGHTS, AUDIT,
+            PURCHASE_CONFIRMATIONS, AD_SPEND);
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
+import io.croupier.analytics.confirmation.PurchaseConfirmations;
 import io.croupier.analytics.pipeline.InputsLock;
 import io.croupier.analytics.player.PlayerCampaigns;
 import io.croupier.events.AttributedConversion;
@@ -39,10 +40,14 @@ class CroupierDeposits {
 
     private final PlayerCampaigns campaigns;
 
-    CroupierDeposits(JdbcClient jdbc, InputsLock inputs, PlayerCampaigns campaigns) {
+    private final PurchaseConfirmations confirmations;
+
+    CroupierDeposits(JdbcClient jdbc, InputsLock inputs, PlayerCampaigns campaigns,
+            PurchaseConfirmations confirmations) {
         this.jdbc = jdbc;
         this.inputs = inputs;
         this.campaigns = campaigns;
+        this.confirmations = confirmations;
     }
 
     @Transactional
@@ -62,6 +67,10 @@ class CroupierDeposits {
         }
         String playerId = attributed.getPlayerId() != null ? attributed.getPlayerId() : conversion.getPlayerId();
         Instant occurredAt = conversion.getOccurredAt();
+        boolean confirmable = deposit && conversion.getTransactionId() != null;
+        if (confirmable) {
+            confirmations.holdOffConfirmationImports();
+        }
         inputs.shared();
         int stored = jdbc.sql("""
                 insert into croupier_deposits (event_id, kind, transaction_id, player_id, offer_id, publisher_id,
@@ -83,6 +92,9 @@ class CroupierDeposits {
             .update();
         if (stored == 1 && deposit) {
             campaigns.learn(playerId, attributed.getTracking().getCampaign(), occurredAt);
+            if (confirmable) {
+                confirmations.announceDeposit(conversion.getTransactionId());
+            }
         }
     }
 }

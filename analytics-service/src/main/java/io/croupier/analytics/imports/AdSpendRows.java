@@ -28,6 +28,11 @@ class AdSpendRows implements ImportKind {
     }
 
     @Override
+    public boolean recordsAdSpend() {
+        return true;
+    }
+
+    @Override
     public String keyColumn() {
         return "spend_key";
     }

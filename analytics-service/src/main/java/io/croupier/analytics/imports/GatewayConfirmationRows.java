@@ -28,6 +28,11 @@ class GatewayConfirmationRows implements ImportKind {
     }
 
     @Override
+    public boolean confirmsPurchases() {
+        return true;
+    }
+
+    @Override
     public String keyColumn() {
         return "confirmation_key";
     }

@@ -34,6 +34,16 @@ interface ImportKind {
         return Optional.empty();
     }
 
+    /** Whether the file is the gateway's confirmations, whose matches with Croupier's deposits are announced. */
+    default boolean confirmsPurchases() {
+        return false;
+    }
+
+    /** Whether the file is ad spend, whose totals commission-service keeps a replica of. */
+    default boolean recordsAdSpend() {
+        return false;
+    }
+
     /** A valid row: its natural key and its values. */
     record ParsedRow(String key, List<Object> values) {
     }

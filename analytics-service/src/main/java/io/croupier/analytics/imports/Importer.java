@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import io.croupier.analytics.imports.ImportKind.ParsedRow;
+import io.croupier.analytics.confirmation.PurchaseConfirmations;
 import io.croupier.analytics.pipeline.InputsLock;
 import io.croupier.analytics.player.PlayerCampaigns;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,8 +64,13 @@ class Importer {
 
     private final MeterRegistry meters;
 
+    private final PurchaseConfirmations confirmations;
+
+    private final AdSpendTotals adSpend;
+
     Importer(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, InputsLock inputs,
-            PlayerCampaigns campaigns, ImportSettings settings, MeterRegistry meters) {
+            PlayerCampaigns campaigns, ImportSettings settings, MeterRegistry meters,
+            PurchaseConfirmations confirmations, AdSpendTotals adSpend) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -71,10 +78,19 @@ class Importer {
         this.campaigns = campaigns;
         this.settings = settings;
         this.meters = meters;
+        this.confirmations = confirmations;
+        this.adSpend = adSpend;
     }
 
     ImportReport run(ImportKind kind, ImportFormat format, String fileName, OnConflict onConflict, InputStream body,
             Charset charset) {
+        return run(kind, format, fileName, onConflict, body, charset, done -> {
+        });
+    }
+
+    /** @param inTransaction what the caller does with the report in the import's transaction (an audit record) */
+    ImportReport run(ImportKind kind, ImportFormat format, String fileName, OnConflict onConflict, InputStream body,
+            Charset charset, Consumer<ImportReport> inTransaction) {
         ImportReport report = transactions.execute(status -> {
             long importId = jdbc.sql("""
                     insert into imports (kind, format, file_name, on_conflict) values (:kind, :format, :file, :mode)
@@ -92,7 +108,9 @@ class Importer {
                 .query()
                 .singleRow();
             inputs.shared();
-            return merge(kind, importId, onConflict, staged);
+            ImportReport merged = merge(kind, importId, onConflict, staged);
+            inTransaction.accept(merged);
+            return merged;
         });
         count(report);
         return report;
@@ -165,6 +183,12 @@ class Importer {
             .list();
         if (inserted + replaced.size() >= settings.analyzeAfterRows()) {
             jdbc.sql("analyze " + kind.table()).update();
+        }
+        if (kind.recordsAdSpend()) {
+            adSpend.announceImported(importId);
+        }
+        if (kind.confirmsPurchases()) {
+            confirmations.announceImported(importId);
         }
         kind.campaignFacts().ifPresent(facts -> {
             campaigns.learnFromImport(facts, importId);

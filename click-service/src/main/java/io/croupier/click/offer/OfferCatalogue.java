@@ -75,7 +75,8 @@ public class OfferCatalogue {
     @Transactional
     RevealedOffer create(NewOffer request) {
         Instant now = now();
-        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null, null) : request.deal();
+        DealTerms terms = request.deal() == null ? new DealTerms(null, null, null, null, null, null, null, null)
+                : request.deal();
         String postbackSecret = request.postbackSecret() == null ? newKey() : unmasked(request.postbackSecret(),
                 "postback_secret");
         String partnerKey = request.partnerKey() == null ? newKey() : unmasked(request.partnerKey(), "partner_key");
@@ -246,7 +247,9 @@ public class OfferCatalogue {
         String currency = terms.currency() == null ? defaultCurrency : terms.currency();
         return new Deal(version, effectiveFrom, terms.cpaAmount(), terms.minDeposit(), terms.revsharePercent(),
                 currency, Boolean.TRUE.equals(terms.negativeCarryOver()),
-                terms.guessedLinks() == null ? GuessedLinkPolicy.PAY : terms.guessedLinks());
+                terms.guessedLinks() == null ? GuessedLinkPolicy.PAY : terms.guessedLinks(),
+                terms.clawbackWindowDays() == null ? Deal.DEFAULT_CLAWBACK_WINDOW_DAYS : terms.clawbackWindowDays(),
+                Boolean.TRUE.equals(terms.cpaRequiresConfirmation()));
     }
 
     private String newKey() {

@@ -27,6 +27,8 @@ final class OfferEvents {
                 .setCurrency(deal.currency())
                 .setNegativeCarryOver(deal.negativeCarryOver())
                 .setGuessedLinks(deal.guessedLinks())
+                .setClawbackWindowDays(deal.clawbackWindowDays())
+                .setCpaRequiresConfirmation(deal.cpaRequiresConfirmation())
                 .build())
             .setCreatedAt(offer.createdAt())
             .setUpdatedAt(offer.updatedAt())

@@ -20,7 +20,7 @@ class OfferRepository {
             id, name, casino_url, weight, postback_secret_digest, postback_secret_hint, active, house_slug,
             partner_key_digest, partner_key_hint, deal_version,
             deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
-            guessed_links, first_click_at is not null as clicked, created_at, updated_at""";
+            guessed_links, clawback_window_days, cpa_requires_confirmation, first_click_at is not null as clicked, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -32,11 +32,12 @@ class OfferRepository {
         return jdbc.sql("""
                 insert into offers (name, casino_url, weight, postback_secret_digest, postback_secret_hint, active,
                     house_slug, partner_key_digest, partner_key_hint, deal_version, deal_effective_from, cpa_amount,
-                    min_deposit, revshare_percent, currency, negative_carry_over, guessed_links, created_at,
-                    updated_at)
+                    min_deposit, revshare_percent, currency, negative_carry_over, guessed_links, clawback_window_days,
+                    cpa_requires_confirmation, created_at, updated_at)
                 values (:name, :casinoUrl, :weight, :postbackSecretDigest, :postbackSecretHint, :active, :houseSlug,
                     :partnerKeyDigest, :partnerKeyHint, :dealVersion, :effectiveFrom, :cpaAmount, :minDeposit,
-                    :revsharePercent, :currency, :negativeCarryOver, :guessedLinks, :updatedAt, :updatedAt)
+                    :revsharePercent, :currency, :negativeCarryOver, :guessedLinks, :clawbackWindowDays, :cpaRequiresConfirmation,
+                    :updatedAt, :updatedAt)
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
             .query(OfferRepository::offer)
@@ -52,7 +53,8 @@ class OfferRepository {
                     deal_effective_from = :effectiveFrom,
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
                     currency = :currency, negative_carry_over = :negativeCarryOver, guessed_links = :guessedLinks,
-                    updated_at = :updatedAt
+                    clawback_window_days = :clawbackWindowDays,
+                    cpa_requires_confirmation = :cpaRequiresConfirmation, updated_at = :updatedAt
                 where id = :id
                 returning\s""" + COLUMNS)
             .paramSource(parameters(offer))
@@ -113,6 +115,8 @@ class OfferRepository {
             .addValue("currency", deal.currency())
             .addValue("negativeCarryOver", deal.negativeCarryOver())
             .addValue("guessedLinks", deal.guessedLinks().name())
+            .addValue("clawbackWindowDays", deal.clawbackWindowDays())
+            .addValue("cpaRequiresConfirmation", deal.cpaRequiresConfirmation())
             .addValue("updatedAt", Timestamp.from(offer.updatedAt()));
     }
 
@@ -120,7 +124,8 @@ class OfferRepository {
         Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
                 rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
                 rs.getString("currency"), rs.getBoolean("negative_carry_over"),
-                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")));
+                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")), rs.getObject("clawback_window_days", Integer.class),
+                rs.getBoolean("cpa_requires_confirmation"));
         String partnerKeyDigest = rs.getString("partner_key_digest");
         return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
                 new KeptSecret(rs.getString("postback_secret_digest"), rs.getString("postback_secret_hint")),

@@ -63,11 +63,14 @@ final class OfferRequests {
      *
      * @param currency ISO 4217 code, USD when omitted
      * @param guessedLinks PAY (when omitted), HOLD or DONT_PAY: the publisher's money on a guessed link
+     * @param clawbackWindowDays days after a deposit during which its chargeback claws the CPA back, 90 when omitted
+     * @param cpaRequiresConfirmation hold a first deposit's CPA payout until the gateway confirms it; off when omitted
      */
     record DealTerms(@PositiveOrZero BigDecimal cpaAmount, @PositiveOrZero BigDecimal minDeposit,
             @PositiveOrZero @DecimalMax("100") BigDecimal revsharePercent,
             @IsoCurrency String currency,
-            Boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
+            Boolean negativeCarryOver, GuessedLinkPolicy guessedLinks, @PositiveOrZero Integer clawbackWindowDays,
+            Boolean cpaRequiresConfirmation) {
     }
 
     private OfferRequests() {

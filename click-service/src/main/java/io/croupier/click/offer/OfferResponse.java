@@ -14,7 +14,8 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
         String houseSlug, String partnerKey, DealResponse deal, Instant createdAt, Instant updatedAt) {
 
     record DealResponse(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
-            BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks) {
+            BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks,
+            Integer clawbackWindowDays, boolean cpaRequiresConfirmation) {
     }
 
     static OfferResponse of(Offer offer) {
@@ -41,7 +42,8 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
                 offer.houseSlug(),
                 partnerKey != null ? partnerKey : offer.partnerKey() == null ? null : offer.partnerKey().masked(),
                 new DealResponse(deal.version(), deal.effectiveFrom(), deal.cpaAmount(), deal.minDeposit(),
-                        deal.revsharePercent(), deal.currency(), deal.negativeCarryOver(), deal.guessedLinks()),
+                        deal.revsharePercent(), deal.currency(), deal.negativeCarryOver(), deal.guessedLinks(),
+                        deal.clawbackWindowDays(), deal.cpaRequiresConfirmation()),
                 offer.createdAt(), offer.updatedAt());
     }
 

@@ -31,6 +31,29 @@ final class CommissionRules {
         };
     }
 
+    /**
+     * A chargeback's own entry under the deal's RevShare part: the charged-back amount is the casino's loss, so it
+     * reduces the RevShare at once (negative revenue) or, with negative carry-over on, is carried against the
+     * player's later profit. What the disputed deposit itself earned (a CPA) is reversed separately, within the deal's
+     * clawback window. Null when the deal has no RevShare part or the amount cannot be compared with it.
+     */
+    static Assessment revShareChargeback(Conversion conversion, Deal deal, PlayerState player) {
+        Amount charged = conversion.amount();
+        if (!deal.hasRevShare() || charged == null || !charged.isPositive()
+                || !charged.currency().equals(deal.currency())) {
+            return null;
+        }
+        if (!deal.negativeCarryOver()) {
+            return Assessment.of(Rule.REVSHARE_REDUCED_BY_CHARGEBACK,
+                    charged.percent(deal.revSharePercent()).negate());
+        }
+        Amount none = Amount.zero(charged.currency());
+        Amount carried = player.carriedLoss() == null ? none : player.carriedLoss();
+        Amount after = carried.plus(charged);
+        return Assessment.of(Rule.REVSHARE_CHARGEBACK_CARRIED_OVER, none)
+            .carrying(after, Map.of("carried_loss_before", carried.toString(), "carried_loss_after", after.toString()));
+    }
+
     private static Assessment reportedPayout(Conversion conversion, Deal deal) {
         Amount reported = conversion.reportedPayout();
         return reported == null ? Assessment.of(Rule.NO_REPORTED_PAYOUT, zero(deal))

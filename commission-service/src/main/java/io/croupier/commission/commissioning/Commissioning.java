@@ -46,8 +46,10 @@ public class Commissioning {
 
     private final EntryRecorder recorder;
 
+    private final GatewayConfirmations confirmations;
+
     Commissioning(Inbox inbox, DealReplica deals, PublisherReplica publishers, ConversionLocks locks, Ledger ledger,
-            PlayerHistory history, EntryRecorder recorder) {
+            PlayerHistory history, EntryRecorder recorder, GatewayConfirmations confirmations) {
         this.inbox = inbox;
         this.deals = deals;
         this.publishers = publishers;
@@ -55,6 +57,7 @@ public class Commissioning {
         this.ledger = ledger;
         this.history = history;
         this.recorder = recorder;
+        this.confirmations = confirmations;
     }
 
     @Transactional
@@ -66,6 +69,9 @@ public class Commissioning {
         Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
         PublisherVersion publisher = conversion.publisherId() == null ? null
                 : publishers.inForce(conversion.publisherId(), conversion.occurredAt());
+        if (deal.cpaRequiresConfirmation() && conversion.transactionId() != null) {
+            locks.lockConfirmationOf(conversion.transactionId());
+        }
         locks.lock(conversion.conversionKey(), conversion.offerId(), conversion.playerKey());
         ConversionEntries entries = new ConversionEntries(conversion, deal, publisher,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -96,9 +102,16 @@ public class Commissioning {
             return;
         }
         Assessment assessment = assess(entries);
-        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(),
-                entries.payoutOf(assessment.revenue()), assessment.details()), entries.offerwallUser(),
-                deposited(conversion));
+        PublisherPayout payout = entries.payoutOf(assessment.revenue());
+        Map<String, String> details = new LinkedHashMap<>(assessment.details());
+        if (assessment.rule() == Rule.CPA_QUALIFIED && entries.deal().cpaRequiresConfirmation()) {
+            Optional<Map<String, String>> confirmation = conversion.transactionId() == null ? Optional.empty()
+                    : confirmations.of(conversion.transactionId());
+            confirmation.ifPresent(details::putAll);
+            payout = confirmation.isPresent() ? payout : payout.untilGatewayConfirms();
+        }
+        LedgerEntry entry = recorder.record(entries.own(assessment.rule(), assessment.revenue(), payout, details),
+                entries.offerwallUser(), deposited(conversion));
         history.apply(assessment, conversion, entry.entryId());
         if (!entry.publisherPayout().isZero()) {
             recorder.forward(entry, entry.publisherPayout());
@@ -142,14 +155,43 @@ public class Commissioning {
         takeBackConfirmedPayout(entries, approval);
     }
 
+    /**
+     * A chargeback takes back what its deposit earned (the CPA, a reported payout) when it comes within the deal's
+     * clawback window, and reduces the RevShare by the charged-back amount as the deal's negative carry-over says.
+     */
     private void chargeBack(ConversionEntries entries) {
         Conversion conversion = entries.conversion();
+        Deal deal = entries.deal();
         Optional<LedgerEntry> deposit = ledger.settling(conversion.conversionKey());
-        Rule rule = deposit.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT;
-        recorder.record(entries.own(rule, entries.zeroRevenue(), entries.noPayout(), Map.of()),
-                entries.offerwallUser(),
+        Optional<LedgerEntry> clawedBack = deposit
+            .filter(paid -> deal.clawsBack(paid.occurredAt(), conversion.occurredAt()));
+        Map<String, String> details = new LinkedHashMap<>();
+        deposit.ifPresent(paid -> details.put("disputed_entry", paid.entryId()));
+        if (deal.clawbackWindowDays() != null) {
+            details.put("deal_clawback_window_days", deal.clawbackWindowDays().toString());
+        }
+        Rule clawbackRule = deposit.isEmpty() ? Rule.CHARGEBACK_WITHOUT_RECORDED_DEPOSIT
+                : clawedBack.isPresent() ? Rule.CHARGEBACK : Rule.CHARGEBACK_AFTER_CLAWBACK_WINDOW;
+        Assessment revShare = CommissionRules.revShareChargeback(conversion, deal,
+                history.state(conversion.offerId(), conversion.playerKey(), deal.currency()));
+        LedgerEntry own;
+        if (revShare == null) {
+            own = entries.own(clawbackRule, entries.zeroRevenue(), entries.noPayout(), details);
+        }
+        else {
+            details.put("cpa_clawback", clawbackRule.name());
+            details.putAll(revShare.details());
+            own = entries.own(revShare.rule(), revShare.revenue(), entries.payoutOf(revShare.revenue()), details);
+        }
+        LedgerEntry recorded = recorder.record(own, entries.offerwallUser(),
                 conversion.amount() == null ? null : DepositChange.chargedBack(conversion.amount()));
-        deposit.ifPresent(paid -> {
+        if (revShare != null) {
+            history.apply(revShare, conversion, recorded.entryId());
+        }
+        if (!recorded.publisherPayout().isZero()) {
+            recorder.forward(recorded, recorded.publisherPayout());
+        }
+        clawedBack.ifPresent(paid -> {
             LedgerEntry reversal = record(entries, entries.reversalOf(paid));
             if (!reversal.publisherPayout().isZero()) {
                 recorder.forward(reversal, reversal.publisherPayout());

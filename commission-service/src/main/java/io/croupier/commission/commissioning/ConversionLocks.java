@@ -33,6 +33,14 @@ class ConversionLocks {
         keys.forEach(this::lock);
     }
 
+    /**
+     * The lock on a deposit's gateway confirmation: taken by a deal that holds CPA until the gateway confirms, always
+     * before the conversion's own locks, and by an arriving confirmation before the locks of the entries it releases.
+     */
+    void lockConfirmationOf(String transactionId) {
+        lock("confirmation:" + transactionId);
+    }
+
     /** The lock an operator's decision on a held payout takes: the held entry's conversion, else the entry. */
     void lockDecisionOn(String heldEntryId, String conversionKey) {
         lock(conversionKey != null ? "conversion:" + conversionKey : "held:" + heldEntryId);

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An operator's decision on a publisher payout held because the conversion's link to its click is a guess: each
+ * Decisions on a held publisher payout. An operator decides on one held because the conversion's link to its click is
+ * a guess, or one the gateway never confirmed; the gateway's confirmation releases one held until it came. Each
  * decision is a new ledger entry pointing at the held one, at most one per held entry, and only a confirmation pays
  * the publisher and forwards the payout. Deciding again the same way answers the earlier decision.
  */
@@ -77,10 +78,9 @@ public class HeldPayouts {
                     + reversal.get().entryId() + " (the casino's " + reversal.get().status() + " "
                     + reversal.get().kind() + "): nothing is owed");
         }
-        LedgerEntry entry = decisionOn(held, decision, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        LedgerEntry entry = decisionOn(held, decision, Map.of(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (decision == Rule.GUESSED_LINK_CONFIRMED) {
-            recorder.record(entry, offerwallUser(held));
-            recorder.forward(entry, entry.publisherPayout());
+            pay(held, entry);
         }
         else {
             recorder.record(entry, null);
@@ -90,18 +90,42 @@ public class HeldPayouts {
         return entry;
     }
 
+    /**
+     * Pays a payout held until the gateway confirmed its deposit, in the caller's transaction; nothing when an
+     * operator decided on it first or the casino took the deposit back meanwhile.
+     */
+    void releaseConfirmed(LedgerEntry held, Map<String, String> confirmation) {
+        locks.lockDecisionOn(held.entryId(), held.conversionKey());
+        if (ledger.decisionOn(held.entryId()).isPresent() || ledger.reversalOf(held.entryId()).isPresent()) {
+            return;
+        }
+        pay(held, decisionOn(held, Rule.GATEWAY_CONFIRMED, confirmation,
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    private void pay(LedgerEntry held, LedgerEntry decision) {
+        recorder.record(decision, offerwallUser(held));
+        recorder.forward(decision, decision.publisherPayout());
+    }
+
     private String offerwallUser(LedgerEntry held) {
         boolean offerwall = publishers.inForce(held.publisherId(), held.occurredAt()).offerwall();
         return offerwall ? held.reference().tracking().getSub1() : null;
     }
 
-    private static LedgerEntry decisionOn(LedgerEntry held, Rule decision, Instant now) {
-        String inputEventId = (decision == Rule.GUESSED_LINK_CONFIRMED ? "confirm:" : "reject:") + held.entryId();
-        Amount payout = decision == Rule.GUESSED_LINK_CONFIRMED ? held.heldPayout()
-                : Amount.zero(held.heldPayout().currency());
+    private static LedgerEntry decisionOn(LedgerEntry held, Rule decision, Map<String, String> details,
+            Instant now) {
+        String inputEventId = switch (decision) {
+            case GUESSED_LINK_CONFIRMED -> "confirm:";
+            case GATEWAY_CONFIRMED -> "gateway-confirmed:";
+            default -> "reject:";
+        } + held.entryId();
+        Amount payout = decision == Rule.GUESSED_LINK_REJECTED ? Amount.zero(held.heldPayout().currency())
+                : held.heldPayout();
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("held_entry", held.entryId());
         inputs.put("held_payout", held.heldPayout().toString());
+        inputs.putAll(details);
         return new LedgerEntry(UUID.nameUUIDFromBytes(inputEventId.getBytes(StandardCharsets.UTF_8)).toString(),
                 inputEventId, held.postbackLogId(), null, held.entryId(), held.conversionKey(), held.offerId(),
                 held.publisherId(), held.clickId(), held.playerId(), held.campaign(), held.kind(), held.status(),

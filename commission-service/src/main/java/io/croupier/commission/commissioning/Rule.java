@@ -59,7 +59,18 @@ enum Rule {
     GUESSED_LINK_CONFIRMED,
     /** An operator rejected the held payout of a guessed link: the publisher is not paid; the revenue stands. */
     GUESSED_LINK_REJECTED,
+    /**
+     * The payment gateway confirmed a deposit whose CPA payout the deal held until it did
+     * ({@code cpa_requires_confirmation}): the held amount is owed and forwarded now.
+     */
+    GATEWAY_CONFIRMED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
-    CHARGEBACK_WITHOUT_RECORDED_DEPOSIT
+    CHARGEBACK_WITHOUT_RECORDED_DEPOSIT,
+    /** A chargeback reported after the deal's clawback window: what the deposit earned stands. */
+    CHARGEBACK_AFTER_CLAWBACK_WINDOW,
+    /** Negative carry-over off: a chargeback is money the casino never had, so its RevShare is taken back now. */
+    REVSHARE_REDUCED_BY_CHARGEBACK,
+    /** Negative carry-over on: the charged-back amount is carried as a loss against the player's future profit. */
+    REVSHARE_CHARGEBACK_CARRIED_OVER
 }

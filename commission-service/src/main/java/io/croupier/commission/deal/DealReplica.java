@@ -26,9 +26,10 @@ public class DealReplica {
     void store(Deal deal) {
         jdbc.sql("""
                 insert into deal_versions (offer_id, version, effective_from, cpa_amount, min_deposit,
-                    rev_share_percent, currency, negative_carry_over, guessed_links)
+                    rev_share_percent, currency, negative_carry_over, guessed_links, clawback_window_days,
+                    cpa_requires_confirmation)
                 values (:offerId, :version, :effectiveFrom, :cpa, :minDeposit, :revShare, :currency, :carryOver,
-                    :guessedLinks)
+                    :guessedLinks, :clawbackWindowDays, :cpaRequiresConfirmation)
                 on conflict (offer_id, version) do nothing""")
             .param("offerId", deal.offerId())
             .param("version", deal.version())
@@ -39,6 +40,8 @@ public class DealReplica {
             .param("currency", deal.currency())
             .param("carryOver", deal.negativeCarryOver())
             .param("guessedLinks", deal.guessedLinks().name())
+            .param("clawbackWindowDays", deal.clawbackWindowDays())
+            .param("cpaRequiresConfirmation", deal.cpaRequiresConfirmation())
             .update();
     }
 
@@ -69,7 +72,8 @@ public class DealReplica {
         return new Deal(rs.getString("offer_id"), rs.getInt("version"), rs.getTimestamp("effective_from").toInstant(),
                 amount(rs.getBigDecimal("cpa_amount"), currency), amount(rs.getBigDecimal("min_deposit"), currency),
                 rs.getBigDecimal("rev_share_percent"), currency, rs.getBoolean("negative_carry_over"),
-                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")));
+                GuessedLinkPolicy.valueOf(rs.getString("guessed_links")),
+                rs.getObject("clawback_window_days", Integer.class), rs.getBoolean("cpa_requires_confirmation"));
     }
 
     private static Amount amount(BigDecimal value, String currency) {

@@ -33,7 +33,8 @@ class OfferListener {
         deals.store(new Deal(offer.getOfferId(), deal.getVersion(), deal.getEffectiveFrom(),
                 amount(deal.getCpaAmount(), currency), amount(deal.getMinDeposit(), currency),
                 deal.getRevSharePercent() == null ? null : new BigDecimal(deal.getRevSharePercent()), currency,
-                deal.getNegativeCarryOver(), deal.getGuessedLinks()));
+                deal.getNegativeCarryOver(), deal.getGuessedLinks(), deal.getClawbackWindowDays(),
+                deal.getCpaRequiresConfirmation()));
     }
 
     private static Amount amount(String value, String currency) {

@@ -166,6 +166,24 @@ public class Ledger {
             .list();
     }
 
+    /**
+     * Entries of {@code transactionId} whose payout waits for the gateway's confirmation, with no decision on it and
+     * not reversed, oldest first.
+     */
+    public List<LedgerEntry> awaitingGatewayConfirmation(String transactionId) {
+        return jdbc.sql("""
+                select * from ledger_entries e
+                where e.reference ->> 'transaction_id' = :transactionId
+                  and e.inputs ->> 'held_until' = 'gateway_confirmation'
+                  and e.held_payout is not null
+                  and not exists (select 1 from ledger_entries d
+                                  where d.resolves = e.entry_id or d.reverses = e.entry_id)
+                order by e.position""")
+            .param("transactionId", transactionId)
+            .query(Ledger::entry)
+            .list();
+    }
+
     public Optional<LedgerEntry> find(String entryId) {
         return jdbc.sql("select * from ledger_entries where entry_id = :id")
             .param("id", entryId)

@@ -35,16 +35,26 @@ class UserPoints {
         if (inserted == 0) {
             return;
         }
-        jdbc.sql("""
+        add(publisherId, userId, points, at);
+    }
+
+    /**
+     * Adds to a user's balance in one statement and answers the balance after it: the upsert locks the row, so
+     * concurrent movements of the same user queue behind each other instead of overwriting each other.
+     */
+    BigDecimal add(String publisherId, String userId, BigDecimal points, Instant at) {
+        return jdbc.sql("""
                 insert into user_points (publisher_id, user_id, points, updated_at)
                 values (:publisherId, :userId, :points, :at)
                 on conflict (publisher_id, user_id)
-                do update set points = user_points.points + excluded.points, updated_at = excluded.updated_at""")
+                do update set points = user_points.points + excluded.points, updated_at = excluded.updated_at
+                returning points""")
             .param("publisherId", publisherId)
             .param("userId", userId)
             .param("points", points)
             .param("at", Timestamp.from(at))
-            .update();
+            .query(BigDecimal.class)
+            .single();
     }
 
     /** Takes back the points an entry earned, if it earned any. */

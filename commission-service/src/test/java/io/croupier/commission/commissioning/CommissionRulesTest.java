@@ -174,7 +174,7 @@ class CommissionRulesTest {
 
     private static Deal deal(Amount cpa, Amount minDeposit, BigDecimal revShare, boolean carryOver) {
         return new Deal("offer", 1, Instant.EPOCH, cpa, minDeposit, revShare, "BRL", carryOver,
-                GuessedLinkPolicy.PAY);
+                GuessedLinkPolicy.PAY, null, false);
     }
 
     private static Conversion deposit(String amount, Boolean firstDeposit) {

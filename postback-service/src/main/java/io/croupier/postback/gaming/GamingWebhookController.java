@@ -112,6 +112,37 @@ class GamingWebhookController {
         }));
     }
 
+    @PostMapping("/webhooks/gaming/chargeback")
+    @Operation(summary = "Chargeback webhook in seed 000's style: the player disputed the deposit named by "
+            + "transaction_id; its CPA is clawed back within the deal's window and its RevShare reduced")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"user_id": "user_12345678", "transaction_id": "tx_a1b2c3d4e5f6", "amount": 100.00, "currency": "USD",
+             "platform": "casino_pro", "reason": "fraudulent_card", "timestamp": "2025-12-20T10:00:00Z"}""")))
+    ResponseEntity<?> chargeback(HttpServletRequest request) {
+        return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
+            Fields fields = Fields.fromJson(call.body());
+            Sender sender = sender(call, fields);
+            return sender.interpret(() -> {
+                fields.rejectUnreplacedMacros();
+                String userId = fields.requiredText("user_id");
+                String transactionId = fields.requiredText("transaction_id");
+                Optional<BigDecimal> amount = fields.amount("amount", false);
+                if (amount.isPresent() && amount.get().signum() == 0) {
+                    throw Rejection.invalid("amount must be greater than zero");
+                }
+                String currency = fields.currency("currency", DEFAULT_CURRENCY);
+                ConversionReported.Builder event = event(call, fields, sender, userId)
+                    .setKind(ConversionKind.CHARGEBACK)
+                    .setTransactionId(transactionId)
+                    .setAmount(amount.map(value -> new Money(value.toPlainString(), currency)).orElse(null))
+                    .setReason(fields.text("reason").orElse(null));
+                // The deposit's identity, so it finds the deposit it takes back; its own status makes it a new fact.
+                return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "CHARGEBACK"),
+                        event);
+            });
+        }));
+    }
+
     /**
      * The platform names the house (an offer's house slug), whose policy the call must then satisfy. A platform no
      * offer has is refused unless configured otherwise: its webhook would reach an offer through its click id alone,

@@ -44,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 class HousePostbackController {
 
     private static final Map<String, ConversionKind> EVENTS = Map.of("registration", ConversionKind.REGISTRATION,
-            "deposit", ConversionKind.DEPOSIT, "profit", ConversionKind.PROFIT);
+            "deposit", ConversionKind.DEPOSIT, "profit", ConversionKind.PROFIT, "chargeback",
+            ConversionKind.CHARGEBACK);
 
     private final PostbackDesk desk;
 
@@ -72,11 +73,12 @@ class HousePostbackController {
     }
 
     @GetMapping("/api/postback/{house}/{event}")
-    @Operation(summary = "Seed 003 house postback: registration, deposit or profit of an affiliate's player")
+    @Operation(summary = "Seed 003 house postback: registration, deposit, profit or chargeback of an affiliate's "
+            + "player; a chargeback names the disputed deposit's transaction_id")
     @Parameter(name = "subid", in = ParameterIn.QUERY, required = true, description = "the affiliate's username")
     @Parameter(name = "amount", in = ParameterIn.QUERY, description = "deposit or profit in the house's currency")
     @Parameter(name = "transaction_id", in = ParameterIn.QUERY,
-            description = "optional: the house's own id of the fact")
+            description = "the house's own id of the fact; for a chargeback, required: the disputed deposit's")
     @Parameter(name = "webhook_id", in = ParameterIn.QUERY,
             description = "signed calls: the sender's message id (README, Inbound authentication)")
     @Parameter(name = "webhook_timestamp", in = ParameterIn.QUERY, description = "signed calls: Unix time, seconds")
@@ -116,7 +118,7 @@ class HousePostbackController {
     private Conversion interpret(KnownOffer offer, String event, Fields fields, InboundCall call) {
         ConversionKind kind = EVENTS.get(event);
         if (kind == null) {
-            throw Rejection.invalid("Evento inválido: use registration, deposit ou profit");
+            throw Rejection.invalid("Evento inválido: use registration, deposit, profit ou chargeback");
         }
         String subId = fields.requiredText("subid");
         BigDecimal amount = switch (kind) {
@@ -127,7 +129,8 @@ class HousePostbackController {
         if (!publishers.activeWithUsername(subId)) {
             throw new Rejection(Outcome.ERROR_AFFILIATE_NOT_FOUND, HttpStatus.NOT_FOUND, "Afiliado não encontrado");
         }
-        String transactionId = fields.text("transaction_id").orElse(null);
+        String transactionId = kind == ConversionKind.CHARGEBACK ? fields.requiredText("transaction_id")
+                : fields.text("transaction_id").orElse(null);
         ConversionReported.Builder reported = ConversionReported.newBuilder()
             .setKind(kind)
             .setStatus(ConversionStatus.APPROVED)
@@ -138,8 +141,10 @@ class HousePostbackController {
             .setOccurredAt(call.receivedAt());
         // Seed 003 sends no transaction id: two players of one affiliate produce identical calls, so without one the
         // event, affiliate and amount identify the fact only within the house's retry window.
+        // A chargeback shares the identity of the deposit it takes back (its transaction id) and is a fact of its own.
         String scope = "offer:" + offer.offerId();
-        DedupeKey dedupe = transactionId != null ? new DedupeKey(scope, "tx:" + transactionId, "APPROVED")
+        String status = kind == ConversionKind.CHARGEBACK ? "CHARGEBACK" : "APPROVED";
+        DedupeKey dedupe = transactionId != null ? new DedupeKey(scope, "tx:" + transactionId, status)
                 : new DedupeKey(scope, event + ":" + subId + ":" + amount.stripTrailingZeros().toPlainString(),
                         "APPROVED", settings.houseRetryWindow());
         return Conversion.reported(dedupe, reported);

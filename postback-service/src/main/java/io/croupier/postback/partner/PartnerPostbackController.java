@@ -55,6 +55,8 @@ class PartnerPostbackController {
     private static final Set<String> KNOWN = Set.of("click_id", "status", "payout", "currency", "transaction_id",
             "offer_id", "reason", "webhook_id", "webhook_timestamp", "webhook_signature");
 
+    private static final String CHARGEBACK = "chargeback";
+
     private static final Map<String, ConversionStatus> STATUSES = Map.of("approved", ConversionStatus.APPROVED,
             "pending", ConversionStatus.PENDING, "rejected", ConversionStatus.REJECTED);
 
@@ -74,13 +76,13 @@ class PartnerPostbackController {
     }
 
     @RequestMapping(path = "/postback/{key}", method = { RequestMethod.GET, RequestMethod.POST })
-    @Operation(summary = "Seed 004 partner postback: approved, pending, rejected or test conversions",
+    @Operation(summary = "Seed 004 partner postback: approved, pending, rejected, chargeback or test conversions",
             description = "Parameters in the query, a form body or a JSON object body; any other field is kept "
                     + "as a custom field.")
     @Parameter(name = "click_id", in = ParameterIn.QUERY,
             description = "required unless offer_id and transaction_id allow the fallback")
-    @Parameter(name = "status", in = ParameterIn.QUERY, description = "approved (default), pending, rejected or test")
-    @Parameter(name = "payout", in = ParameterIn.QUERY, description = "what the partner pays, a decimal")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "approved (default), pending, rejected, test, or chargeback (with the transaction_id it takes back)")
+    @Parameter(name = "payout", in = ParameterIn.QUERY, description = "what the partner pays, a decimal; for a chargeback, the amount charged back")
     @Parameter(name = "currency", in = ParameterIn.QUERY, description = "ISO 4217, default USD")
     @Parameter(name = "transaction_id", in = ParameterIn.QUERY)
     @Parameter(name = "offer_id", in = ParameterIn.QUERY, description = "the partner's own offer id")
@@ -139,11 +141,15 @@ class PartnerPostbackController {
 
     private Conversion interpret(KnownOffer offer, Fields fields, InboundCall call) {
         String status = fields.text("status").orElse("approved").toLowerCase(Locale.ROOT);
-        if (!"test".equals(status) && !STATUSES.containsKey(status)) {
-            throw Rejection.invalid("status must be approved, pending, rejected or test, was '" + status + "'");
+        boolean chargeback = CHARGEBACK.equals(status);
+        if (!"test".equals(status) && !chargeback && !STATUSES.containsKey(status)) {
+            throw Rejection.invalid("status must be approved, pending, rejected, chargeback or test, was '" + status
+                    + "'");
         }
         String clickId = fields.text("click_id").orElse(null);
-        String transactionId = fields.text("transaction_id").orElse(null);
+        // A chargeback takes back one conversion, which only its transaction id names.
+        String transactionId = chargeback ? fields.requiredText("transaction_id")
+                : fields.text("transaction_id").orElse(null);
         String externalOfferId = fields.text("offer_id").or(() -> fields.text("survey_id")).orElse(null);
         // Without a click id attribution falls back to the partner's offer; the transaction id must then say which
         // conversion this is, or a retry could not be told from a second conversion.
@@ -161,14 +167,16 @@ class PartnerPostbackController {
         if ("test".equals(status)) {
             return Conversion.test(offer.offerId());
         }
+        Money amount = payout == null ? null : new Money(payout.toPlainString(), currency);
         ConversionReported.Builder reported = ConversionReported.newBuilder()
-            .setKind(ConversionKind.CONVERSION)
-            .setStatus(STATUSES.get(status))
+            .setKind(chargeback ? ConversionKind.CHARGEBACK : ConversionKind.CONVERSION)
+            .setStatus(chargeback ? ConversionStatus.APPROVED : STATUSES.get(status))
             .setOfferId(offer.offerId())
             .setClickId(clickId)
             .setTransactionId(transactionId)
             .setExternalOfferId(externalOfferId)
-            .setReportedPayout(payout == null ? null : new Money(payout.toPlainString(), currency))
+            .setReportedPayout(chargeback ? null : amount)
+            .setAmount(chargeback ? amount : null)
             .setReason(reason)
             .setCustomFields(customFields)
             .setOccurredAt(call.receivedAt());
