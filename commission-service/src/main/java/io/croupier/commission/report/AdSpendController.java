@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.runtime.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Ad spend per campaign and day (seed 002's cost import), the denominator of CPA and ROAS. */
+@Tag(name = "Reports")
 @RestController
 class AdSpendController {
 
