@@ -11,10 +11,12 @@ import java.util.Set;
 enum Audience {
 
     CASINOS("casinos", "Casinos", "Croupier for casinos and betting houses", """
-            What a casino or betting house sends Croupier: registrations, deposits, profits and chargebacks, in the \
-            format it already speaks (seed 000's JSON webhooks, seed 001's `POST /postback`, seed 003's \
-            `GET /api/postback/{house}/{event}`, seed 004's `GET|POST /postback/{key}`), and seed 002's player \
-            events, imports and analytics. Every answer below is the exact body a sender gets, errors included.
+            What a casino or betting house sends Croupier: registrations, deposits and profits, in the format it \
+            already speaks (seed 000's JSON webhooks, seed 001's `POST /postback`, seed 003's \
+            `GET /api/postback/{house}/{event}`, seed 004's `GET|POST /postback/{key}` with its approved, pending, \
+            rejected and test statuses), and seed 002's player events, imports (confirmed purchases and their \
+            chargebacks, ad costs, sessions) and analytics. Every answer below is the exact body a sender gets, \
+            errors included.
 
             **Authenticating your calls.** Each format carries the credential it always did (seed 001's \
             `secret`, seed 004's key in the path, seed 003's house); an offer can additionally require Standard \
@@ -24,8 +26,9 @@ enum Audience {
             `<id>.<timestamp>.<canonical path>?<canonical query>`. The integration guide \
             (`docs/integrating.md`) has worked examples whose bytes you can recompute.
 
-            **Retries and duplicates.** Retry until you get a 2xx. A call whose transaction id was already \
-            accepted answers as a duplicate and counts nothing twice; a signed message id is accepted once.
+            **Retries and duplicates.** Retry with the same content until you get a 2xx. A repeat of a fact \
+            already accepted (the same transaction id, or what each format keys on) answers 200 with \
+            `"duplicate": true` and counts nothing twice; a signed message id is accepted once per offer.
 
             **Operator endpoints** (seed 002's analytics) need a bearer token: `POST /login`, then **Authorize**."""),
 
