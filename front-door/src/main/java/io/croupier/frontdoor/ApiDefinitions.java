@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The documentation page's definitions, one per {@link Audience}, built on every request from the services' own
  * springdoc documents, so they never drift from the code: each operation under the path the front door serves it at
- * (what every service serves alike goes under {@code /services/<service-name>}), the tags and components it uses
+ * (what every service serves alike goes under {@code /services/<service-name>}), the requests the platform sends
+ * (OpenAPI webhooks: the publishers' postbacks) for the audiences that receive them, the tags and components it uses
  * (same-named components that differ between services get the service's name appended), the platform's title,
  * version and description, and as server the address the reader called the front door at.
  */
@@ -82,6 +83,7 @@ final class ApiDefinitions {
         merged.putArray("servers").addObject().put("url", serverUrl).put("description", "the front door");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode paths = merged.putObject("paths");
+        ObjectNode webhooks = JSON.createObjectNode();
         ObjectNode components = JSON.createObjectNode();
         Map<String, ObjectNode> tagsByName = new LinkedHashMap<>();
         for (Map.Entry<Backend, ObjectNode> entry : documents.entrySet()) {
@@ -91,6 +93,10 @@ final class ApiDefinitions {
             document.path("tags").forEach(tag -> tagsByName.putIfAbsent(tag.path("name").asString(),
                     (ObjectNode) tag));
             mergeComponents(document, components);
+            if (audience.readsWebhooks()) {
+                document.path("webhooks").properties().forEach(webhook -> webhooks.set(webhook.getKey(),
+                        webhook.getValue()));
+            }
             document.path("paths").properties().forEach(path -> {
                 ObjectNode kept = operationsFor(audience, backend, path.getKey(), (ObjectNode) path.getValue());
                 if (!kept.isEmpty()) {
@@ -104,11 +110,15 @@ final class ApiDefinitions {
                 }
             });
         }
+        if (!webhooks.isEmpty()) {
+            merged.set("webhooks", webhooks);
+        }
         Set<String> usedTags = new LinkedHashSet<>();
-        paths.forEach(item -> item.forEach(operation -> operation.path("tags")
-            .forEach(tag -> usedTags.add(tag.asString()))));
+        List.of(paths, webhooks).forEach(items -> items.forEach(item -> item.forEach(operation -> operation
+            .path("tags")
+            .forEach(tag -> usedTags.add(tag.asString())))));
         usedTags.forEach(name -> tags.add(tagsByName.getOrDefault(name, JSON.createObjectNode().put("name", name))));
-        merged.set("components", reachableComponents(paths, components));
+        merged.set("components", reachableComponents(List.of(paths, webhooks), components));
         merged.putArray("security").addObject().putArray("bearer");
         return merged;
     }
@@ -205,12 +215,12 @@ final class ApiDefinitions {
     }
 
     /** The security schemes, and the components the kept operations refer to, directly or through each other. */
-    private static ObjectNode reachableComponents(ObjectNode paths, ObjectNode components) {
+    private static ObjectNode reachableComponents(List<JsonNode> roots, ObjectNode components) {
         ObjectNode reachable = JSON.createObjectNode();
         if (components.has("securitySchemes")) {
             reachable.set("securitySchemes", components.get("securitySchemes"));
         }
-        List<JsonNode> pending = new ArrayList<>(List.of(paths));
+        List<JsonNode> pending = new ArrayList<>(roots);
         while (!pending.isEmpty()) {
             JsonNode node = pending.remove(pending.size() - 1);
             if (node.isObject() && node.path("$ref").isString() && node.path("$ref").asString().startsWith(REF_PREFIX)) {

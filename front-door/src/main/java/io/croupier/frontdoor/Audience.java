@@ -94,6 +94,11 @@ enum Audience {
         };
     }
 
+    /** Whether this audience receives the requests the platform sends (the publishers' postbacks). */
+    boolean readsWebhooks() {
+        return this == VISITORS_AND_PUBLISHERS || this == PLATFORM;
+    }
+
     String slug() {
         return slug;
     }

@@ -114,6 +114,19 @@ class PlatformDocumentationTest {
     }
 
     @Test
+    void publishersReadThePostbacksWeSendThemAndHowTheyAreSigned() throws Exception {
+        JsonNode postback = definition("publishers").path("webhooks").path("publisherPostback");
+
+        assertThat(postback.path("post").path("parameters").toString()).contains("\"webhook-id\"",
+                "\"webhook-timestamp\"", "\"webhook-signature\"");
+        assertThat(postback.path("post").path("requestBody").path("content").path("application/json")
+            .path("example").path("delivery_id").asString()).isEqualTo("payout:42");
+        assertThat(postback.path("get").path("responses").propertyNames()).contains("2XX", "410", "429",
+                "default");
+        assertThat(definition("operators").has("webhooks")).isFalse();
+    }
+
+    @Test
     void everyDefinitionCarriesATitleTheBuildsVersionADescriptionFeatureTagsAndTheAuthenticationSchemes()
             throws Exception {
         Set<String> titles = new HashSet<>();
