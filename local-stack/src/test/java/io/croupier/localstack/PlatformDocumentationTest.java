@@ -103,6 +103,13 @@ class PlatformDocumentationTest {
 
         assertThat(house.path("404").path("content").path("application/json").path("example").path("error")
             .asString()).isEqualTo("Casa de apostas não encontrada");
+        assertThat(house.path("200").path("content").path("application/json").path("example").path("commission")
+            .asInt()).isEqualTo(150);
+        assertThat(casinos.path("paths").path("/api/postback/{house}/{event}").path("get").path("parameters")
+            .toString()).contains("\"example\":\"brazino\"", "\"example\":\"joao123\"");
+        assertThat(casinos.path("paths").path("/postback").path("post").path("responses").path("200")
+            .path("content").path("application/json").path("example").path("message").asString())
+            .isEqualTo("FTD and payout recorded");
         assertThat(partner.path("404").path("content").path("application/problem+json").path("example")
             .path("detail").asString()).isEqualTo("Invalid postback key");
         assertThat(partner.path("401").path("headers").has("WWW-Authenticate")).isTrue();

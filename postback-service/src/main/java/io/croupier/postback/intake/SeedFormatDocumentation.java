@@ -23,13 +23,14 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Documents what every seed format answers when it refuses a call, with the bodies {@link Receipt.Refused} and seed
- * 003's controller write (problem details with {@code log_id} and {@code outcome}; seed 003's own
- * {@code {"error","logId"}}), and the optional Standard Webhooks signature each format can carry: headers for JSON
- * webhooks, parameters for GET postbacks.
+ * Documents what every seed format answers: its success body, and when it refuses a call the bodies
+ * {@link Receipt.Refused} and seed 003's controller write (problem details with {@code log_id} and {@code outcome};
+ * seed 003's own {@code {"error","logId"}}); the optional Standard Webhooks signature each format can carry (headers
+ * for JSON webhooks, parameters for GET postbacks); and parameter examples that work against the local stack's demo
+ * offers (house {@code brazino}, partner key {@code abc123xyz}).
  */
 @Component
-class RefusalDocumentation implements OpenApiCustomizer {
+class SeedFormatDocumentation implements OpenApiCustomizer {
 
     static final String SIGNATURE_HEADERS = "webhookSignature";
 
@@ -59,6 +60,27 @@ class RefusalDocumentation implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
+        success(openApi.getPaths().get("/webhooks/gaming/registration"), "Accepted, or a duplicate of an accepted one",
+                example("status", "success", "conversion_id", "postback:17", "postback_triggered", true,
+                        "duplicate", false, "log_id", 17));
+        success(openApi.getPaths().get("/webhooks/gaming/deposit"), "Accepted, or a duplicate of an accepted one",
+                example("status", "success", "conversion_id", "postback:18", "postback_triggered", true,
+                        "duplicate", false, "log_id", 18));
+        success(openApi.getPaths().get("/postback"), "Accepted, or a duplicate of an accepted one",
+                example("status", "success", "message", "FTD and payout recorded", "click_id", "abc-123-def",
+                        "duplicate", false, "log_id", 19));
+        success(openApi.getPaths().get("/postback/{key}"), "Accepted (a test too), or a duplicate",
+                example("status", "success", "message", "Postback received and distributed", "log_id", "20",
+                        "duplicate", false));
+        success(openApi.getPaths().get("/api/postback/{house}/{event}"), "Accepted, with the commission it earned "
+                + "(null and commissionStatus PENDING if not computed within 5 s)",
+                example("status", "success", "message", "Postback processado com sucesso - Brazino", "event",
+                        "deposit", "commission", 150, "house", "Brazino", "logId", 21, "currency", "BRL",
+                        "commissionStatus", "CALCULATED", "duplicate", false));
+        examples(openApi.getPaths().get("/api/postback/{house}/{event}"), Map.of("house", "brazino", "event",
+                "deposit", "subid", "joao123", "amount", "25.00"));
+        examples(openApi.getPaths().get("/postback/{key}"), Map.of("key", "abc123xyz", "click_id", "CLK-789ABC",
+                "status", "approved", "payout", "5.00", "transaction_id", "TXN-12345", "survey_id", "VBFS6"));
         document(openApi.getPaths().get("/webhooks/gaming/registration"), Family.JSON, Map.of(
                 "404", problem("platform is not an offer's house slug", 404, "Not Found",
                         "platform unknown_casino is not the house slug of any offer", "ERROR_HOUSE_NOT_FOUND")));
@@ -74,10 +96,39 @@ class RefusalDocumentation implements OpenApiCustomizer {
         PathItem house = openApi.getPaths().get("/api/postback/{house}/{event}");
         if (house != null) {
             houseErrors(house.getGet());
-            house.getGet().addParametersItem(signatureParameter("webhook_id"))
-                .addParametersItem(signatureParameter("webhook_timestamp"))
-                .addParametersItem(signatureParameter("webhook_signature"));
         }
+    }
+
+    private static void success(PathItem item, String description, Map<String, Object> example) {
+        if (item == null) {
+            return;
+        }
+        for (Operation operation : item.readOperations()) {
+            operation.getResponses().addApiResponse("200", new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/json", new MediaType().example(example))));
+        }
+    }
+
+    /** Parameter examples, so "Try it out" sends a call the local stack's demo data accepts. */
+    private static void examples(PathItem item, Map<String, String> examples) {
+        if (item == null) {
+            return;
+        }
+        for (Operation operation : item.readOperations()) {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                    .filter(parameter -> examples.containsKey(parameter.getName()))
+                    .forEach(parameter -> parameter.setExample(examples.get(parameter.getName())));
+            }
+        }
+    }
+
+    private static Map<String, Object> example(Object... namesAndValues) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            example.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return example;
     }
 
     private static void document(PathItem item, Family family, Map<String, ApiResponse> specific) {
