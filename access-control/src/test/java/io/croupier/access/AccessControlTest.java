@@ -165,7 +165,7 @@ class AccessControlTest {
     }
 
     @Test
-    void theApiDocumentIsPublicDeclaresTheBearerSchemeAndMarksPublicOperations() throws Exception {
+    void theApiDocumentIsPublicDeclaresTheBearerSchemeMarksPublicOperationsAndNamesTheRolesOfTheOthers() throws Exception {
         HttpResponse<String> answer = get("/v3/api-docs", null);
 
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -176,7 +176,14 @@ class AccessControlTest {
         assertThat(document.path("security").get(0).has("bearer")).isTrue();
         assertThat(document.path("paths").path("/open").path("get").path("security").isEmpty()).isTrue();
         assertThat(document.path("paths").path("/open").path("get").path("security").isArray()).isTrue();
-        assertThat(document.path("paths").path("/reports").path("get").has("security")).isFalse();
+        assertThat(document.path("paths").path("/reports").path("get").path("security").toString())
+            .isEqualTo("[{\"bearer\":[\"ADMIN\",\"MANAGER\",\"ANALYST\"]}]");
+        assertThat(document.path("paths").path("/reports").path("get").path("responses").path("401").path("content")
+            .has("application/problem+json")).isTrue();
+        assertThat(document.path("paths").path("/reports").path("get").path("responses").has("403")).isTrue();
+        assertThat(document.path("paths").path("/open").path("get").path("responses").has("401")).isFalse();
+        assertThat(document.path("paths").path("/publishers/{publisherId}/earnings").path("get").path("security")
+            .toString()).isEqualTo("[{\"bearer\":[\"ADMIN\",\"MANAGER\",\"ANALYST\",\"PUBLISHER\"]}]");
         assertThat(document.path("paths").path("/publishers/{publisherId}/earnings").path("get")
             .path("parameters").toString()).doesNotContain("scope");
     }

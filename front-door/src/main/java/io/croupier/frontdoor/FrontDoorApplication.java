@@ -44,6 +44,14 @@ public class FrontDoorApplication {
                 new ProxyServlet(frontDoorClient, settings, new HealthFanOut(frontDoorClient, settings)), "/*");
     }
 
+    /** The documentation page; its paths are more specific than the proxy's, so the servlet container prefers it. */
+    @Bean
+    ServletRegistrationBean<DocsServlet> docsServlet(HttpClient frontDoorClient, FrontDoorSettings settings) {
+        return new ServletRegistrationBean<>(
+                new DocsServlet(new ApiDefinitions(frontDoorClient, settings, BuildVersion.read())), "/docs/*",
+                "/openapi.json");
+    }
+
     @Bean
     FrontDoorConnectors frontDoorConnectors(FrontDoorSettings settings) {
         return new FrontDoorConnectors(settings.additionalPorts());

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Which service owns which path: the one place that says so, for the local stack and the compose deployment alike.
  * The seeds' URLs and every operator API whose path only one service serves are routed as they are; what several
  * services serve under the same path (dead letters, API docs, health) is reached as
- * {@code /services/<service-name>/<path>}, with the prefix taken off.
+ * {@code /services/<service-name>/<path>}, with the prefix taken off. The platform's documentation page ({@code /docs},
+ * {@code /openapi.json}) is the front door's own.
  */
 public final class RouteTable {
 
@@ -20,10 +21,6 @@ public final class RouteTable {
     private static final Map<String, Backend> ROUTES = Map.ofEntries(
             Map.entry("/click", Backend.CLICK),
             Map.entry("/admin/offers", Backend.CLICK),
-            Map.entry("/docs", Backend.CLICK),
-            Map.entry("/openapi.json", Backend.CLICK),
-            Map.entry("/swagger-ui", Backend.CLICK),
-            Map.entry("/v3/api-docs", Backend.CLICK),
             Map.entry("/postback", Backend.POSTBACK),
             Map.entry("/webhooks/", Backend.POSTBACK),
             Map.entry("/api/postback/", Backend.POSTBACK),

@@ -184,6 +184,15 @@ class FrontDoorTest {
             RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().add("X-Answered-By", "stub");
+            if (path.equals("/openapi.json")) {
+                byte[] document = SERVICE_DOCUMENT.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(document);
+                }
+                return;
+            }
             if (path.equals("/click")) {
                 exchange.getResponseHeaders().add("Location", "https://casino.example/land");
                 exchange.sendResponseHeaders(302, -1);
@@ -196,6 +205,41 @@ class FrontDoorTest {
             }
         }
     }
+
+    @Test
+    void theDocumentationMergesTheServicesDocumentsAndNamesTheServiceItCannotReach() throws Exception {
+        HttpResponse<String> answer = get("/docs/operators.json");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode definition = JSON.readTree(answer.body());
+        assertThat(definition.path("info").path("description").asString())
+            .endsWith("**Missing right now** (not reachable from the front door): commission-service");
+        assertThat(definition.path("servers").get(0).path("url").asString()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(definition.path("paths").propertyNames()).contains("/admin/offers",
+                "/services/optimizer-service/admin/dead-letters", "/services/click-service/admin/dead-letters")
+            .doesNotContain("/admin/dead-letters", "/click");
+        assertThat(definition.path("components").path("schemas").propertyNames()).containsExactly("Offer");
+        assertThat(definition.path("tags").get(0).path("description").asString()).isEqualTo("The offers");
+        assertThat(JSON.readTree(get("/docs/publishers.json").body()).path("paths").propertyNames())
+            .contains("/click", "/services/identity-service/click")
+            .doesNotContain("/services/postback-service/click", "/admin/offers");
+        assertThat(get("/docs/nobody.json").statusCode()).isEqualTo(404);
+    }
+
+    /** What every stand-in service documents: a public click, an offers API and dead letters for operators. */
+    private static final String SERVICE_DOCUMENT = """
+            {"openapi": "3.1.0", "info": {"title": "OpenAPI definition", "version": "v0"},
+             "tags": [{"name": "Offers", "description": "The offers"}],
+             "paths": {
+              "/click": {"get": {"tags": ["Click link"], "security": [], "responses": {"302": {"description": "x"}}}},
+              "/admin/offers": {"get": {"tags": ["Offers"], "security": [{"bearer": ["ADMIN", "MANAGER"]}],
+                "responses": {"200": {"description": "x", "content": {"application/json":
+                  {"schema": {"$ref": "#/components/schemas/Offer"}}}}}}},
+              "/admin/dead-letters": {"get": {"tags": ["Dead letters"], "security": [{"bearer": ["ADMIN"]}],
+                "responses": {"200": {"description": "x"}}}}},
+             "components": {"schemas": {"Offer": {"type": "object"}, "Unused": {"type": "object"}},
+              "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}}
+            """;
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),

@@ -10,7 +10,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/click, CLICK", "/admin/offers, CLICK", "/admin/offers/7, CLICK", "/docs, CLICK", "/openapi.json, CLICK",
+            "/click, CLICK", "/admin/offers, CLICK", "/admin/offers/7, CLICK",
             "/postback, POSTBACK", "/postback/abc123xyz, POSTBACK", "/webhooks/gaming/deposit, POSTBACK",
             "/api/postback/brazino/deposit, POSTBACK", "/api/analytics/postback/test, POSTBACK",
             "/clicks/01J0000000000000000000000, ATTRIBUTION", "/conversions/unattributed, ATTRIBUTION",
@@ -27,7 +27,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/clicker", "/admin", "/admin/dead-letters", "/actuator/prometheus", "/health/x",
-            "/services/no-such-service/health" })
+            "/services/no-such-service/health", "/docs", "/openapi.json", "/v3/api-docs" })
     void aPathNoServiceOwnsAloneGoesNowhere(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();
     }

@@ -23,6 +23,7 @@ final class StackBanner {
         out.append("  analytics:   curl -X POST -H \"Authorization: Bearer $TOKEN\" http://localhost:8000/run-pipeline\n");
         out.append("               curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8000/reports/roas_d1\n");
         out.append("  health:      http://localhost:8080/health\n");
+        out.append("  API docs:    http://localhost:5000/docs (casinos, publishers, operators; docs/integrating.md)\n");
         out.append("Demo accounts (demo passwords of this local stack only; POST /login, then Authorization: Bearer):\n");
         for (DemoAccounts.Account account : DemoAccounts.ALL) {
             out.append(String.format("  %-10s %-20s %s%n", account.role(), account.username(), account.password()));

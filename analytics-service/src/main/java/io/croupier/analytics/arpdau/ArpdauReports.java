@@ -12,6 +12,7 @@ import io.croupier.analytics.money.MoneyFormat;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code arpdau_d1} of a day (yesterday by default), as JSON and as the seed's {@code arpdau_d1.json}. */
+@Tag(name = "Analytics reports")
 @RestController
 class ArpdauReports {
 

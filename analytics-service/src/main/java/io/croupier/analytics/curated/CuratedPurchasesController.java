@@ -13,6 +13,7 @@ import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
 import io.croupier.analytics.web.InvalidField;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code purchases_curated} of a day (yesterday by default): as JSON a page at a time, or as the seed's CSV file,
  * whole.
  */
+@Tag(name = "Analytics reports")
 @RestController
 class CuratedPurchasesController {
 

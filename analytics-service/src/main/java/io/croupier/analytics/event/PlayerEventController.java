@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.croupier.analytics.web.InvalidField;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Seed 002's player events: {@code POST /event} records one, {@code GET /events} lists the last 100 newest first
  * (the next page is in the {@code Link} header, RFC 8288), {@code GET /stats} counts them per type and day.
  */
+@Tag(name = "Player events", description = "Seed 002: a game's player events, recorded one at a time, listed "
+        + "newest first and counted per type and day.")
 @RestController
 class PlayerEventController {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.runtime.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ad spend: each call is a {@code costs_daily} import of one row without a media source that replaces what that row
  * said before, so it is validated, logged and announced like any import; the audit trail keeps what it replaced.
  */
+@Tag(name = "Ad spend", description = "Daily ad spend per campaign: the one record both ROAS reports read.")
 @RestController
 class AdSpendController {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code application/json}) or as the {@code file} part of a form upload. The answer is the import's report; a file
  * that cannot be read at all is a 400 and imports nothing.
  */
+@Tag(name = "Imports", description = "Seed 002's input files (purchases, confirmed purchases, ad costs, "
+        + "sessions) imported in bulk, each with its report of rows taken and refused.")
 @RestController
 class ImportController {
 

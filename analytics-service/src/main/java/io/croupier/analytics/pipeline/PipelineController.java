@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.analytics.web.InvalidField;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code from}..{@code to} range (inclusive, run oldest first) is given, and answers with each run's headline
  * figures. Also the record of runs, and what inputs a day has.
  */
+@Tag(name = "Analytics pipeline", description = "Seed 002's daily pipeline: run it now for a day or a range, its "
+        + "runs, and which inputs a day has.")
 @RestController
 class PipelineController {
 

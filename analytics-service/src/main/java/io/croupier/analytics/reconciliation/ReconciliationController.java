@@ -19,6 +19,7 @@ import io.croupier.analytics.reconciliation.ReconciliationReport.Item;
 import io.croupier.analytics.reconciliation.ReconciliationReport.Purchase;
 import io.croupier.analytics.reconciliation.ReconciliationReport.Totals;
 import io.croupier.analytics.web.Downloads;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code reconciliation} of a day (yesterday by default), as JSON and as the seed's {@code reconciliation.json}. */
+@Tag(name = "Analytics reports", description = "Seed 002's pipeline outputs of a day: curated purchases, "
+        + "purchase reconciliation, ROAS with anomalies, ARPDAU; as JSON and as the seed's files.")
 @RestController
 class ReconciliationController {
 

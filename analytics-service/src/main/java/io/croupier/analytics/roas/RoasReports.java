@@ -10,6 +10,7 @@ import io.croupier.analytics.money.MoneyFormat;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code roas_d1} and {@code roas_anomaly} of a day (yesterday by default), as JSON and as the seed's files
  * {@code roas_d1.json} and {@code roas_anomaly.json}.
  */
+@Tag(name = "Analytics reports")
 @RestController
 class RoasReports {
 

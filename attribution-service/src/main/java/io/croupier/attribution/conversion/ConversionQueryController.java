@@ -7,6 +7,7 @@ import io.croupier.access.PublisherScope;
 import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.StoredClick;
 import io.croupier.events.Tracking;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Look-ups for reports and support: a click with its conversions, and the conversions nobody could attribute. */
+@Tag(name = "Clicks and attribution", description = "A click with the conversions attributed to it, and the "
+        + "conversions no click or player could be found for.")
 @RestController
 class ConversionQueryController {
 

@@ -2,6 +2,7 @@ package io.croupier.attribution.conversion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Seed 002's {@code GET /track}: public (an app calls it on open) and idempotent. */
+@Tag(name = "Deeplink tracking", description = "Seed 002's app opens: a click id links the app's user to the click, "
+        + "so the user's later conversions are attributed to it.")
 @RestController
 class TrackController {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The seed 001 admin API for offers. */
+@Tag(name = "Offers", description = "Seed 001's offer catalogue with each offer's deal: the casino URL template, "
+        + "routing weight, postback secret and partner key (shown in full only when created or rotated), CPA and "
+        + "RevShare terms.")
 @RestController
 @RequestMapping("/admin/offers")
 class OfferController {

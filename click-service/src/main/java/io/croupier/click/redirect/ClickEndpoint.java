@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,8 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 class ClickEndpoint {
 
     static final String PATH = "/click";
+
+    private static final String TAG = "Click link";
 
     @Bean
     ServletRegistrationBean<ClickServlet> clickServlet(Routes routes, PublisherReplica publishers,
@@ -58,8 +61,11 @@ class ClickEndpoint {
 
     @Bean
     OpenApiCustomizer clickDocumentation() {
-        return openApi -> openApi.path(PATH, new PathItem().get(new Operation().operationId("click")
-            .addTagsItem("click")
+        return openApi -> openApi.addTagsItem(new Tag().name(TAG)
+            .description("Seed 001's click link: the visitor is sent to the casino offer that currently earns the most "
+                    + "(or the one asked for), and the click is recorded with the publisher's parameters."))
+            .path(PATH, new PathItem().get(new Operation().operationId("click")
+            .addTagsItem(TAG)
             .summary("Route a visitor to a casino offer")
             .description("Answers 302 to the chosen offer's URL with the click id; any other parameter is kept "
                     + "with the click.")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's side of publisher payouts held on guessed links: what waits for a decision, and the decision. */
+@Tag(name = "Held payouts", description = "Publisher payouts held for an operator's decision (a guessed link, a CPA "
+        + "waiting for the gateway's confirmation): list, confirm, reject.")
 @RestController
 class HeldPayoutController {
 

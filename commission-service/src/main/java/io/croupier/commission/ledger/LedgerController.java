@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code from} is inclusive, {@code to} exclusive. A publisher's token always reads its own publisher's entries,
  * whatever {@code publisher_id} it sends.
  */
+@Tag(name = "Ledger", description = "The append-only commission ledger (why was this paid?) and the conversions "
+        + "with their commissions; a correction is a new entry pointing to the one it reverses.")
 @RestController
 class LedgerController {
 

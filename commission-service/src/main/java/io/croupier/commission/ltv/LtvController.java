@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.croupier.commission.money.Amount;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Customer lifetime value (seed 000): deposits, revenue, segment and predicted value per player. */
+@Tag(name = "Customer LTV", description = "Seed 000's customer lifetime value: deposits, revenue, segment "
+        + "(new_depositor, regular, high_value) and predicted value per player.")
 @RestController
 class LtvController {
 

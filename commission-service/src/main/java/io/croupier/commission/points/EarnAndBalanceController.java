@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.croupier.access.Caller;
 import io.croupier.access.PublisherScope;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Seed 002's {@code /earn} and {@code /balance} on the offerwall users' points that the ledger credits (seed 004).
  * The seed's player spends its own token; here an operator grants to a publisher's user, so the request names both.
  */
+@Tag(name = "Points balances", description = "Seed 002's race-free balances: an operator grants points to a "
+        + "publisher's user, and anyone allowed reads the balance.")
 @RestController
 class EarnAndBalanceController {
 

@@ -1,12 +1,15 @@
 package io.croupier.commission.points;
 
 import io.croupier.access.PublisherScope;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+@Tag(name = "User points", description = "Seed 004's user points: what a publisher's user has earned from "
+        + "approved conversions.")
 @RestController
 class UserPointsController {
 

@@ -5,11 +5,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.croupier.access.PublisherScope;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Totals for a range of UTC days, {@code from} and {@code to} inclusive; the last 30 days by default. */
+@Tag(name = "Reports", description = "Totals per publisher, offer and campaign for a range of days: clicks, "
+        + "conversions, revenue and payouts, each with its currency.")
 @RestController
 class ReportController {
 

@@ -3,6 +3,7 @@ package io.croupier.runtime.deadletter;
 import java.util.List;
 
 import io.croupier.runtime.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators see what a service's consumers gave up on, and send it back once the cause is fixed. */
+@Tag(name = "Dead letters", description = "What a service's consumers gave up on, and its replay once the cause "
+        + "is fixed. Every service has its own: through the front door at "
+        + "/services/<service-name>/admin/dead-letters.")
 @RestController
 @RequestMapping("/admin/dead-letters")
 class DeadLetterController {

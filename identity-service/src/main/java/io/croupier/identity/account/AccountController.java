@@ -5,6 +5,7 @@ import java.util.List;
 import io.croupier.identity.account.AccountRequests.NewAccount;
 import io.croupier.identity.account.AccountRequests.PasswordReset;
 import io.croupier.identity.account.AccountRequests.RoleChange;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Account management, for ADMIN. Accounts are never deleted, only disabled: the audit trail names them. */
+@Tag(name = "Accounts", description = "People's accounts and their roles: created, re-roled, disabled and "
+        + "re-enabled (never deleted), passwords reset.")
 @RestController
 @RequestMapping("/admin/accounts")
 class AccountController {

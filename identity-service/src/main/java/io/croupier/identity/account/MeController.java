@@ -3,6 +3,7 @@ package io.croupier.identity.account;
 import io.croupier.identity.IdentitySettings;
 import io.croupier.identity.account.AccountRequests.PasswordChange;
 import io.croupier.identity.token.TokenIssuer;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The caller's own account: who its login token says it is, and changing its own password. An API key's token, or
  * one from an external provider, names no account here, even if its subject happened to equal a username.
  */
+@Tag(name = "Log in")
 @RestController
 class MeController {
 

@@ -3,6 +3,7 @@ package io.croupier.identity.apikey;
 import java.util.List;
 
 import io.croupier.access.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API keys, for ADMIN: created with their secret shown once, listed with their last use, revoked. */
+@Tag(name = "API keys", description = "Machine clients' keys: created with the secret shown once, listed with "
+        + "their last use, revoked. A key is exchanged for a short token at POST /token.")
 @RestController
 @RequestMapping("/admin/api-keys")
 class ApiKeyController {

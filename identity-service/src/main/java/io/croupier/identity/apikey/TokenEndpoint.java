@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import io.croupier.identity.token.IssuedToken;
 import io.croupier.identity.token.TokenIssuer;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * once per token, not on every call. Errors are problem details that also carry RFC 6749's {@code error} code, so
  * standard OAuth 2.0 clients (Prometheus' {@code oauth2}, Spring's, requests-oauthlib) understand them.
  */
+@Tag(name = "Log in", description = "Tokens for people (POST /login, seed 002) and for machine clients (POST "
+        + "/token, OAuth 2.0 client credentials with an API key); the caller's own account.")
 @RestController
 class TokenEndpoint {
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The audit trail of every service, newest first, for ADMIN. Filters combine; page with {@code cursor} = the
  * previous page's {@code next_cursor} (stable while records keep arriving: newer ones never shift a page).
  */
+@Tag(name = "Audit trail", description = "Every change made through an operator API in any service: who, when, "
+        + "which object, its fields before and after (secrets redacted).")
 @RestController
 class AuditController {
 

@@ -9,6 +9,7 @@ import io.croupier.identity.account.Accounts;
 import io.croupier.identity.token.IssuedToken;
 import io.croupier.identity.token.TokenIssuer;
 import io.croupier.identity.token.TokenIssuer.Session;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * before it expires. Renewal re-reads the account, so a disabled account, a changed role or a reset password takes
  * effect at the next renewal; a session ends {@code max-session} after the password was given.
  */
+@Tag(name = "Log in")
 @RestController
 class LoginController {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.identity.IdentitySettings;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What a resource server needs to validate this issuer's tokens on its own: the published public keys and the
  * OpenID discovery document that points at them.
  */
+@Tag(name = "Token signing keys")
 @RestController
 class KeySetController {
 

@@ -5,12 +5,15 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.croupier.runtime.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Key rotation on demand (for ADMIN), for a suspected leak; routine rotation happens on its own. */
+@Tag(name = "Token signing keys", description = "The keys tokens are signed with: the published key set every "
+        + "service validates against, and rotation on demand.")
 @RestController
 class SigningKeyController {
 

@@ -2,6 +2,7 @@ package io.croupier.optimizer.weights;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Seed 001's manual recalculation, and the weight history that explains every change. */
+@Tag(name = "Routing weights", description = "Seed 001's EV-based weights: recalculation now, and the history of "
+        + "weight sets that explains every change.")
 @RestController
 class WeightsController {
 

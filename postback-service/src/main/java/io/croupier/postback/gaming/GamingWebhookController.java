@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * offers' house slug), whose inbound policy applies (signed webhooks, allowed sources); a registration has no
  * transaction id, so the player registering is its dedupe key.
  */
+@Tag(name = "Gaming webhooks", description = "Seed 000: a casino platform's registration and deposit webhooks as "
+        + "JSON; the first deposit earns the CPA.")
 @RestController
 class GamingWebhookController {
 

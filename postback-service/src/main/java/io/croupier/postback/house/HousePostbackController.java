@@ -28,6 +28,7 @@ import io.croupier.postback.publisher.PublisherReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  * commission the event earns, so it waits (a bounded time) for commission-service's ledger entry instead of
  * computing it with a second copy of the deal rules.
  */
+@Tag(name = "Betting house postbacks", description = "Seed 003: GET /api/postback/{house}/{event} from betting "
+        + "houses: registration, deposit (CPA after a prior registration) and profit (RevShare); the answer "
+        + "carries the commission.")
 @RestController
 class HousePostbackController {
 

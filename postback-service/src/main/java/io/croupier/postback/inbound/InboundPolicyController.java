@@ -2,6 +2,7 @@ package io.croupier.postback.inbound;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The admin API of inbound authentication: require signatures, rotate the signing secret, set the allow-list. */
+@Tag(name = "Inbound authentication", description = "Per offer: whether casinos' calls must be signed, the "
+        + "signing secret (rotated with an overlap) and the source addresses allowed.")
 @RestController
 @RequestMapping("/admin/inbound-auth")
 class InboundPolicyController {

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * click belongs to it is attribution-service's check. One event per click and event type is the dedupe key, as the
  * seed keeps one FTD per click.
  */
+@Tag(name = "Offer router postback", description = "Seed 001: POST /postback from an offer router's casinos, "
+        + "authenticated by the offer's postback secret; one first deposit per click.")
 @RestController
 class OfferRouterPostbackController {
 

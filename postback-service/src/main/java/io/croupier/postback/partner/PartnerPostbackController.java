@@ -29,6 +29,7 @@ import io.croupier.postback.offer.OfferReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
  * inbound policy then applies (signed calls, allowed sources), and is never logged; a
  * conversion is keyed by its transaction id (else its click) and status, so pending → approved passes on once.
  */
+@Tag(name = "Offer network postbacks", description = "Seed 004: GET|POST /postback/{key} from offer networks, "
+        + "the key naming the offer; approved, pending, rejected and test statuses; and the test endpoint.")
 @RestController
 class PartnerPostbackController {
 

@@ -7,6 +7,7 @@ import io.croupier.access.PublisherScope;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
 import io.croupier.forwarder.publisher.Publishers;
 import io.croupier.runtime.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The delivery log (per publisher and per payout, with every attempt), the dead letters and their replay. */
+@Tag(name = "Deliveries", description = "Every payout forwarded to a publisher's postback URL, with each attempt "
+        + "(status, latency, response excerpt); dead letters and their replay.")
 @RestController
 class DeliveryController {
 

@@ -2,6 +2,7 @@ package io.croupier.forwarder.publisher;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Publishers", description = "Publishers (affiliates): postback URL and method, payout terms, rate "
+        + "limit; the signing secret is shown only when created or rotated.")
 @RestController
 @RequestMapping("/admin/publishers")
 class PublisherController {

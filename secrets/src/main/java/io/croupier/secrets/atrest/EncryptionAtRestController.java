@@ -1,10 +1,14 @@
 package io.croupier.secrets.atrest;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where an operator follows a key rotation: which key encrypts, and how many rows still wait for it. */
+@Tag(name = "Encryption at rest", description = "Which key encrypts a service's stored signing secrets, how many "
+        + "rows still wait for a rotated key, and re-encryption now. Through the front door at "
+        + "/services/<service-name>/admin/secrets/encryption.")
 @RestController
 class EncryptionAtRestController {
 

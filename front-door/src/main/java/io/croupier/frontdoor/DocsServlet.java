@@ -1,0 +1,165 @@
+package io.croupier.frontdoor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The platform's documentation page: Swagger UI at {@code /docs} (seed 001 names {@code http://localhost:5000/docs}),
+ * one selectable definition per {@link Audience} at {@code /docs/<audience>.json}, and the whole platform's at
+ * {@code /openapi.json}. Each service's own page stays reachable at {@code /services/<service-name>/docs}.
+ */
+final class DocsServlet extends HttpServlet {
+
+    private static final String UI_PREFIX = "/docs/swagger-ui/";
+
+    private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9]+)+");
+
+    /** What a Host header may hold: a name, an IPv4 or a bracketed IPv6 address, and a port. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
+
+    private final ApiDefinitions definitions;
+
+    private final String assets;
+
+    DocsServlet(ApiDefinitions definitions) {
+        this.definitions = definitions;
+        this.assets = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI();
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD");
+            JsonAnswers.problem(response, 405, "Method Not Allowed", "the documentation is read with GET");
+            return;
+        }
+        if ("/docs".equals(path) || "/docs/".equals(path) || "/docs/index.html".equals(path)) {
+            respond(response, "text/html", page().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("/openapi.json".equals(path)) {
+            JsonAnswers.respond(response, 200, "application/json",
+                    definitions.definition(Audience.PLATFORM, serverUrl(request)));
+            return;
+        }
+        Optional<Audience> audience = Arrays.stream(Audience.values())
+            .filter(candidate -> candidate.definitionPath().equals(path))
+            .findFirst();
+        if (audience.isPresent()) {
+            JsonAnswers.respond(response, 200, "application/json",
+                    definitions.definition(audience.get(), serverUrl(request)));
+            return;
+        }
+        if (path.startsWith(UI_PREFIX) && ASSET_NAME.matcher(path.substring(UI_PREFIX.length())).matches()) {
+            try (InputStream asset = DocsServlet.class.getClassLoader()
+                .getResourceAsStream(assets + path.substring(UI_PREFIX.length()))) {
+                if (asset != null) {
+                    response.setHeader("Cache-Control", "public, max-age=86400");
+                    respond(response, contentType(path), asset.readAllBytes());
+                    return;
+                }
+            }
+        }
+        JsonAnswers.problem(response, 404, "Not Found", "No documentation here; the page is at /docs");
+    }
+
+    /**
+     * The address the reader called: this connection's scheme and the Host header it sent. Forwarded headers are not
+     * read: the front door is the platform's edge, and a client could write anything into them.
+     */
+    static String serverUrl(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null || !HOST.matcher(host).matches()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return request.getScheme() + "://" + host;
+    }
+
+    private static String page() {
+        String urls = Arrays.stream(Audience.values())
+            .map(audience -> "{\"url\": \"" + audience.definitionPath() + "\", \"name\": \"" + audience.label()
+                    + "\"}")
+            .collect(Collectors.joining(",\n          "));
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                  <meta charset="UTF-8">
+                  <title>Croupier API</title>
+                  <link rel="stylesheet" href="/docs/swagger-ui/swagger-ui.css">
+                  <link rel="icon" type="image/png" href="/docs/swagger-ui/favicon-32x32.png">
+                </head>
+                <body>
+                  <div id="swagger-ui"></div>
+                  <script src="/docs/swagger-ui/swagger-ui-bundle.js"></script>
+                  <script src="/docs/swagger-ui/swagger-ui-standalone-preset.js"></script>
+                  <script>
+                    window.ui = SwaggerUIBundle({
+                      urls: [
+                          %s
+                      ],
+                      dom_id: "#swagger-ui",
+                      deepLinking: true,
+                      persistAuthorization: true,
+                      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+                      layout: "StandaloneLayout"
+                    });
+                  </script>
+                </body>
+                </html>
+                """.formatted(urls);
+    }
+
+    private static String contentType(String path) {
+        if (path.endsWith(".js")) {
+            return "text/javascript";
+        }
+        if (path.endsWith(".css")) {
+            return "text/css";
+        }
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        return path.endsWith(".html") ? "text/html" : "application/octet-stream";
+    }
+
+    private static void respond(HttpServletResponse response, String contentType, byte[] body) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        if (contentType.startsWith("text/")) {
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    /** The Swagger UI on the class path, whichever version the build chose. */
+    private static String swaggerUiVersion() {
+        try (InputStream pom = DocsServlet.class.getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            if (pom == null) {
+                throw new IllegalStateException("Swagger UI (org.webjars:swagger-ui) is not on the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(pom);
+            return properties.getProperty("version");
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("Swagger UI's version cannot be read", e);
+        }
+    }
+}
