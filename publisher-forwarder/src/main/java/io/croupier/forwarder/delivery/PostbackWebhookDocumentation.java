@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.croupier.events.Tracking;
 import io.croupier.forwarder.publisher.PostbackTemplate;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -36,7 +37,8 @@ class PostbackWebhookDocumentation implements OpenApiCustomizer {
 
     /** The delivery of the integration guide's worked example. */
     static final Delivery SAMPLE = new Delivery("payout:42", 4, "7", "CLK-789ABC", "TXN-12345", null, "FTD",
-            "APPROVED", new BigDecimal("4.00"), "USD", "facebook", "winter2024", null, null, null, null, null, null,
+            "APPROVED", new BigDecimal("4.00"), "USD",
+            Tracking.newBuilder().setSource("facebook").setCampaign("winter2024").build(), null,
             Instant.parse("2025-11-30T10:53:20Z"), 0, 0);
 
     private static final String SIGNING = "Signed with Standard Webhooks under the publisher's whsec_ signing "
