@@ -18,6 +18,7 @@ class AttributionServiceAccess implements AccessRules {
     public void declare(Endpoints endpoints) {
         endpoints.permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions/unattributed", ADMIN, MANAGER, ANALYST)
-            .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST);
+            .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/offers/timeline", ADMIN, MANAGER, ANALYST);
     }
 }
