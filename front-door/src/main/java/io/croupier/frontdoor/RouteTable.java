@@ -67,7 +67,8 @@ public final class RouteTable {
             Map.entry("/reports/roas_anomaly", Backend.ANALYTICS),
             Map.entry("/reports/roas_anomaly.json", Backend.ANALYTICS),
             Map.entry("/reports/arpdau_d1", Backend.ANALYTICS),
-            Map.entry("/reports/arpdau_d1.json", Backend.ANALYTICS));
+            Map.entry("/reports/arpdau_d1.json", Backend.ANALYTICS),
+            Map.entry("/console", Backend.CONSOLE));
 
     private static final List<Map.Entry<String, Backend>> LONGEST_FIRST = ROUTES.entrySet()
         .stream()

@@ -19,14 +19,15 @@ class RouteTableTest {
             "/customers/p-1/ltv, COMMISSION", "/publishers/4/users/u/points, COMMISSION", "/ad-spend, COMMISSION",
             "/admin/stats, OPTIMIZER", "/admin/update-weights, OPTIMIZER", "/admin/weight-sets/9, OPTIMIZER",
             "/admin/publishers, FORWARDER", "/admin/publishers/4/deliveries, FORWARDER",
-            "/admin/deliveries/dead-letters, FORWARDER" })
+            "/admin/deliveries/dead-letters, FORWARDER", "/offers/timeline, ATTRIBUTION",
+            "/console, CONSOLE", "/console/, CONSOLE", "/console/js/app.js, CONSOLE" })
     void eachPathGoesToTheServiceThatServesIt(String path, Backend owner) {
         assertThat(RouteTable.resolve(path)).contains(new Destination(owner, path));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/clicker", "/admin", "/admin/dead-letters", "/actuator/prometheus", "/health/x",
-            "/services/no-such-service/health" })
+            "/services/no-such-service/health", "/consoles" })
     void aPathNoServiceOwnsAloneGoesNowhere(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();
     }

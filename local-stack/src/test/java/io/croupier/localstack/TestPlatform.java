@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The eight services, the front door and a demo publisher, started exactly as {@link LocalStack} starts them (on any
+ * The eight services, the operator console, the front door and a demo publisher, started exactly as {@link LocalStack} starts them (on any
  * free ports instead of the documented ones) once for every test class of this module that asks for it with
  * {@code @ExtendWith(TestPlatform.Shared.class)}, and stopped after the last one, before the broker and the database.
  */
@@ -22,12 +22,16 @@ final class TestPlatform implements AutoCloseable {
 
     final FrontDoor frontDoor;
 
+    final OperatorConsole console;
+
     /** The stack's first administrator, logged in at identity-service like any operator. */
     final AdminApi admin;
 
-    private TestPlatform(RunningPlatform services, DemoPublisher demoPublisher, FrontDoor frontDoor, AdminApi admin) {
+    private TestPlatform(RunningPlatform services, DemoPublisher demoPublisher, OperatorConsole console,
+            FrontDoor frontDoor, AdminApi admin) {
         this.services = services;
         this.demoPublisher = demoPublisher;
+        this.console = console;
         this.frontDoor = frontDoor;
         this.admin = admin;
     }
@@ -39,11 +43,12 @@ final class TestPlatform implements AutoCloseable {
         RunningPlatform services = RunningPlatform.start(new Infrastructure(kafka.bootstrapServers(),
                 postgres.jdbcUrl(), postgres.username(), postgres.password()), service -> 0,
                 LocalStack.localSettings(TestStackKeys.SHARED, demoPublisher));
-        FrontDoor frontDoor = FrontDoor.start(services, StackOptions.parse(new String[0]).frontDoorAddress(),
-                List.of(0));
+        OperatorConsole console = OperatorConsole.start(0);
+        FrontDoor frontDoor = FrontDoor.start(services, console,
+                StackOptions.parse(new String[0]).frontDoorAddress(), List.of(0));
         AdminApi admin = AdminApi.logIn(services.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
                 DemoAccounts.ADMIN.password());
-        return new TestPlatform(services, demoPublisher, frontDoor, admin);
+        return new TestPlatform(services, demoPublisher, console, frontDoor, admin);
     }
 
     String url(PlatformService service) {
@@ -53,6 +58,7 @@ final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         frontDoor.close();
+        console.close();
         services.close();
         demoPublisher.close();
     }

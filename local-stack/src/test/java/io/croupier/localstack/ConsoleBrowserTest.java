@@ -1,0 +1,167 @@
+package io.croupier.localstack;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.croupier.embedded.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real headless Chromium against the real platform behind the front door, after a simulated run of
+ * the demo catalogue: one browser session per role, as its users would work. Every page is checked for errors in the
+ * browser console, and screenshots of the main pages are written under {@code target/screenshots/}.
+ */
+@ExtendWith(TestPlatform.Shared.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static TestPlatform platform;
+
+    private static String edgeUrl;
+
+    private static AdminApi manager;
+
+    private static Browser operator;
+
+    @BeforeAll
+    static void simulateARunAndOpenABrowser(TestPlatform started) {
+        platform = started;
+        edgeUrl = started.frontDoor.url();
+        new DemoData(started.admin).load(started.url(PlatformService.CLICK), started.url(PlatformService.POSTBACK),
+                started.url(PlatformService.FORWARDER), started.url(PlatformService.IDENTITY),
+                started.demoPublisher.postbackUrl());
+        Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(started.admin,
+                started.url(PlatformService.CLICK), started.url(PlatformService.POSTBACK),
+                started.admin.list(started.url(PlatformService.CLICK) + "/admin/offers")));
+        try (LedgerTap ledger = new LedgerTap(TestInfrastructure.kafka().bootstrapServers(), Instant.now())) {
+            simulation.run(24, started.demoPublisher, ledger);
+        }
+        manager = AdminApi.logIn(edgeUrl, DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+        operator = Browser.open(edgeUrl + "/console/");
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (operator != null) {
+            operator.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedOnThePageAndTheRightOneOpensTheDashboard() {
+        operator.logIn(DemoAccounts.MANAGER.username(), "not the password");
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("Wrong username or password.");
+        assertThat(operator.consoleProblems()).as("only the refused login").singleElement().asString()
+            .contains("/login", "401");
+
+        operator.logIn(DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+
+        operator.await(By.cssSelector("[data-kpi=clicks] .value"));
+        assertThat(operator.text(By.id("who"))).isEqualTo("manager (manager)");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theDashboardShowsWhatTheApisReportForTheLastSevenDaysAgainstTheSevenBefore() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.minusDays(6);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long clicks = funnelTotal(first, today, "clicks");
+            long firstDeposits = funnelTotal(first, today, "first_deposits");
+            Map<String, BigDecimal> revenue = moneyTotals(first, today, "revenue");
+            Map<String, BigDecimal> payouts = moneyTotals(first, today, "publisher_payout");
+            operator.go("dashboard");
+            operator.driver().navigate().refresh();
+
+            assertThat(clicks).as("the simulation's clicks").isPositive();
+            assertThat(operator.text(By.cssSelector("[data-kpi=clicks] .value"))).isEqualTo(count(clicks));
+            assertThat(operator.text(By.cssSelector("[data-kpi=first-deposits] .value")))
+                .isEqualTo(count(firstDeposits));
+            assertThat(revenue).as("the simulation's ledger").isNotEmpty();
+            revenue.forEach((currency, amount) -> assertThat(operator.text(By.cssSelector(
+                    "[data-kpi=revenue-" + currency + "] .value"))).isEqualTo(money(amount)));
+            payouts.forEach((currency, amount) -> assertThat(operator.text(By.cssSelector(
+                    "[data-kpi=payout-" + currency + "] .value"))).isEqualTo(money(amount)));
+        });
+        operator.await(By.cssSelector("#chart canvas"));
+        operator.await(By.cssSelector("[data-dead-letters=click-service]"));
+        operator.await(By.id("unattributed-reasons"));
+        assertThat(operator.all(By.cssSelector("#offer-table tbody tr"))).hasSizeGreaterThan(3);
+        operator.screenshot("dashboard");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(90)
+    void aSessionTheServicesNoLongerAcceptEndsOnTheLoginPageWithAMessage() {
+        operator.script("const session = JSON.parse(sessionStorage.getItem('croupier.session'));"
+                + "session.token = 'no.longer.valid';"
+                + "sessionStorage.setItem('croupier.session', JSON.stringify(session));");
+        operator.go("dashboard");
+        operator.driver().navigate().refresh();
+
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("Your session has expired. Please log in again.");
+        assertThat(operator.consoleProblems()).as("only the refused calls").isNotEmpty()
+            .allSatisfy(problem -> assertThat(problem).contains("401"));
+    }
+
+    @Test
+    @Order(91)
+    void loggingOutEndsTheSession() {
+        operator.logIn(DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+        operator.await(By.id("logout")).click();
+
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("You are logged out.");
+        assertThat(operator.script("return sessionStorage.getItem('croupier.session')")).isNull();
+        operator.go("dashboard");
+        operator.await(By.id("username"));
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    private static long funnelTotal(LocalDate first, LocalDate last, String field) {
+        JsonNode timeline = manager.get(edgeUrl + "/offers/timeline?bucket=day&from=" + first + "T00:00:00Z&to="
+                + last.plusDays(1) + "T00:00:00Z");
+        long total = 0;
+        for (JsonNode point : timeline.path("points")) {
+            total += point.path(field).asLong();
+        }
+        return total;
+    }
+
+    private static Map<String, BigDecimal> moneyTotals(LocalDate first, LocalDate last, String field) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        for (JsonNode row : manager.list(edgeUrl + "/reports/offers?from=" + first + "&to=" + last)) {
+            totals.merge(row.path(field).path("currency").asString(),
+                    new BigDecimal(row.path(field).path("amount").asString()), BigDecimal::add);
+        }
+        return totals;
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+
+    private static String money(BigDecimal value) {
+        return String.format(Locale.US, "%,.2f", value);
+    }
+}
