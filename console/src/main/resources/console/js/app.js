@@ -2,23 +2,29 @@ import { h, replace } from './dom.js';
 import { current, isPublisher, keepAlive, logOut, whenEnded } from './session.js';
 import * as login from './pages/login.js';
 import * as dashboard from './pages/dashboard.js';
+import * as offers from './pages/offers.js';
+import * as publishers from './pages/publishers.js';
 
 /**
  * The pages, by the hash of the URL (#/dashboard, #/offers/12, ...), so that a page can be bookmarked and reloaded and
  * the console needs no server-side routing. Each page module exports title, and render(main, ...path).
  */
-const OPERATOR_PAGES = { dashboard };
+const OPERATOR_PAGES = { dashboard, offers, publishers };
 const PUBLISHER_PAGES = {};
-const OPERATOR_NAV = [['dashboard', 'Dashboard']];
+const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['publishers', 'Publishers']];
 const PUBLISHER_NAV = [];
 
 const main = document.getElementById('main');
 let message = null;
+let kept = null;
 
 whenEnded(text => {
     message = text;
-    location.hash = '#/login';
-    show();
+    if (location.hash === '#/login') {
+        show();
+    } else {
+        location.hash = '#/login';
+    }
 });
 
 document.getElementById('logout').addEventListener('click', () => logOut('You are logged out.'));
@@ -48,7 +54,7 @@ async function show() {
         return;
     }
     renderTop(session, name);
-    notice(null);
+    notice(kept);
     document.title = `${page.title} · Croupier`;
     replace(main, h('p', { class: 'loading' }, 'Loading…'));
     try {
@@ -70,9 +76,18 @@ function renderTop(session, active) {
     replace(document.getElementById('who'), `${session.me.username} (${session.me.role.toLowerCase()})`);
 }
 
-/** A message above the page: what just happened, or a secret shown once. */
-export function notice(content) {
+/** Shows the current page again, e.g. after a change it made. */
+export function refresh() {
+    show();
+}
+
+/**
+ * A message above the page: what just happened, or a secret shown once. {@code keep} keeps it over the next page
+ * change (a page that saves and then moves to the saved object).
+ */
+export function notice(content, { keep = false } = {}) {
     const element = document.getElementById('notice');
     element.hidden = !content;
     replace(element, content ?? '');
+    kept = keep ? content : null;
 }

@@ -37,10 +37,14 @@ export async function logIn(username, password) {
     return current();
 }
 
+/** Ends the session once: the calls still in flight when it ended are refused too, and say nothing more. */
 export function logOut(message) {
     clearTimeout(renewal);
+    const ended = sessionStorage.getItem(KEY) !== null;
     sessionStorage.removeItem(KEY);
-    onEnd(message);
+    if (ended) {
+        onEnd(message);
+    }
 }
 
 /** Plans the renewal of the current session; called once a page is shown with a session. */

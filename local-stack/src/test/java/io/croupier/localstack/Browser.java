@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -109,8 +110,12 @@ final class Browser implements AutoCloseable {
             .until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    /** The text of an element once it shows, found again if the page redraws it meanwhile. */
     String text(By locator) {
-        return await(locator).getText();
+        await(locator);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+            .ignoring(StaleElementReferenceException.class)
+            .until(browser -> browser.findElement(locator).getText());
     }
 
     List<WebElement> all(By locator) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,13 +113,108 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void anOfferCreatedThroughTheFormShowsItsValidationErrorsBesideTheirFieldsFirstThenItsSecretsOnce() {
+        operator.go("offers/new");
+        operator.await(By.id("field-name")).sendKeys("Browser Casino <b>&amp;</b>");
+        operator.driver().findElement(By.id("field-casino_url")).sendKeys("not a url {click_id}");
+        operator.driver().findElement(By.id("field-deal-currency")).clear();
+        operator.driver().findElement(By.id("field-deal-currency")).sendKeys("dollars");
+        operator.driver().findElement(By.id("save-offer")).click();
+
+        assertThat(operator.text(By.id("field-casino_url-error"))).isNotBlank();
+        assertThat(operator.text(By.id("field-deal-currency-error"))).isNotBlank();
+        assertThat(operator.driver().findElement(By.id("field-casino_url")).getDomAttribute("aria-invalid"))
+            .isEqualTo("true");
+        assertThat(operator.consoleProblems()).as("only the refused save").singleElement().asString()
+            .contains("/admin/offers", "400");
+        operator.screenshot("offer-validation");
+
+        operator.driver().findElement(By.id("field-casino_url")).clear();
+        operator.driver().findElement(By.id("field-casino_url")).sendKeys("https://browser-casino.example/?c={click_id}");
+        operator.driver().findElement(By.id("field-deal-currency")).clear();
+        operator.driver().findElement(By.id("field-deal-currency")).sendKeys("EUR");
+        operator.driver().findElement(By.id("save-offer")).click();
+
+        String secret = operator.text(By.cssSelector("[data-secret='postback secret']"));
+        String offerId = operator.driver().getCurrentUrl().replaceAll(".*#/offers/", "");
+        JsonNode offer = manager.get(edgeUrl + "/admin/offers/" + offerId);
+        assertThat(offer.path("name").asString()).as("the name as typed, markup and all")
+            .isEqualTo("Browser Casino <b>&amp;</b>");
+        assertThat(operator.text(By.tagName("h1"))).endsWith("Browser Casino <b>&amp;</b>");
+        assertThat(offer.path("postback_secret").asString()).as("masked outside the answer that created it")
+            .startsWith("****").isNotEqualTo(secret);
+        assertThat(secret.substring(secret.length() - 4)).isEqualTo(offer.path("postback_secret").asString()
+            .substring(4));
+
+        // Never routed to, so it is deleted rather than deactivated (click-service README).
+        operator.driver().findElement(By.id("deactivate")).click();
+        operator.driver().findElement(By.id("deactivate")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.text(By.id("notice")))
+            .isEqualTo("Offer " + offerId + " deleted."));
+        operator.await(By.id("offers"));
+        assertThat(manager.list(edgeUrl + "/admin/offers")).noneMatch(listed -> listed.path("id").asString()
+            .equals(offerId));
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aPublishersTemplateErrorShowsAsItIsTypedAndItsSigningSecretRotatesOnce() {
+        operator.go("publishers");
+        operator.await(By.id("publishers"));
+        operator.screenshot("publishers");
+        operator.go("publishers/new");
+        operator.await(By.id("field-name")).sendKeys("Browser Publisher");
+        operator.driver().findElement(By.id("field-username")).sendKeys("browser-" + System.nanoTime());
+        operator.driver().findElement(By.id("field-postback_url"))
+            .sendKeys("https://pub.example/pb?c={click_idd");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).contains("unclosed macro"));
+        operator.driver().findElement(By.id("field-postback_url")).sendKeys("}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).contains("click_idd"));
+        operator.driver().findElement(By.id("field-postback_url")).clear();
+        operator.driver().findElement(By.id("field-postback_url")).sendKeys("https://pub.example/pb?c={click_id}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).isEmpty());
+        operator.driver().findElement(By.id("field-payout_terms-revshare_percent")).sendKeys("70");
+        operator.driver().findElement(By.id("save-publisher")).click();
+        String created = operator.text(By.cssSelector("[data-secret='signing secret']"));
+
+        operator.await(By.id("rotate-signing-secret")).click();
+        operator.await(By.id("deliveries"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.cssSelector("[data-secret='signing secret']")).getText()).startsWith("whsec_")
+            .isNotEqualTo(created));
+        operator.screenshot("publisher");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theDemoPublishersDeliveryLogShowsEachDeliveryWithItsAttempts() {
+        String joao = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "joao123");
+        List<JsonNode> deliveries = manager.list(edgeUrl + "/admin/publishers/" + joao + "/deliveries");
+        assertThat(deliveries).as("the simulation paid joao123").isNotEmpty();
+
+        operator.go("publishers/" + joao);
+
+        assertThat(operator.await(By.id("deliveries")).findElements(By.cssSelector("tbody tr")))
+            .hasSize(deliveries.size());
+        assertThat(operator.text(By.id("deliveries"))).contains(deliveries.get(0).path("id").asString());
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
     @Order(90)
     void aSessionTheServicesNoLongerAcceptEndsOnTheLoginPageWithAMessage() {
+        operator.go("offers");
+        operator.await(By.id("offers"));
         operator.script("const session = JSON.parse(sessionStorage.getItem('croupier.session'));"
                 + "session.token = 'no.longer.valid';"
                 + "sessionStorage.setItem('croupier.session', JSON.stringify(session));");
         operator.go("dashboard");
-        operator.driver().navigate().refresh();
 
         assertThat(operator.text(By.id("login-error"))).isEqualTo("Your session has expired. Please log in again.");
         assertThat(operator.consoleProblems()).as("only the refused calls").isNotEmpty()
