@@ -43,6 +43,7 @@ public final class RouteTable {
             Map.entry("/admin/publishers", Backend.FORWARDER),
             Map.entry("/admin/deliveries", Backend.FORWARDER),
             Map.entry("/admin/inbound-auth", Backend.POSTBACK),
+            Map.entry("/admin/postback-logs", Backend.POSTBACK),
             Map.entry("/admin/accounts", Backend.IDENTITY),
             Map.entry("/admin/api-keys", Backend.IDENTITY),
             Map.entry("/admin/audit", Backend.IDENTITY),

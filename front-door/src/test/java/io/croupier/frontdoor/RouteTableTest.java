@@ -20,6 +20,7 @@ class RouteTableTest {
             "/admin/stats, OPTIMIZER", "/admin/update-weights, OPTIMIZER", "/admin/weight-sets/9, OPTIMIZER",
             "/admin/publishers, FORWARDER", "/admin/publishers/4/deliveries, FORWARDER",
             "/admin/deliveries/dead-letters, FORWARDER", "/offers/timeline, ATTRIBUTION",
+            "/admin/postback-logs, POSTBACK", "/admin/postback-logs/7, POSTBACK",
             "/console, CONSOLE", "/console/, CONSOLE", "/console/js/app.js, CONSOLE" })
     void eachPathGoesToTheServiceThatServesIt(String path, Backend owner) {
         assertThat(RouteTable.resolve(path)).contains(new Destination(owner, path));
