@@ -21,6 +21,7 @@ class CommissionServiceAccess implements AccessRules {
     @Override
     public void declare(Endpoints endpoints) {
         endpoints.permit(GET, "/ledger/entries/**", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/ledger/trace", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)

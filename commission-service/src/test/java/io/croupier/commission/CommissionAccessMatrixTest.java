@@ -46,6 +46,7 @@ class CommissionAccessMatrixTest {
             .publicly(200, () -> Call.get("/health"))
             .endpoint(EVERYONE, 200, () -> Call.get("/ledger/entries/" + entry.entryId()))
             .endpoint(EVERYONE, 200, () -> Call.get("/ledger/entries?offer_id=" + offer))
+            .endpoint(EVERYONE, 200, () -> Call.get("/ledger/trace?click_id=" + entry.clickId()))
             .endpoint(EVERYONE, 200, () -> Call.get("/conversions?offer_id=" + offer))
             .endpoint(EVERYONE, 200, () -> Call.get("/publishers/" + publisher + "/users/" + endUser + "/points"))
             .endpoint(EVERYONE, 200, () -> Call.get("/reports/publishers"))
