@@ -59,3 +59,15 @@ export async function allowed(call) {
         throw error;
     }
 }
+
+/** Calls whose answer may not exist (404): the absence becomes null. */
+export async function found(call) {
+    try {
+        return await call;
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+            return null;
+        }
+        throw error;
+    }
+}

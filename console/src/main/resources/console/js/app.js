@@ -4,14 +4,17 @@ import * as login from './pages/login.js';
 import * as dashboard from './pages/dashboard.js';
 import * as offers from './pages/offers.js';
 import * as publishers from './pages/publishers.js';
+import * as postbacks from './pages/postbacks.js';
+import * as ledger from './pages/ledger.js';
 
 /**
  * The pages, by the hash of the URL (#/dashboard, #/offers/12, ...), so that a page can be bookmarked and reloaded and
  * the console needs no server-side routing. Each page module exports title, and render(main, ...path).
  */
-const OPERATOR_PAGES = { dashboard, offers, publishers };
+const OPERATOR_PAGES = { dashboard, offers, publishers, postbacks, ledger };
 const PUBLISHER_PAGES = {};
-const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['publishers', 'Publishers']];
+const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['publishers', 'Publishers'],
+    ['postbacks', 'Postback log'], ['ledger', 'Ledger']];
 const PUBLISHER_NAV = [];
 
 const main = document.getElementById('main');

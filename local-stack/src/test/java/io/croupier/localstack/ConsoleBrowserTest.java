@@ -207,6 +207,61 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void thePostbackLogFiltersAndPagesWhatPostbackServiceLogged() {
+        JsonNode houseCalls = manager.get(edgeUrl + "/admin/postback-logs?limit=50&format=HOUSE_POSTBACK");
+        assertThat(houseCalls.path("items").size()).as("the simulation's seed 003 calls").isPositive();
+
+        operator.go("postbacks");
+        operator.await(By.id("postback-log"));
+        operator.screenshot("postback-log");
+        new org.openqa.selenium.support.ui.Select(operator.driver().findElement(By.id("filter-format")))
+            .selectByValue("HOUSE_POSTBACK");
+        operator.driver().findElement(By.cssSelector("#postback-filters button[type=submit]")).click();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.all(By.cssSelector(
+                "#postback-log tbody tr"))).hasSize(houseCalls.path("items").size()));
+        String newest = houseCalls.path("items").get(0).path("id").asString();
+        operator.driver().findElement(By.linkText(newest)).click();
+        assertThat(operator.text(By.id("postback-details"))).contains("HOUSE_POSTBACK",
+                houseCalls.path("items").get(0).path("outcome").asString());
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aLedgerEntryIsFollowedToItsConversionClickPostbackAndDeliveryAndTheClickBackToEveryCent() {
+        JsonNode entry = manager.list(edgeUrl + "/ledger/entries?limit=1000").stream()
+            .filter(candidate -> !candidate.path("click_id").isNull()
+                    && candidate.path("input_event_id").asString().matches("(attributed:)?postback:\\d+")
+                    && new BigDecimal(candidate.path("publisher_payout").path("amount").asString()).signum() > 0)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the simulation paid a publisher for a clicked postback"));
+        String entryId = entry.path("entry_id").asString();
+        String clickId = entry.path("click_id").asString();
+        String logId = entry.path("input_event_id").asString().replaceAll(".*postback:", "");
+
+        operator.go("ledger");
+        operator.await(By.id("find-entry")).sendKeys(entryId + "\n");
+
+        assertThat(operator.text(By.id("why-entry"))).contains(entry.path("rule").asString(),
+                entry.path("revenue").path("amount").asString());
+        assertThat(operator.text(By.id("why-conversion"))).contains("postback:" + logId);
+        assertThat(operator.text(By.id("why-click"))).contains(clickId);
+        assertThat(operator.text(By.id("why-postback"))).contains(
+                manager.get(edgeUrl + "/admin/postback-logs/" + logId).path("format").asString());
+        assertThat(operator.text(By.id("why-delivery"))).contains("payout:" + entryId);
+        operator.screenshot("ledger-entry");
+
+        operator.driver().findElement(By.id("trace-click")).click();
+        JsonNode trace = manager.get(edgeUrl + "/ledger/trace?click_id=" + clickId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.all(By.cssSelector(
+                "#ledger-entries tbody tr"))).hasSize(trace.path("entries").size()));
+        assertThat(operator.text(By.id("ledger-entries"))).contains(entryId);
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
     @Order(90)
     void aSessionTheServicesNoLongerAcceptEndsOnTheLoginPageWithAMessage() {
         operator.go("offers");
