@@ -17,6 +17,7 @@ class AttributionServiceAccess implements AccessRules {
     @Override
     public void declare(Endpoints endpoints) {
         endpoints.permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/clicks", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions/unattributed", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/offers/timeline", ADMIN, MANAGER, ANALYST);

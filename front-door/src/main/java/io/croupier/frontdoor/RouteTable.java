@@ -28,7 +28,7 @@ public final class RouteTable {
             Map.entry("/webhooks/", Backend.POSTBACK),
             Map.entry("/api/postback/", Backend.POSTBACK),
             Map.entry("/api/analytics/", Backend.POSTBACK),
-            Map.entry("/clicks/", Backend.ATTRIBUTION),
+            Map.entry("/clicks", Backend.ATTRIBUTION),
             Map.entry("/conversions/unattributed", Backend.ATTRIBUTION),
             Map.entry("/offers/", Backend.ATTRIBUTION),
             Map.entry("/conversions", Backend.COMMISSION),

@@ -97,7 +97,7 @@ public class ClickRepository {
         return clicks.stream().map(field).toArray(String[]::new);
     }
 
-    private static StoredClick map(ResultSet rs, int row) throws SQLException {
+    static StoredClick map(ResultSet rs, int row) throws SQLException {
         return new StoredClick(rs.getString("click_id"), rs.getString("offer_id"), rs.getString("publisher_id"),
                 rs.getString("source"), rs.getString("campaign"), rs.getString("sub1"), rs.getString("sub2"),
                 rs.getString("sub3"), rs.getString("sub4"), rs.getString("sub5"), rs.getString("ip"),
