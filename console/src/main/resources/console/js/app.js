@@ -6,16 +6,18 @@ import * as offers from './pages/offers.js';
 import * as publishers from './pages/publishers.js';
 import * as postbacks from './pages/postbacks.js';
 import * as ledger from './pages/ledger.js';
+import * as portal from './pages/portal.js';
+import * as unattributed from './pages/unattributed.js';
 
 /**
  * The pages, by the hash of the URL (#/dashboard, #/offers/12, ...), so that a page can be bookmarked and reloaded and
  * the console needs no server-side routing. Each page module exports title, and render(main, ...path).
  */
-const OPERATOR_PAGES = { dashboard, offers, publishers, postbacks, ledger };
-const PUBLISHER_PAGES = {};
+const OPERATOR_PAGES = { dashboard, offers, publishers, postbacks, ledger, unattributed };
+const PUBLISHER_PAGES = { portal };
 const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['publishers', 'Publishers'],
-    ['postbacks', 'Postback log'], ['ledger', 'Ledger']];
-const PUBLISHER_NAV = [];
+    ['postbacks', 'Postback log'], ['ledger', 'Ledger'], ['unattributed', 'Unattributed']];
+const PUBLISHER_NAV = [['portal', 'Your performance']];
 
 const main = document.getElementById('main');
 let message = null;

@@ -262,6 +262,73 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void aPublisherSeesItsOwnClicksConversionsEarningsAndDeliveriesAndNothingOfAnothers() {
+        AdminApi joao = AdminApi.logIn(edgeUrl, DemoAccounts.PUBLISHER.username(), DemoAccounts.PUBLISHER.password());
+        String joaoId = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "joao123");
+        String mariaId = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "maria456");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, BigDecimal> earnings = new TreeMap<>();
+        for (JsonNode row : joao.list(edgeUrl + "/reports/publishers?from=" + today.withDayOfMonth(1) + "&to="
+                + today.withDayOfMonth(today.lengthOfMonth()))) {
+            assertThat(row.path("id").asString()).isEqualTo(joaoId);
+            earnings.merge(row.path("publisher_payout").path("currency").asString(),
+                    new BigDecimal(row.path("publisher_payout").path("amount").asString()), BigDecimal::add);
+        }
+        assertThat(earnings).as("the simulation paid joao123 this month").isNotEmpty();
+        List<String> clicks = new java.util.ArrayList<>();
+        joao.get(edgeUrl + "/clicks?limit=50").path("items").forEach(click -> {
+            assertThat(click.path("publisher_id").asString()).isEqualTo(joaoId);
+            clicks.add(click.path("click_id").asString());
+        });
+
+        try (Browser publisher = Browser.open(edgeUrl + "/console/")) {
+            publisher.logIn(DemoAccounts.PUBLISHER.username(), DemoAccounts.PUBLISHER.password());
+
+            assertThat(publisher.text(By.cssSelector("#statements tbody tr:first-child [data-earnings]")))
+                .isEqualTo(String.join(", ", earnings.entrySet().stream()
+                    .map(total -> money(total.getValue()) + " " + total.getKey()).toList()));
+            assertThat(publisher.all(By.cssSelector("#my-clicks tbody tr"))).hasSize(clicks.size());
+            assertThat(publisher.text(By.id("my-clicks"))).contains(clicks.get(0));
+            assertThat(publisher.text(By.id("tracking-link"))).contains("/click?pub=" + joaoId);
+            assertThat(publisher.all(By.cssSelector("#nav a"))).extracting(link -> link.getText())
+                .containsExactly("Your performance");
+            publisher.screenshot("publisher-portal");
+            assertThat(publisher.consoleProblems()).isEmpty();
+
+            Object theirDeliveries = publisher.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = JSON.parse(sessionStorage.getItem('croupier.session')).token;
+                    fetch(arguments[0], { headers: { Authorization: 'Bearer ' + token } })
+                        .then(answer => done(answer.status));""", "/admin/publishers/" + mariaId + "/deliveries");
+            assertThat(theirDeliveries).as("another publisher's delivery log").isEqualTo(404L);
+            publisher.go("dashboard");
+            publisher.await(By.id("my-clicks"));
+            assertThat(publisher.driver().getCurrentUrl()).as("operator pages are not the publisher's")
+                .endsWith("#/portal");
+            publisher.consoleProblems();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void unattributedConversionsAreListedWithTheirReasons() {
+        JsonNode page = manager.get(edgeUrl + "/conversions/unattributed?limit=100");
+
+        operator.go("unattributed");
+
+        operator.await(By.id("unattributed"));
+        if (page.path("items").isEmpty()) {
+            assertThat(operator.text(By.id("unattributed"))).contains("Nothing here yet.");
+        }
+        else {
+            assertThat(operator.all(By.cssSelector("#unattributed tbody tr"))).hasSize(page.path("items").size());
+            assertThat(operator.text(By.id("unattributed"))).contains(page.at("/items/0/reason").asString());
+        }
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
     @Order(90)
     void aSessionTheServicesNoLongerAcceptEndsOnTheLoginPageWithAMessage() {
         operator.go("offers");
