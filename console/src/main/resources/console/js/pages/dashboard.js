@@ -10,6 +10,9 @@ export const title = 'Dashboard';
 const SERVICES_WITH_DEAD_LETTERS = ['click-service', 'postback-service', 'attribution-service', 'commission-service',
     'optimizer-service', 'publisher-forwarder', 'identity-service', 'analytics-service'];
 
+/** How many of the latest weight sets the sparklines draw. */
+const WEIGHT_HISTORY = 12;
+
 let chosen = preset('7d');
 let chosenName = '7d';
 
@@ -54,13 +57,16 @@ function controls(main) {
 async function load(body) {
     const period = chosen;
     const before = previous(period);
-    const [timeline, timelineBefore, report, reportBefore, stats] = await Promise.all([
+    const [timeline, timelineBefore, report, reportBefore, stats, money, weightSets] = await Promise.all([
         api('/offers/timeline', { query: { from: period.from, to: period.to, bucket: period.bucket } }),
         api('/offers/timeline', { query: { from: before.from, to: before.to, bucket: 'day' } }),
         api('/reports/offers', { query: { from: period.fromDay, to: period.toDay } }),
         api('/reports/offers', { query: { from: before.fromDay, to: before.toDay } }),
         api('/admin/stats'),
+        api('/reports/timeline', { query: { from: period.from, to: period.to, bucket: period.bucket } }),
+        api('/admin/weight-sets', { query: { limit: WEIGHT_HISTORY } }),
     ]);
+    const weightHistory = await Promise.all(weightSets.map(set => api(`/admin/weight-sets/${set.weight_set_id}`)));
     const funnels = await Promise.all(stats.map(offer => api(`/offers/${encodeURIComponent(offer.id)}/funnel`,
         { query: { from: period.from, to: period.to } })));
     replace(body,
@@ -68,6 +74,9 @@ async function load(body) {
         h('section', { 'aria-labelledby': 'chart-title' },
             h('h2', { id: 'chart-title' }, `Clicks and first deposits per ${period.bucket} (UTC)`),
             h('div', { id: 'chart', class: 'chart' })),
+        h('section', { 'aria-labelledby': 'revenue-chart-title' },
+            h('h2', { id: 'revenue-chart-title' }, `Casino revenue per ${period.bucket} and currency (UTC)`),
+            h('div', { id: 'revenue-chart', class: 'chart' })),
         h('section', { 'aria-labelledby': 'offers-title' },
             h('h2', { id: 'offers-title' }, 'Offers'), offerTable(stats, funnels, report)),
         h('div', { class: 'health' },
@@ -79,7 +88,9 @@ async function load(body) {
                 h('h2', { id: 'dead-letters-title' }, 'Dead letters per service'),
                 h('p', { class: 'loading' }, 'Loading…'))));
     chart(document.getElementById('chart'), timeline);
-    await Promise.all([deliveryHealth(), attributionHealth(), deadLetters()]);
+    revenueChart(document.getElementById('revenue-chart'), money);
+    sparklines(weightHistory.slice().reverse());
+    await Promise.all([deliveryHealth(period), attributionHealth(), deadLetters()]);
 }
 
 /** The period's totals: the funnel from attribution-service, the money from commission-service's ledger. */
@@ -149,6 +160,41 @@ function chart(element, timeline) {
     }, [xs, timeline.points.map(point => point.clicks), timeline.points.map(point => point.first_deposits)], element);
 }
 
+/** One line per currency: amounts of different currencies share the time axis, never a sum. */
+function revenueChart(element, timeline) {
+    const currencies = [...new Set(timeline.points.flatMap(point => point.revenue.map(amount => amount.currency)))]
+        .sort();
+    const colours = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626'];
+    new uPlot({
+        width: Math.max(260, (element.clientWidth || 620) - 20),
+        height: 220,
+        tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+        series: [{}, ...currencies.map((currency, index) => ({
+            label: currency, stroke: colours[index % colours.length], width: 2,
+        }))],
+    }, [timeline.points.map(point => Date.parse(point.at) / 1000),
+        ...currencies.map(currency => timeline.points.map(point =>
+            Number(point.revenue.find(amount => amount.currency === currency)?.amount ?? 0)))], element);
+}
+
+/** Each offer's weight in the latest weight sets, oldest first, as a line without axes. */
+function sparklines(history) {
+    for (const cell of document.querySelectorAll('[data-sparkline]')) {
+        const weights = history.map(set => set.weights.find(entry => String(entry.id) === cell.dataset.sparkline))
+            .map(entry => entry ? Number(entry.weight) : null);
+        if (weights.filter(weight => weight !== null).length < 2) {
+            cell.textContent = '–';
+            continue;
+        }
+        new uPlot({
+            width: 110, height: 32, legend: { show: false }, cursor: { show: false },
+            axes: [{ show: false }, { show: false }], scales: { x: { time: false } },
+            series: [{}, { stroke: '#2563eb', width: 1.5, points: { show: false } }],
+        }, [weights.map((_, index) => index), weights], cell);
+        cell.setAttribute('aria-label', `weights ${weights.map(weight => weight?.toFixed(3) ?? '–').join(', ')}`);
+    }
+}
+
 function offerTable(stats, funnels, report) {
     const activeWeight = stats.filter(offer => offer.active).reduce((total, offer) => total + offer.weight, 0);
     const rows = stats.map((offer, index) => ({ offer, funnel: funnels[index] }));
@@ -160,6 +206,7 @@ function offerTable(stats, funnels, report) {
         ['Active', row => row.offer.active ? 'yes' : 'no'],
         ['Weight', row => row.offer.weight.toFixed(3)],
         ['Traffic share', row => row.offer.active && activeWeight > 0 ? percent(row.offer.weight / activeWeight) : '–'],
+        ['Weight history', row => h('span', { class: 'sparkline', 'data-sparkline': row.offer.id, role: 'img' })],
         ['Clicks', row => h('span', { 'data-offer-clicks': row.offer.id }, count(row.funnel.clicks))],
         ['FTDs', row => count(row.funnel.first_deposits)],
         ['EV', row => `${format(parse(row.offer.ev), 4)} ${row.offer.currency ?? ''}`],
@@ -168,12 +215,19 @@ function offerTable(stats, funnels, report) {
     ], rows, { id: 'offer-table' });
 }
 
-async function deliveryHealth() {
+async function deliveryHealth(period) {
     const section = document.getElementById('delivery-health');
-    const dead = await api('/admin/deliveries/dead-letters');
+    const health = await api('/admin/deliveries/health', { query: { from: period.from, to: period.to } });
+    const seconds = value => value === null || value === undefined ? '–' : `${value.toFixed(1)} s`;
     section.querySelector('.loading').replaceWith(h('dl', {},
-        h('dt', {}, 'Deliveries given up (dead letters)'),
-        h('dd', { 'data-health': 'delivery-dead-letters' }, count(dead.length))));
+        [['delivered', 'Delivered', count(health.delivered)],
+            ['retrying', 'Retrying', count(health.retrying)],
+            ['dead', 'Given up (dead letters)', count(health.dead)],
+            ['disabled', 'Endpoints disabled now', count(health.endpoints_disabled)],
+            ['p50', 'Payout → delivery, median', seconds(health.latency_p50_seconds)],
+            ['p95', 'Payout → delivery, 95th percentile', seconds(health.latency_p95_seconds)]]
+            .map(([key, label, value]) => [h('dt', {}, label), h('dd', { 'data-health': key }, value)])),
+        h('p', { class: 'muted' }, 'Of the payouts received in the period.'));
 }
 
 async function attributionHealth() {

@@ -103,13 +103,40 @@ class ConsoleBrowserTest {
                     "[data-kpi=revenue-" + currency + "] .value"))).isEqualTo(money(amount)));
             payouts.forEach((currency, amount) -> assertThat(operator.text(By.cssSelector(
                     "[data-kpi=payout-" + currency + "] .value"))).isEqualTo(money(amount)));
+            JsonNode deliveries = manager.get(edgeUrl + "/admin/deliveries/health?from=" + first + "T00:00:00Z&to="
+                    + today.plusDays(1) + "T00:00:00Z");
+            assertThat(deliveries.path("delivered").asLong()).as("the simulation's forwarded payouts").isPositive();
+            assertThat(operator.text(By.cssSelector("[data-health=delivered]")))
+                .isEqualTo(count(deliveries.path("delivered").asLong()));
         });
         operator.await(By.cssSelector("#chart canvas"));
+        operator.await(By.cssSelector("#revenue-chart canvas"));
+        assertThat(operator.all(By.cssSelector("[data-sparkline] canvas"))).as("weight histories").isNotEmpty();
         operator.await(By.cssSelector("[data-dead-letters=click-service]"));
         operator.await(By.id("unattributed-reasons"));
         assertThat(operator.all(By.cssSelector("#offer-table tbody tr"))).hasSizeGreaterThan(3);
         operator.screenshot("dashboard");
         assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void theDashboardFitsAPhonesWidth() {
+        operator.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            operator.go("offers");
+            operator.await(By.id("offers"));
+            operator.go("dashboard");
+            operator.await(By.cssSelector("#chart canvas"));
+
+            assertThat(operator.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the screen but the tables' own scrolling").isEqualTo(true);
+            operator.screenshot("dashboard-phone");
+            assertThat(operator.consoleProblems()).isEmpty();
+        }
+        finally {
+            operator.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
     }
 
     @Test
