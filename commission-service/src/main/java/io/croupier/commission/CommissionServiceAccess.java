@@ -26,6 +26,7 @@ class CommissionServiceAccess implements AccessRules {
             .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/deals/*/versions", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/ad-spend", ADMIN, MANAGER, ANALYST)
             .permit(POST, "/ad-spend", ADMIN, MANAGER);

@@ -51,6 +51,7 @@ class CommissionAccessMatrixTest {
             .endpoint(EVERYONE, 200, () -> Call.get("/publishers/" + publisher + "/users/" + endUser + "/points"))
             .endpoint(EVERYONE, 200, () -> Call.get("/reports/publishers"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/offers"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/deals/" + offer + "/versions"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/timeline?from=2026-01-01T00:00:00Z"
                     + "&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/campaigns"))

@@ -37,6 +37,7 @@ public final class RouteTable {
             Map.entry("/publishers/", Backend.COMMISSION),
             Map.entry("/reports/", Backend.COMMISSION),
             Map.entry("/ad-spend", Backend.COMMISSION),
+            Map.entry("/deals/", Backend.COMMISSION),
             Map.entry("/admin/stats", Backend.OPTIMIZER),
             Map.entry("/admin/update-weights", Backend.OPTIMIZER),
             Map.entry("/admin/weight-sets", Backend.OPTIMIZER),

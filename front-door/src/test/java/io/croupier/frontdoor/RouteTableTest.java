@@ -19,7 +19,7 @@ class RouteTableTest {
             "/customers/p-1/ltv, COMMISSION", "/publishers/4/users/u/points, COMMISSION", "/ad-spend, COMMISSION",
             "/admin/stats, OPTIMIZER", "/admin/update-weights, OPTIMIZER", "/admin/weight-sets/9, OPTIMIZER",
             "/admin/publishers, FORWARDER", "/admin/publishers/4/deliveries, FORWARDER",
-            "/admin/deliveries/dead-letters, FORWARDER", "/offers/timeline, ATTRIBUTION", "/clicks, ATTRIBUTION",
+            "/admin/deliveries/dead-letters, FORWARDER", "/offers/timeline, ATTRIBUTION", "/clicks, ATTRIBUTION", "/deals/3/versions, COMMISSION",
             "/admin/postback-logs, POSTBACK", "/admin/postback-logs/7, POSTBACK",
             "/console, CONSOLE", "/console/, CONSOLE", "/console/js/app.js, CONSOLE" })
     void eachPathGoesToTheServiceThatServesIt(String path, Backend owner) {
