@@ -14,8 +14,10 @@ export async function render(main, id) {
         return;
     }
     if (id) {
-        const offer = await api(`/admin/offers/${encodeURIComponent(id)}`);
-        replace(main, h('h1', {}, `Offer ${offer.id}: `, offer.name), actions(offer), form(offer));
+        const [offer, versions] = await Promise.all([api(`/admin/offers/${encodeURIComponent(id)}`),
+            api(`/deals/${encodeURIComponent(id)}/versions`)]);
+        replace(main, h('h1', {}, `Offer ${offer.id}: `, offer.name), actions(offer), form(offer),
+            h('h2', {}, 'Deal versions'), dealVersions(versions));
         return;
     }
     const offers = await api('/admin/offers');
@@ -49,6 +51,20 @@ function deal(terms) {
         parts.push(`the casino's reported payout (${terms.currency})`);
     }
     return `${parts.join(' + ')} · version ${terms.version} since ${time(terms.effective_from)}`;
+}
+
+/** The terms each ledger entry's deal version names, as commission-service applies them. */
+function dealVersions(versions) {
+    const amount = value => value ? `${value.amount} ${value.currency}` : '–';
+    return table([
+        ['Version', version => version.version],
+        ['In force from', version => time(version.effective_from)],
+        ['CPA', version => amount(version.cpa_amount)],
+        ['CPA minimum deposit', version => amount(version.min_deposit)],
+        ['RevShare %', version => version.rev_share_percent ?? '–'],
+        ['Currency', version => version.currency],
+        ['Negative carry-over', version => version.negative_carry_over ? 'yes' : 'no'],
+    ], versions, { id: 'deal-versions' });
 }
 
 function actions(offer) {

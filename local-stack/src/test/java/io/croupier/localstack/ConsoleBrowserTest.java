@@ -173,6 +173,11 @@ class ConsoleBrowserTest {
             .startsWith("****").isNotEqualTo(secret);
         assertThat(secret.substring(secret.length() - 4)).isEqualTo(offer.path("postback_secret").asString()
             .substring(4));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            operator.driver().navigate().refresh();
+            assertThat(operator.text(By.cssSelector("#deal-versions tbody tr:first-child td:nth-child(6)")))
+                .as("commission-service read the new offer's deal").isEqualTo("EUR");
+        });
 
         // Never routed to, so it is deleted rather than deactivated (click-service README).
         operator.driver().findElement(By.id("deactivate")).click();
