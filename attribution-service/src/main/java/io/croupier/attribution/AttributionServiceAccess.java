@@ -18,7 +18,9 @@ class AttributionServiceAccess implements AccessRules {
     public void declare(Endpoints endpoints) {
         endpoints.publicly(GET, "/track")
             .permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/clicks", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions/unattributed", ADMIN, MANAGER, ANALYST)
-            .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST);
+            .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/offers/timeline", ADMIN, MANAGER, ANALYST);
     }
 }

@@ -48,9 +48,12 @@ class AttributionAccessMatrixTest {
         return AccessMatrix.withTestIssuer("http://127.0.0.1:" + port, PUBLISHER)
             .publicly(200, () -> Call.get("/health"))
             .endpoint(EVERYONE, 200, () -> Call.get("/clicks/" + click.getClickId()))
+            .endpoint(EVERYONE, 200, () -> Call.get("/clicks?limit=1"))
             .endpoint(OPERATORS, 200, () -> Call.get("/conversions/unattributed?limit=1"))
             .endpoint(OPERATORS, 200, () -> Call.get("/offers/" + offer
                     + "/funnel?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/offers/timeline?from=2026-01-01T00:00:00Z"
+                    + "&to=2026-01-02T00:00:00Z&bucket=hour"))
             .endpoint(Set.of(TestIssuer.ADMIN, TestIssuer.MANAGER), 200, () -> Call.get("/admin/dead-letters?limit=1"))
             .endpoint(OPERATORS, 200, () -> Call.get("/actuator/metrics"))
             .cases()

@@ -26,10 +26,12 @@ class CommissionServiceAccess implements AccessRules {
             .permit(POST, "/ledger/entries/*/reject", ADMIN, MANAGER)
             .permit(GET, "/ledger/held", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/ledger/entries/**", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/ledger/trace", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/deals/*/versions", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/balance", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(POST, "/earn", ADMIN, MANAGER);

@@ -46,6 +46,7 @@ class CommissionAccessMatrixTest {
             .publicly(200, () -> Call.get("/health"))
             .endpoint(EVERYONE, 200, () -> Call.get("/ledger/entries/" + entry.entryId()))
             .endpoint(EVERYONE, 200, () -> Call.get("/ledger/entries?offer_id=" + offer))
+            .endpoint(EVERYONE, 200, () -> Call.get("/ledger/trace?click_id=" + entry.clickId()))
             .endpoint(EVERYONE, 200, () -> Call.get("/conversions?offer_id=" + offer))
             .endpoint(EVERYONE, 200, () -> Call.get("/publishers/" + publisher + "/users/" + endUser + "/points"))
             .endpoint(EVERYONE, 200, () -> Call.get("/reports/publishers"))
@@ -53,6 +54,9 @@ class CommissionAccessMatrixTest {
             .endpoint(MANAGERS, 409, () -> Call.post("/ledger/entries/" + entry.entryId() + "/confirm", ""))
             .endpoint(MANAGERS, 409, () -> Call.post("/ledger/entries/" + entry.entryId() + "/reject", ""))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/offers"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/deals/" + offer + "/versions"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/reports/timeline?from=2026-01-01T00:00:00Z"
+                    + "&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/campaigns"))
             .endpoint(OPERATORS, 200, () -> Call.get("/customers/ltv?limit=1"))
             .endpoint(MANAGERS, 200, () -> Call.post("/earn", """

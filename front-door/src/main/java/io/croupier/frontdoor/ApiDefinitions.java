@@ -51,7 +51,10 @@ final class ApiDefinitions {
 
     ObjectNode definition(Audience audience, String serverUrl) {
         Map<Backend, CompletableFuture<Optional<ObjectNode>>> asked = new LinkedHashMap<>();
-        Arrays.stream(Backend.values()).forEach(backend -> asked.put(backend, documentOf(backend)));
+        // The console serves pages, not an API: it has no document of its own.
+        Arrays.stream(Backend.values())
+            .filter(backend -> backend != Backend.CONSOLE)
+            .forEach(backend -> asked.put(backend, documentOf(backend)));
         Map<Backend, ObjectNode> documents = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         asked.forEach((backend, document) -> document.join()

@@ -10,7 +10,8 @@ public enum Backend {
     OPTIMIZER("optimizer-service", 8085),
     FORWARDER("publisher-forwarder", 8086),
     IDENTITY("identity-service", 8087),
-    ANALYTICS("analytics-service", 8088);
+    ANALYTICS("analytics-service", 8088),
+    CONSOLE("console", 8089);
 
     private final String serviceName;
 

@@ -25,7 +25,7 @@ public final class RouteTable {
             Map.entry("/webhooks/", Backend.POSTBACK),
             Map.entry("/api/postback/", Backend.POSTBACK),
             Map.entry("/api/analytics/", Backend.POSTBACK),
-            Map.entry("/clicks/", Backend.ATTRIBUTION),
+            Map.entry("/clicks", Backend.ATTRIBUTION),
             Map.entry("/conversions/unattributed", Backend.ATTRIBUTION),
             Map.entry("/offers/", Backend.ATTRIBUTION),
             Map.entry("/track", Backend.ATTRIBUTION),
@@ -36,12 +36,14 @@ public final class RouteTable {
             Map.entry("/reports/", Backend.COMMISSION),
             Map.entry("/earn", Backend.COMMISSION),
             Map.entry("/balance", Backend.COMMISSION),
+            Map.entry("/deals/", Backend.COMMISSION),
             Map.entry("/admin/stats", Backend.OPTIMIZER),
             Map.entry("/admin/update-weights", Backend.OPTIMIZER),
             Map.entry("/admin/weight-sets", Backend.OPTIMIZER),
             Map.entry("/admin/publishers", Backend.FORWARDER),
             Map.entry("/admin/deliveries", Backend.FORWARDER),
             Map.entry("/admin/inbound-auth", Backend.POSTBACK),
+            Map.entry("/admin/postback-logs", Backend.POSTBACK),
             Map.entry("/admin/accounts", Backend.IDENTITY),
             Map.entry("/admin/api-keys", Backend.IDENTITY),
             Map.entry("/admin/audit", Backend.IDENTITY),
@@ -67,7 +69,8 @@ public final class RouteTable {
             Map.entry("/reports/roas_anomaly", Backend.ANALYTICS),
             Map.entry("/reports/roas_anomaly.json", Backend.ANALYTICS),
             Map.entry("/reports/arpdau_d1", Backend.ANALYTICS),
-            Map.entry("/reports/arpdau_d1.json", Backend.ANALYTICS));
+            Map.entry("/reports/arpdau_d1.json", Backend.ANALYTICS),
+            Map.entry("/console", Backend.CONSOLE));
 
     private static final List<Map.Entry<String, Backend>> LONGEST_FIRST = ROUTES.entrySet()
         .stream()

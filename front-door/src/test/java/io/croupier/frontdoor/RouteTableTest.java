@@ -20,14 +20,16 @@ class RouteTableTest {
             "/earn, COMMISSION", "/balance, COMMISSION",
             "/admin/stats, OPTIMIZER", "/admin/update-weights, OPTIMIZER", "/admin/weight-sets/9, OPTIMIZER",
             "/admin/publishers, FORWARDER", "/admin/publishers/4/deliveries, FORWARDER",
-            "/admin/deliveries/dead-letters, FORWARDER" })
+            "/admin/deliveries/dead-letters, FORWARDER", "/offers/timeline, ATTRIBUTION", "/clicks, ATTRIBUTION", "/deals/3/versions, COMMISSION",
+            "/admin/postback-logs, POSTBACK", "/admin/postback-logs/7, POSTBACK",
+            "/console, CONSOLE", "/console/, CONSOLE", "/console/js/app.js, CONSOLE" })
     void eachPathGoesToTheServiceThatServesIt(String path, Backend owner) {
         assertThat(RouteTable.resolve(path)).contains(new Destination(owner, path));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/clicker", "/admin", "/admin/dead-letters", "/actuator/prometheus", "/health/x",
-            "/services/no-such-service/health", "/docs", "/openapi.json", "/v3/api-docs" })
+            "/services/no-such-service/health", "/docs", "/openapi.json", "/v3/api-docs", "/consoles" })
     void aPathNoServiceOwnsAloneGoesNowhere(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();
     }

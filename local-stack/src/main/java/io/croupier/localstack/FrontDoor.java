@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.croupier.frontdoor.Backend;
 import io.croupier.frontdoor.FrontDoorApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The compose deployment's front door, run in this JVM in front of the services of the running platform. */
+/**
+ * The compose deployment's front door, run in this JVM in front of the services of the running platform and the
+ * operator console.
+ */
 final class FrontDoor implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -24,7 +28,7 @@ final class FrontDoor implements AutoCloseable {
      * @param address where to listen; loopback unless the stack was told otherwise
      * @param ports the first is the main port (0 for any free one), the others answer the same
      */
-    static FrontDoor start(RunningPlatform platform, String address, List<Integer> ports) {
+    static FrontDoor start(RunningPlatform platform, OperatorConsole console, String address, List<Integer> ports) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--server.address=" + address);
         arguments.add("--server.port=" + ports.get(0));
@@ -35,6 +39,7 @@ final class FrontDoor implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             arguments.add("--croupier.front-door.backends." + service.backend().name() + "=" + platform.url(service));
         }
+        arguments.add("--croupier.front-door.backends." + Backend.CONSOLE.name() + "=" + console.url());
         return new FrontDoor(new SpringApplicationBuilder(FrontDoorApplication.class)
             .registerShutdownHook(false)
             .run(arguments.toArray(String[]::new)));

@@ -29,11 +29,13 @@ public final class LocalStack {
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
                 PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory()), demoPublisher));
-        FrontDoor frontDoor = FrontDoor.start(platform, options.frontDoorAddress(),
+        OperatorConsole console = OperatorConsole.start(OperatorConsole.PORT);
+        FrontDoor frontDoor = FrontDoor.start(platform, console, options.frontDoorAddress(),
                 Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             frontDoor.close();
+            console.close();
             platform.close();
             demoPublisher.close();
             kafka.close();

@@ -24,7 +24,10 @@ final class StackBanner {
         out.append("               curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8000/reports/roas_d1\n");
         out.append("  health:      http://localhost:8080/health\n");
         out.append("  API docs:    http://localhost:5000/docs (casinos, publishers, operators; docs/integrating.md)\n");
-        out.append("Demo accounts (demo passwords of this local stack only; POST /login, then Authorization: Bearer):\n");
+        out.append("Console:     http://localhost:8080/console/  (operators: dashboard, offers, publishers, postback log,"
+                + " ledger; publishers: their portal)\n");
+        out.append("Demo accounts (demo passwords of this local stack only; log in to the console with them, or POST"
+                + " /login, then Authorization: Bearer):\n");
         for (DemoAccounts.Account account : DemoAccounts.ALL) {
             out.append(String.format("  %-10s %-20s %s%n", account.role(), account.username(), account.password()));
         }

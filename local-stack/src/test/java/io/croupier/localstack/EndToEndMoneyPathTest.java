@@ -21,6 +21,7 @@ import java.util.UUID;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.Click;
 import io.croupier.events.RoutingMode;
+import io.croupier.frontdoor.Backend;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -237,7 +238,9 @@ class EndToEndMoneyPathTest {
 
         HttpResponse<String> health = get(edgeUrl + "/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(health.body()).path("services").size()).isEqualTo(PlatformService.values().length);
+        JsonNode services = JSON.readTree(health.body()).path("services");
+        assertThat(services.size()).as("every service and the console").isEqualTo(Backend.values().length);
+        assertThat(services.path(Backend.CONSOLE.serviceName()).asString()).isEqualTo("UP");
 
         assertThat(get(edgeUrl + "/nothing-here").statusCode()).isEqualTo(404);
 

@@ -55,7 +55,7 @@ class OneMachineDefaultsTest {
     void theFrontDoorListensOnLoopbackUnlessToldOtherwiseOnEveryPort(TestPlatform platform) {
         StackOptions options = StackOptions.parse(new String[0]);
 
-        try (FrontDoor local = FrontDoor.start(platform.services, options.frontDoorAddress(),
+        try (FrontDoor local = FrontDoor.start(platform.services, platform.console, options.frontDoorAddress(),
                 List.of(0, FreePorts.next()))) {
             assertThat(listeningAddresses(local.context())).hasSize(2)
                 .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as(address.toString()).isTrue());
@@ -66,7 +66,7 @@ class OneMachineDefaultsTest {
     void theFrontDoorAddressOptionOpensItToOtherMachinesOnEveryPort(TestPlatform platform) {
         StackOptions options = StackOptions.parse(new String[] { "--front-door-address=0.0.0.0" });
 
-        try (FrontDoor open = FrontDoor.start(platform.services, options.frontDoorAddress(),
+        try (FrontDoor open = FrontDoor.start(platform.services, platform.console, options.frontDoorAddress(),
                 List.of(0, FreePorts.next()))) {
             assertThat(listeningAddresses(open.context())).hasSize(2)
                 .allSatisfy(address -> assertThat(address.isAnyLocalAddress()).as(address.toString()).isTrue());

@@ -68,6 +68,8 @@ class SecretsNeverLeakTest {
 
     private static DemoPublisher publisher;
 
+    private static OperatorConsole operatorConsole;
+
     private static FrontDoor frontDoor;
 
     private static String edgeUrl;
@@ -93,7 +95,8 @@ class SecretsNeverLeakTest {
                     settings.put("logging.level.io.croupier", "DEBUG");
                     return settings;
                 });
-        frontDoor = FrontDoor.start(platform, StackOptions.LOOPBACK, List.of(0));
+        operatorConsole = OperatorConsole.start(0);
+        frontDoor = FrontDoor.start(platform, operatorConsole, StackOptions.LOOPBACK, List.of(0));
         edgeUrl = frontDoor.url();
 
         ADMIN = AdminApi.logIn(url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
@@ -120,6 +123,7 @@ class SecretsNeverLeakTest {
     @AfterAll
     static void stop() {
         frontDoor.close();
+        operatorConsole.close();
         platform.close();
         publisher.close();
         console.close();

@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  * The whole platform, started exactly as {@link LocalStack} starts it (on any free ports instead of the documented
  * ones) once for every test class of this module that asks for it with {@code @ExtendWith(TestPlatform.Shared.class)},
  * and stopped after the last one, before the broker and the database: the eight services on the in-process broker
- * and database, the front door, a demo publisher receiving the forwarded postbacks, the demo accounts and the demo
- * catalogue taken from the seeds (so the seeds' URLs, keys and names work as written).
+ * and database, the operator console, the front door, a demo publisher receiving the forwarded postbacks, the demo
+ * accounts and the demo catalogue taken from the seeds (so the seeds' URLs, keys and names work as written).
  */
 final class TestPlatform implements AutoCloseable {
 
@@ -52,12 +52,16 @@ final class TestPlatform implements AutoCloseable {
 
     final FrontDoor frontDoor;
 
+    final OperatorConsole console;
+
     /** The stack's first administrator, logged in at identity-service like any operator. */
     final AdminApi admin;
 
-    private TestPlatform(RunningPlatform services, DemoPublisher demoPublisher, FrontDoor frontDoor, AdminApi admin) {
+    private TestPlatform(RunningPlatform services, DemoPublisher demoPublisher, OperatorConsole console,
+            FrontDoor frontDoor, AdminApi admin) {
         this.services = services;
         this.demoPublisher = demoPublisher;
+        this.console = console;
         this.frontDoor = frontDoor;
         this.admin = admin;
     }
@@ -74,11 +78,12 @@ final class TestPlatform implements AutoCloseable {
                     settings.put("croupier.postback.commission-wait", "30s");
                     return settings;
                 });
-        FrontDoor frontDoor = FrontDoor.start(services, StackOptions.parse(new String[0]).frontDoorAddress(),
-                List.of(0));
+        OperatorConsole console = OperatorConsole.start(0);
+        FrontDoor frontDoor = FrontDoor.start(services, console,
+                StackOptions.parse(new String[0]).frontDoorAddress(), List.of(0));
         AdminApi admin = AdminApi.logIn(services.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
                 DemoAccounts.ADMIN.password());
-        TestPlatform started = new TestPlatform(services, demoPublisher, frontDoor, admin);
+        TestPlatform started = new TestPlatform(services, demoPublisher, console, frontDoor, admin);
         new DemoData(admin).load(services.url(PlatformService.CLICK), services.url(PlatformService.POSTBACK),
                 services.url(PlatformService.FORWARDER), services.url(PlatformService.IDENTITY),
                 demoPublisher.postbackUrl());
@@ -258,6 +263,7 @@ final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         frontDoor.close();
+        console.close();
         services.close();
         demoPublisher.close();
     }

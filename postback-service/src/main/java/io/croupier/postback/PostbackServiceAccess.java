@@ -5,7 +5,9 @@ import io.croupier.access.Endpoints;
 import org.springframework.stereotype.Component;
 
 import static io.croupier.access.Role.ADMIN;
+import static io.croupier.access.Role.ANALYST;
 import static io.croupier.access.Role.MANAGER;
+import static org.springframework.http.HttpMethod.GET;
 
 /**
  * Who may call postback-service: casinos and partners, on every seed's endpoint, with any method (a wrong method
@@ -20,6 +22,8 @@ class PostbackServiceAccess implements AccessRules {
     public void declare(Endpoints endpoints) {
         endpoints.publicly("/webhooks/gaming/**", "/postback", "/postback/*", "/api/postback/**",
                 "/api/analytics/postback/test")
-            .permit("/admin/inbound-auth/**", ADMIN, MANAGER);
+            .permit("/admin/inbound-auth/**", ADMIN, MANAGER)
+            .permit(GET, "/admin/postback-logs", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/admin/postback-logs/*", ADMIN, MANAGER, ANALYST);
     }
 }

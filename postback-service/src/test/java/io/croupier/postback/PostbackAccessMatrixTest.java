@@ -48,6 +48,7 @@ class PostbackAccessMatrixTest extends PostbackServiceTest {
             .endpoint(Set.of(TestIssuer.ADMIN, TestIssuer.MANAGER), 200,
                     () -> Call.get("/admin/inbound-auth/" + partner.id()))
             .endpoint(Set.of(TestIssuer.ADMIN), 200, () -> Call.get("/admin/secrets/encryption"))
+            .endpoint(AccessMatrix.OPERATORS, 200, () -> Call.get("/admin/postback-logs?limit=1"))
             .endpoint(AccessMatrix.OPERATORS, 200, () -> Call.get("/actuator/metrics"))
             .cases()
             .stream()

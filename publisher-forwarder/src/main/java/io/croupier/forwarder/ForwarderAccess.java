@@ -23,6 +23,7 @@ class ForwarderAccess implements AccessRules {
         endpoints.permit(GET, "/admin/publishers/*/deliveries", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/admin/publishers/*/dead-letters", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/admin/deliveries/dead-letters", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/admin/deliveries/health", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/admin/deliveries/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit("/admin/deliveries/**", ADMIN, MANAGER)
             .permit("/admin/publishers/**", ADMIN, MANAGER);

@@ -97,7 +97,7 @@ public class ClickRepository {
         return clicks.stream().map(field).toArray(String[]::new);
     }
 
-    private static StoredClick map(ResultSet rs, int row) throws SQLException {
+    static StoredClick map(ResultSet rs, int row) throws SQLException {
         return new StoredClick(rs.getString("click_id"), rs.getString("offer_id"), rs.getString("publisher_id"),
                 TrackingColumns.read(rs), rs.getString("ip"), rs.getString("user_agent"), rs.getString("referrer"),
                 rs.getTimestamp("occurred_at").toInstant());

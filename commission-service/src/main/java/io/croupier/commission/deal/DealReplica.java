@@ -67,7 +67,7 @@ public class DealReplica {
         return candidates.get(0);
     }
 
-    private static Deal deal(ResultSet rs, int row) throws SQLException {
+    static Deal deal(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         return new Deal(rs.getString("offer_id"), rs.getInt("version"), rs.getTimestamp("effective_from").toInstant(),
                 amount(rs.getBigDecimal("cpa_amount"), currency), amount(rs.getBigDecimal("min_deposit"), currency),

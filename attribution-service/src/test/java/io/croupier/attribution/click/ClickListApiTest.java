@@ -1,0 +1,99 @@
+package io.croupier.attribution.click;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TestIssuer;
+import io.croupier.events.Click;
+import io.croupier.schemas.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static io.croupier.attribution.TestEvents.click;
+import static io.croupier.attribution.TestEvents.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code GET /clicks}: newest first, paged by a cursor, and a publisher sees its own clicks only. */
+@AttributionServiceTest
+class ClickListApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOffersClicksArePagedNewestFirstAndAPublisherGetsOnlyItsOwn() throws Exception {
+        String offer = unique("offer");
+        String mine = unique("mine");
+        String theirs = unique("theirs");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+        List<String> myClicks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            myClicks.add(0, send(click(offer, mine).setOccurredAt(start.plusSeconds(i)).build()));
+        }
+        String theirClick = send(click(offer, theirs).setOccurredAt(start.plusSeconds(10)).build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids(get("/clicks?offer_id=" + offer, null)).size() == 4);
+
+        JsonNode first = get("/clicks?limit=2&offer_id=" + offer + "&publisher_id=" + mine, null);
+        assertThat(ids(first)).containsExactly(myClicks.get(0), myClicks.get(1));
+        JsonNode last = get("/clicks?limit=2&offer_id=" + offer + "&publisher_id=" + mine + "&cursor="
+                + first.path("next_cursor").asString(), null);
+        assertThat(ids(last)).containsExactly(myClicks.get(2));
+        assertThat(last.path("next_cursor").isNull()).isTrue();
+        assertThat(ids(get("/clicks?offer_id=" + offer, null))).first().isEqualTo(theirClick);
+
+        assertThat(ids(get("/clicks?offer_id=" + offer + "&publisher_id=" + theirs, mine)))
+            .as("a publisher asking for another's clicks gets its own").containsExactlyElementsOf(myClicks);
+    }
+
+    @Test
+    void aCursorThisApiDidNotAnswerIsABadRequestProblem() throws Exception {
+        HttpResponse<String> answer = send("/clicks?cursor=yesterday", null);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private String send(Click click) {
+        kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
+        return click.getClickId();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("click_id").asString()));
+        return ids;
+    }
+
+    private JsonNode get(String path, String publisherId) throws Exception {
+        return new ObjectMapper().readTree(send(path, publisherId).body());
+    }
+
+    /** As the publisher {@code publisherId}, or as an analyst when it is null. */
+    private HttpResponse<String> send(String path, String publisherId) throws Exception {
+        TestIssuer issuer = TestInfrastructure.issuer();
+        String token = publisherId == null ? issuer.bearer(TestIssuer.ANALYST)
+                : "Bearer " + issuer.publisherToken(publisherId);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", token)
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,417 @@
+package io.croupier.localstack;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.croupier.embedded.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real headless Chromium against the real platform behind the front door, after a simulated run of
+ * the demo catalogue: one browser session per role, as its users would work. Every page is checked for errors in the
+ * browser console, and screenshots of the main pages are written under {@code target/screenshots/}.
+ */
+@ExtendWith(TestPlatform.Shared.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static TestPlatform platform;
+
+    private static String edgeUrl;
+
+    private static AdminApi manager;
+
+    private static Browser operator;
+
+    @BeforeAll
+    static void simulateARunAndOpenABrowser(TestPlatform started) {
+        platform = started;
+        edgeUrl = started.frontDoor.url();
+        new DemoData(started.admin).load(started.url(PlatformService.CLICK), started.url(PlatformService.POSTBACK),
+                started.url(PlatformService.FORWARDER), started.url(PlatformService.IDENTITY),
+                started.demoPublisher.postbackUrl());
+        Simulation simulation = new Simulation(edgeUrl, CasinoCredentials.handedOut(started.admin,
+                started.url(PlatformService.CLICK), started.url(PlatformService.POSTBACK),
+                started.admin.list(started.url(PlatformService.CLICK) + "/admin/offers")));
+        try (LedgerTap ledger = new LedgerTap(TestInfrastructure.kafka().bootstrapServers(), Instant.now())) {
+            simulation.run(24, started.demoPublisher, ledger);
+        }
+        manager = AdminApi.logIn(edgeUrl, DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+        operator = Browser.open(edgeUrl + "/console/");
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (operator != null) {
+            operator.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedOnThePageAndTheRightOneOpensTheDashboard() {
+        operator.logIn(DemoAccounts.MANAGER.username(), "not the password");
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("Wrong username or password.");
+        assertThat(operator.consoleProblems()).as("only the refused login").singleElement().asString()
+            .contains("/login", "401");
+
+        operator.logIn(DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+
+        operator.await(By.cssSelector("[data-kpi=clicks] .value"));
+        assertThat(operator.text(By.id("who"))).isEqualTo("manager (manager)");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theDashboardShowsWhatTheApisReportForTheLastSevenDaysAgainstTheSevenBefore() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.minusDays(6);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long clicks = funnelTotal(first, today, "clicks");
+            long firstDeposits = funnelTotal(first, today, "first_deposits");
+            Map<String, BigDecimal> revenue = moneyTotals(first, today, "revenue");
+            Map<String, BigDecimal> payouts = moneyTotals(first, today, "publisher_payout");
+            operator.go("dashboard");
+            operator.driver().navigate().refresh();
+
+            assertThat(clicks).as("the simulation's clicks").isPositive();
+            assertThat(operator.text(By.cssSelector("[data-kpi=clicks] .value"))).isEqualTo(count(clicks));
+            assertThat(operator.text(By.cssSelector("[data-kpi=first-deposits] .value")))
+                .isEqualTo(count(firstDeposits));
+            assertThat(revenue).as("the simulation's ledger").isNotEmpty();
+            revenue.forEach((currency, amount) -> assertThat(operator.text(By.cssSelector(
+                    "[data-kpi=revenue-" + currency + "] .value"))).isEqualTo(money(amount)));
+            payouts.forEach((currency, amount) -> assertThat(operator.text(By.cssSelector(
+                    "[data-kpi=payout-" + currency + "] .value"))).isEqualTo(money(amount)));
+            JsonNode deliveries = manager.get(edgeUrl + "/admin/deliveries/health?from=" + first + "T00:00:00Z&to="
+                    + today.plusDays(1) + "T00:00:00Z");
+            assertThat(deliveries.path("delivered").asLong()).as("the simulation's forwarded payouts").isPositive();
+            assertThat(operator.text(By.cssSelector("[data-health=delivered]")))
+                .isEqualTo(count(deliveries.path("delivered").asLong()));
+        });
+        operator.await(By.cssSelector("#chart canvas"));
+        operator.await(By.cssSelector("#revenue-chart canvas"));
+        assertThat(operator.all(By.cssSelector("[data-sparkline] canvas"))).as("weight histories").isNotEmpty();
+        operator.await(By.cssSelector("[data-dead-letters=click-service]"));
+        operator.await(By.id("unattributed-reasons"));
+        assertThat(operator.all(By.cssSelector("#offer-table tbody tr"))).hasSizeGreaterThan(3);
+        operator.screenshot("dashboard");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void theDashboardFitsAPhonesWidth() {
+        operator.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            operator.go("offers");
+            operator.await(By.id("offers"));
+            operator.go("dashboard");
+            operator.await(By.cssSelector("#chart canvas"));
+
+            assertThat(operator.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the screen but the tables' own scrolling").isEqualTo(true);
+            operator.screenshot("dashboard-phone");
+            assertThat(operator.consoleProblems()).isEmpty();
+        }
+        finally {
+            operator.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anOfferCreatedThroughTheFormShowsItsValidationErrorsBesideTheirFieldsFirstThenItsSecretsOnce() {
+        operator.go("offers/new");
+        operator.await(By.id("field-name")).sendKeys("Browser Casino <b>&amp;</b>");
+        operator.driver().findElement(By.id("field-casino_url")).sendKeys("not a url {click_id}");
+        operator.driver().findElement(By.id("field-deal-currency")).clear();
+        operator.driver().findElement(By.id("field-deal-currency")).sendKeys("dollars");
+        operator.driver().findElement(By.id("save-offer")).click();
+
+        assertThat(operator.text(By.id("field-casino_url-error"))).isNotBlank();
+        assertThat(operator.text(By.id("field-deal-currency-error"))).isNotBlank();
+        assertThat(operator.driver().findElement(By.id("field-casino_url")).getDomAttribute("aria-invalid"))
+            .isEqualTo("true");
+        assertThat(operator.consoleProblems()).as("only the refused save").singleElement().asString()
+            .contains("/admin/offers", "400");
+        operator.screenshot("offer-validation");
+
+        operator.driver().findElement(By.id("field-casino_url")).clear();
+        operator.driver().findElement(By.id("field-casino_url")).sendKeys("https://browser-casino.example/?c={click_id}");
+        operator.driver().findElement(By.id("field-deal-currency")).clear();
+        operator.driver().findElement(By.id("field-deal-currency")).sendKeys("EUR");
+        operator.driver().findElement(By.id("save-offer")).click();
+
+        String secret = operator.text(By.cssSelector("[data-secret='postback secret']"));
+        String offerId = operator.driver().getCurrentUrl().replaceAll(".*#/offers/", "");
+        JsonNode offer = manager.get(edgeUrl + "/admin/offers/" + offerId);
+        assertThat(offer.path("name").asString()).as("the name as typed, markup and all")
+            .isEqualTo("Browser Casino <b>&amp;</b>");
+        assertThat(operator.text(By.tagName("h1"))).endsWith("Browser Casino <b>&amp;</b>");
+        assertThat(offer.path("postback_secret").asString()).as("masked outside the answer that created it")
+            .startsWith("****").isNotEqualTo(secret);
+        assertThat(secret.substring(secret.length() - 4)).isEqualTo(offer.path("postback_secret").asString()
+            .substring(4));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            operator.driver().navigate().refresh();
+            assertThat(operator.text(By.cssSelector("#deal-versions tbody tr:first-child td:nth-child(6)")))
+                .as("commission-service read the new offer's deal").isEqualTo("EUR");
+        });
+
+        // Never routed to, so it is deleted rather than deactivated (click-service README).
+        operator.driver().findElement(By.id("deactivate")).click();
+        operator.driver().findElement(By.id("deactivate")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.text(By.id("notice")))
+            .isEqualTo("Offer " + offerId + " deleted."));
+        operator.await(By.id("offers"));
+        assertThat(manager.list(edgeUrl + "/admin/offers")).noneMatch(listed -> listed.path("id").asString()
+            .equals(offerId));
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aPublishersTemplateErrorShowsAsItIsTypedAndItsSigningSecretRotatesOnce() {
+        operator.go("publishers");
+        operator.await(By.id("publishers"));
+        operator.screenshot("publishers");
+        operator.go("publishers/new");
+        operator.await(By.id("field-name")).sendKeys("Browser Publisher");
+        operator.driver().findElement(By.id("field-username")).sendKeys("browser-" + System.nanoTime());
+        operator.driver().findElement(By.id("field-postback_url"))
+            .sendKeys("https://pub.example/pb?c={click_idd");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).contains("unclosed macro"));
+        operator.driver().findElement(By.id("field-postback_url")).sendKeys("}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).contains("click_idd"));
+        operator.driver().findElement(By.id("field-postback_url")).clear();
+        operator.driver().findElement(By.id("field-postback_url")).sendKeys("https://pub.example/pb?c={click_id}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.id("field-postback_url-error")).getText()).isEmpty());
+        operator.driver().findElement(By.id("field-payout_terms-revshare_percent")).sendKeys("70");
+        operator.driver().findElement(By.id("save-publisher")).click();
+        String created = operator.text(By.cssSelector("[data-secret='signing secret']"));
+
+        operator.await(By.id("rotate-signing-secret")).click();
+        operator.await(By.id("deliveries"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.driver()
+            .findElement(By.cssSelector("[data-secret='signing secret']")).getText()).startsWith("whsec_")
+            .isNotEqualTo(created));
+        operator.screenshot("publisher");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theDemoPublishersDeliveryLogShowsEachDeliveryWithItsAttempts() {
+        String joao = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "joao123");
+        List<JsonNode> deliveries = manager.list(edgeUrl + "/admin/publishers/" + joao + "/deliveries");
+        assertThat(deliveries).as("the simulation paid joao123").isNotEmpty();
+
+        operator.go("publishers/" + joao);
+
+        assertThat(operator.await(By.id("deliveries")).findElements(By.cssSelector("tbody tr")))
+            .hasSize(deliveries.size());
+        assertThat(operator.text(By.id("deliveries"))).contains(deliveries.get(0).path("id").asString());
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void thePostbackLogFiltersAndPagesWhatPostbackServiceLogged() {
+        JsonNode houseCalls = manager.get(edgeUrl + "/admin/postback-logs?limit=50&format=HOUSE_POSTBACK");
+        assertThat(houseCalls.path("items").size()).as("the simulation's seed 003 calls").isPositive();
+
+        operator.go("postbacks");
+        operator.await(By.id("postback-log"));
+        operator.screenshot("postback-log");
+        new org.openqa.selenium.support.ui.Select(operator.driver().findElement(By.id("filter-format")))
+            .selectByValue("HOUSE_POSTBACK");
+        operator.driver().findElement(By.cssSelector("#postback-filters button[type=submit]")).click();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.all(By.cssSelector(
+                "#postback-log tbody tr"))).hasSize(houseCalls.path("items").size()));
+        String newest = houseCalls.path("items").get(0).path("id").asString();
+        operator.driver().findElement(By.linkText(newest)).click();
+        assertThat(operator.text(By.id("postback-details"))).contains("HOUSE_POSTBACK",
+                houseCalls.path("items").get(0).path("outcome").asString());
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aLedgerEntryIsFollowedToItsConversionClickPostbackAndDeliveryAndTheClickBackToEveryCent() {
+        JsonNode entry = manager.list(edgeUrl + "/ledger/entries?limit=1000").stream()
+            .filter(candidate -> !candidate.path("click_id").isNull()
+                    && candidate.path("input_event_id").asString().matches("(attributed:)?postback:\\d+")
+                    && new BigDecimal(candidate.path("publisher_payout").path("amount").asString()).signum() > 0)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the simulation paid a publisher for a clicked postback"));
+        String entryId = entry.path("entry_id").asString();
+        String clickId = entry.path("click_id").asString();
+        String logId = entry.path("input_event_id").asString().replaceAll(".*postback:", "");
+
+        operator.go("ledger");
+        operator.await(By.id("find-entry")).sendKeys(entryId + "\n");
+
+        assertThat(operator.text(By.id("why-entry"))).contains(entry.path("rule").asString(),
+                entry.path("revenue").path("amount").asString());
+        assertThat(operator.text(By.id("why-conversion"))).contains("postback:" + logId);
+        assertThat(operator.text(By.id("why-click"))).contains(clickId);
+        assertThat(operator.text(By.id("why-postback"))).contains(
+                manager.get(edgeUrl + "/admin/postback-logs/" + logId).path("format").asString());
+        assertThat(operator.text(By.id("why-delivery"))).contains("payout:" + entryId);
+        operator.screenshot("ledger-entry");
+
+        operator.driver().findElement(By.id("trace-click")).click();
+        JsonNode trace = manager.get(edgeUrl + "/ledger/trace?click_id=" + clickId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.all(By.cssSelector(
+                "#ledger-entries tbody tr"))).hasSize(trace.path("entries").size()));
+        assertThat(operator.text(By.id("ledger-entries"))).contains(entryId);
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aPublisherSeesItsOwnClicksConversionsEarningsAndDeliveriesAndNothingOfAnothers() {
+        AdminApi joao = AdminApi.logIn(edgeUrl, DemoAccounts.PUBLISHER.username(), DemoAccounts.PUBLISHER.password());
+        String joaoId = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "joao123");
+        String mariaId = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "maria456");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, BigDecimal> earnings = new TreeMap<>();
+        for (JsonNode row : joao.list(edgeUrl + "/reports/publishers?from=" + today.withDayOfMonth(1) + "&to="
+                + today.withDayOfMonth(today.lengthOfMonth()))) {
+            assertThat(row.path("id").asString()).isEqualTo(joaoId);
+            earnings.merge(row.path("publisher_payout").path("currency").asString(),
+                    new BigDecimal(row.path("publisher_payout").path("amount").asString()), BigDecimal::add);
+        }
+        assertThat(earnings).as("the simulation paid joao123 this month").isNotEmpty();
+        List<String> clicks = new java.util.ArrayList<>();
+        joao.get(edgeUrl + "/clicks?limit=50").path("items").forEach(click -> {
+            assertThat(click.path("publisher_id").asString()).isEqualTo(joaoId);
+            clicks.add(click.path("click_id").asString());
+        });
+
+        try (Browser publisher = Browser.open(edgeUrl + "/console/")) {
+            publisher.logIn(DemoAccounts.PUBLISHER.username(), DemoAccounts.PUBLISHER.password());
+
+            assertThat(publisher.text(By.cssSelector("#statements tbody tr:first-child [data-earnings]")))
+                .isEqualTo(String.join(", ", earnings.entrySet().stream()
+                    .map(total -> money(total.getValue()) + " " + total.getKey()).toList()));
+            assertThat(publisher.all(By.cssSelector("#my-clicks tbody tr"))).hasSize(clicks.size());
+            assertThat(publisher.text(By.id("my-clicks"))).contains(clicks.get(0));
+            assertThat(publisher.text(By.id("tracking-link"))).contains("/click?pub=" + joaoId);
+            assertThat(publisher.all(By.cssSelector("#nav a"))).extracting(link -> link.getText())
+                .containsExactly("Your performance");
+            publisher.screenshot("publisher-portal");
+            assertThat(publisher.consoleProblems()).isEmpty();
+
+            Object theirDeliveries = publisher.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = JSON.parse(sessionStorage.getItem('croupier.session')).token;
+                    fetch(arguments[0], { headers: { Authorization: 'Bearer ' + token } })
+                        .then(answer => done(answer.status));""", "/admin/publishers/" + mariaId + "/deliveries");
+            assertThat(theirDeliveries).as("another publisher's delivery log").isEqualTo(404L);
+            publisher.go("dashboard");
+            publisher.await(By.id("my-clicks"));
+            assertThat(publisher.driver().getCurrentUrl()).as("operator pages are not the publisher's")
+                .endsWith("#/portal");
+            publisher.consoleProblems();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void unattributedConversionsAreListedWithTheirReasons() {
+        JsonNode page = manager.get(edgeUrl + "/conversions/unattributed?limit=100");
+
+        operator.go("unattributed");
+
+        operator.await(By.id("unattributed"));
+        if (page.path("items").isEmpty()) {
+            assertThat(operator.text(By.id("unattributed"))).contains("Nothing here yet.");
+        }
+        else {
+            assertThat(operator.all(By.cssSelector("#unattributed tbody tr"))).hasSize(page.path("items").size());
+            assertThat(operator.text(By.id("unattributed"))).contains(page.at("/items/0/reason").asString());
+        }
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(90)
+    void aSessionTheServicesNoLongerAcceptEndsOnTheLoginPageWithAMessage() {
+        operator.go("offers");
+        operator.await(By.id("offers"));
+        operator.script("const session = JSON.parse(sessionStorage.getItem('croupier.session'));"
+                + "session.token = 'no.longer.valid';"
+                + "sessionStorage.setItem('croupier.session', JSON.stringify(session));");
+        operator.go("dashboard");
+
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("Your session has expired. Please log in again.");
+        assertThat(operator.consoleProblems()).as("only the refused calls").isNotEmpty()
+            .allSatisfy(problem -> assertThat(problem).contains("401"));
+    }
+
+    @Test
+    @Order(91)
+    void loggingOutEndsTheSession() {
+        operator.logIn(DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+        operator.await(By.id("logout")).click();
+
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("You are logged out.");
+        assertThat(operator.script("return sessionStorage.getItem('croupier.session')")).isNull();
+        operator.go("dashboard");
+        operator.await(By.id("username"));
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    private static long funnelTotal(LocalDate first, LocalDate last, String field) {
+        JsonNode timeline = manager.get(edgeUrl + "/offers/timeline?bucket=day&from=" + first + "T00:00:00Z&to="
+                + last.plusDays(1) + "T00:00:00Z");
+        long total = 0;
+        for (JsonNode point : timeline.path("points")) {
+            total += point.path(field).asLong();
+        }
+        return total;
+    }
+
+    private static Map<String, BigDecimal> moneyTotals(LocalDate first, LocalDate last, String field) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        for (JsonNode row : manager.list(edgeUrl + "/reports/offers?from=" + first + "&to=" + last)) {
+            totals.merge(row.path(field).path("currency").asString(),
+                    new BigDecimal(row.path(field).path("amount").asString()), BigDecimal::add);
+        }
+        return totals;
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+
+    private static String money(BigDecimal value) {
+        return String.format(Locale.US, "%,.2f", value);
+    }
+}

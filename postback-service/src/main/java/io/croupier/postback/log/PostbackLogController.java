@@ -1,0 +1,121 @@
+package io.croupier.postback.log;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The postback log for operators (seed 003 asks them to "monitor logs", which took SQL): every inbound call with its
+ * format, outcome, offer, source address, time and payload, newest first, filtered and paged by a cursor. The path,
+ * query and body are answered as they were logged, which is with every secret already masked ({@code Redaction}).
+ * Its JSON is snake_case like every operator API's, unlike this service's seed-compatible answers.
+ */
+@Tag(name = "Postback log", description = "Every inbound call with its format, outcome, offer, address, time and "
+        + "payload (secrets masked), filtered and paged.")
+@RestController
+class PostbackLogController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final JdbcClient jdbc;
+
+    PostbackLogController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param cursor the {@code next_cursor} of the previous page: the rows logged before it
+     * @param from inclusive
+     * @param to exclusive
+     */
+    @GetMapping("/admin/postback-logs")
+    Page list(@RequestParam(required = false) String format, @RequestParam(required = false) String outcome,
+            @RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Long cursor, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+        }
+        List<Row> rows = jdbc.sql("""
+                select * from postback_logs
+                 where (cast(:format as text) is null or format = :format)
+                   and (cast(:outcome as text) is null or outcome = :outcome)
+                   and (cast(:offer as text) is null or offer_id = :offer)
+                   and (cast(:from as timestamptz) is null or received_at >= :from)
+                   and (cast(:to as timestamptz) is null or received_at < :to)
+                   and (cast(:cursor as bigint) is null or id < :cursor)
+                 order by id desc
+                 limit :limit""")
+            .param("format", format)
+            .param("outcome", outcome)
+            .param("offer", offerId)
+            .param("from", from == null ? null : Timestamp.from(from))
+            .param("to", to == null ? null : Timestamp.from(to))
+            .param("cursor", cursor)
+            .param("limit", limit + 1)
+            .query(PostbackLogController::row)
+            .list();
+        boolean more = rows.size() > limit;
+        List<Row> page = more ? rows.subList(0, limit) : rows;
+        return new Page(page, more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+    }
+
+    @GetMapping("/admin/postback-logs/{id}")
+    Row one(@PathVariable long id) {
+        return jdbc.sql("select * from postback_logs where id = :id")
+            .param("id", id)
+            .query(PostbackLogController::row)
+            .optional()
+            .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No postback log row " + id));
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        BigDecimal commission = rs.getBigDecimal("commission");
+        return new Row(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(), rs.getString("source_ip"),
+                rs.getString("method"), rs.getString("path"), rs.getString("query"), rs.getString("body"),
+                rs.getString("format"), rs.getString("outcome"), rs.getString("message"), rs.getString("offer_id"),
+                rs.getString("event_id"), rs.getObject("duplicate_of", Long.class),
+                commission == null ? null : new Amount(commission.toPlainString(),
+                        rs.getString("commission_currency")));
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    /** @param nextCursor pass as {@code cursor} for the older rows; null on the last page */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Page(List<Row> items, String nextCursor) {
+    }
+
+    /**
+     * @param eventId the conversion event the call became, when it was accepted
+     * @param duplicateOf the row of the call this one repeated
+     * @param commission what the call earned, once commission-service computed it (seed 003 answers it)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Row(long id, Instant receivedAt, String sourceIp, String method, String path, String query, String body,
+            String format, String outcome, String message, String offerId, String eventId, Long duplicateOf,
+            Amount commission) {
+    }
+
+    record Amount(String amount, String currency) {
+    }
+}
