@@ -70,7 +70,8 @@ class ClickListController {
         boolean more = clicks.size() > limit;
         List<StoredClick> page = more ? clicks.subList(0, limit) : clicks;
         StoredClick last = more ? page.get(page.size() - 1) : null;
-        return new Page(page, last == null ? null : new Cursor(last.occurredAt(), last.clickId()).toString());
+        return new Page(page.stream().map(ClickView::of).toList(),
+                last == null ? null : new Cursor(last.occurredAt(), last.clickId()).toString());
     }
 
     private static ErrorResponseException badRequest(String detail) {
@@ -87,7 +88,9 @@ class ClickListController {
                 return new Cursor(Instant.parse(text.substring(0, separator)), text.substring(separator + 1));
             }
             catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-                throw badRequest("cursor is not one this API answered");
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "cursor is not one this API answered"),
+                        e);
             }
         }
 
@@ -98,6 +101,6 @@ class ClickListController {
     }
 
     /** @param nextCursor pass as {@code cursor} for older clicks; null on the last page */
-    record Page(List<StoredClick> items, String nextCursor) {
+    record Page(List<ClickView> items, String nextCursor) {
     }
 }

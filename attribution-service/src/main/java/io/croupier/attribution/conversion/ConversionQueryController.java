@@ -1,12 +1,11 @@
 package io.croupier.attribution.conversion;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.attribution.click.ClickRepository;
+import io.croupier.attribution.click.ClickView;
 import io.croupier.attribution.click.StoredClick;
-import io.croupier.events.Tracking;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,20 +58,6 @@ class ConversionQueryController {
     }
 
     record ClickWithConversions(ClickView click, List<ConversionView> conversions) {
-    }
-
-    /** A stored click with its tracking fields at the top level, as the API has always shown them. */
-    record ClickView(String clickId, String offerId, String publisherId, String source, String campaign, String sub1,
-            String sub2, String sub3, String sub4, String sub5, String ip, String userAgent, String referrer,
-            Instant occurredAt) {
-
-        static ClickView of(StoredClick click) {
-            Tracking tracking = click.tracking();
-            return new ClickView(click.clickId(), click.offerId(), click.publisherId(), tracking.getSource(),
-                    tracking.getCampaign(), tracking.getSub1(), tracking.getSub2(), tracking.getSub3(),
-                    tracking.getSub4(), tracking.getSub5(), click.ip(), click.userAgent(), click.referrer(),
-                    click.occurredAt());
-        }
     }
 
     /** @param nextAfter the {@code after} of the next page, {@code null} on the last page */
