@@ -5,5 +5,5 @@
 # --data-dir=PATH, --front-door-address=ADDRESS (0.0.0.0 lets other machines reach the front door).
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -ntp -q install -DskipTests
+mvn -B -ntp -q clean install -DskipTests
 exec java -Xmx3g -jar local-stack/target/croupier-local-stack.jar "$@"

@@ -19,7 +19,18 @@ import io.croupier.embedded.InProcessPostgres;
 public final class LocalStack {
 
     public static void main(String[] args) throws InterruptedException {
-        StackOptions options = StackOptions.parse(args);
+        try {
+            run(StackOptions.parse(args));
+        }
+        catch (RuntimeException e) {
+            // The broker's and the database's threads would keep a stack that failed to start alive, silently.
+            e.printStackTrace();
+            System.err.println("Croupier did not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(StackOptions options) throws InterruptedException {
         Instant started = Instant.now();
         InProcessPostgres postgres = InProcessPostgres.start(StackOptions.POSTGRES_PORT,
                 options.dataDirectory().resolve("postgres"), true);
