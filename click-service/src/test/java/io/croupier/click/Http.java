@@ -93,6 +93,16 @@ public final class Http {
             return response.headers().firstValue(name).orElse(null);
         }
 
+        /** The entry a problem's {@code errors} list gives for {@code field}: its {@code field} and {@code message}. */
+        public JsonNode fieldError(String field) {
+            for (JsonNode error : json().get("errors")) {
+                if (field.equals(error.get("field").asString())) {
+                    return error;
+                }
+            }
+            throw new AssertionError("no error for " + field + " in " + json());
+        }
+
         public String body() {
             return response.body();
         }

@@ -201,7 +201,7 @@ class OfferAdminApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(invalidFields(answer)).containsExactlyInAnyOrder("name", "casino_url", "weight", "deal.currency");
-        JsonNode url = errorOf(answer, "casino_url");
+        JsonNode url = answer.fieldError("casino_url");
         assertThat(url.get("message").asString()).contains("{nope}");
         assertThat(answer.json().get("detail").asString()).contains("casino_url: ").contains("deal.currency: ");
     }
@@ -214,7 +214,7 @@ class OfferAdminApiTest {
                     {"name":"Bad","casino_url":"%s"}""".formatted(url));
 
             assertThat(answer.status()).as(url).isEqualTo(400);
-            assertThat(errorOf(answer, "casino_url").get("message").asString()).as(url).isNotBlank();
+            assertThat(answer.fieldError("casino_url").get("message").asString()).as(url).isNotBlank();
         }
     }
 
@@ -357,15 +357,6 @@ class OfferAdminApiTest {
         List<String> fields = new ArrayList<>();
         answer.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
         return fields;
-    }
-
-    private static JsonNode errorOf(Http.Answer answer, String field) {
-        for (JsonNode error : answer.json().get("errors")) {
-            if (field.equals(error.get("field").asString())) {
-                return error;
-            }
-        }
-        throw new AssertionError("no error for " + field + " in " + answer.json());
     }
 
     private static List<Long> ids(JsonNode offers) {

@@ -143,9 +143,9 @@ class OfferSecretsTest {
         assertThat(sentBack.status()).isEqualTo(200);
         assertThat(storedDigest(id)).isEqualTo(digests.digest(created.get("postback_secret").asString()));
         assertThat(otherMask.status()).isEqualTo(400);
-        assertThat(errorOf(otherMask, "postback_secret")).contains("masked");
+        assertThat(otherMask.fieldError("postback_secret").get("message").asString()).contains("masked");
         assertThat(maskOnCreation.status()).isEqualTo(400);
-        assertThat(errorOf(maskOnCreation, "partner_key")).contains("masked");
+        assertThat(maskOnCreation.fieldError("partner_key").get("message").asString()).contains("masked");
     }
 
     @Test
@@ -171,7 +171,7 @@ class OfferSecretsTest {
                 {"name":"Two","casino_url":"https://two.example/","postback_secret":"%s"}""".formatted(secret));
 
         assertThat(again.status()).isEqualTo(409);
-        assertThat(errorOf(again, "postback_secret")).contains("already used");
+        assertThat(again.fieldError("postback_secret").get("message").asString()).contains("already used");
         assertThat(again.body()).doesNotContain(secret);
     }
 
@@ -221,15 +221,5 @@ class OfferSecretsTest {
             }
             return found;
         }
-    }
-
-    /** The message a problem's {@code errors} list gives for the field. */
-    private static String errorOf(Http.Answer answer, String field) {
-        for (JsonNode error : answer.json().get("errors")) {
-            if (field.equals(error.get("field").asString())) {
-                return error.get("message").asString();
-            }
-        }
-        throw new AssertionError("no error for " + field + " in " + answer.json());
     }
 }
