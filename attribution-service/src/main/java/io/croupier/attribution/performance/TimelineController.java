@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.runtime.timeline.TimeBucket;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
-    /** An hourly chart of a month is 720 points; more than that no screen shows. */
-    static final int MAX_BUCKETS = 800;
 
     private final JdbcClient jdbc;
 
@@ -43,19 +39,12 @@ class TimelineController {
     @GetMapping("/offers/timeline")
     Timeline timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "day") Bucket bucket,
+            @RequestParam(defaultValue = "day") TimeBucket bucket,
             @RequestParam(name = "offer_id", required = false) String offerId) {
-        Instant start = bucket.floor(from);
-        if (!start.isBefore(to)) {
-            throw badRequest("from must be before to");
-        }
-        if (Duration.between(start, to).dividedBy(bucket.length) >= MAX_BUCKETS) {
-            throw badRequest("at most " + MAX_BUCKETS + " buckets: choose a shorter range or bucket=day");
-        }
+        List<Instant> starts = bucket.starts(from, to);
+        Instant start = starts.get(0);
         Map<Instant, Point> points = new LinkedHashMap<>();
-        for (Instant at = start; at.isBefore(to); at = at.plus(bucket.length)) {
-            points.put(at, new Point(at, 0, 0, 0, new ArrayList<>()));
-        }
+        starts.forEach(at -> points.put(at, new Point(at, 0, 0, 0, new ArrayList<>())));
         Timestamp first = Timestamp.from(start);
         Timestamp end = Timestamp.from(to);
         jdbc.sql("""
@@ -93,30 +82,11 @@ class TimelineController {
         return new Timeline(start, to, bucket, settings.window(), List.copyOf(points.values()));
     }
 
-    private static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
-    }
-
-    enum Bucket {
-        hour(Duration.ofHours(1)), day(Duration.ofDays(1));
-
-        private final Duration length;
-
-        Bucket(Duration length) {
-            this.length = length;
-        }
-
-        Instant floor(Instant moment) {
-            long millis = length.toMillis();
-            return Instant.ofEpochMilli(Math.floorDiv(moment.toEpochMilli(), millis) * millis);
-        }
-    }
 
     /**
      * @param window the tumbling window the counts are kept in: a bucket counts the windows that start in it
      */
-    record Timeline(Instant from, Instant to, Bucket bucket, Duration window, List<Point> points) {
+    record Timeline(Instant from, Instant to, TimeBucket bucket, Duration window, List<Point> points) {
     }
 
     record Point(Instant at, long clicks, long registrations, long firstDeposits,

@@ -1,7 +1,6 @@
 package io.croupier.commission.report;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.timeline.TimeBucket;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RevenueTimelineController {
 
-    static final int MAX_BUCKETS = 800;
-
     private final JdbcClient jdbc;
 
     RevenueTimelineController(JdbcClient jdbc) {
@@ -39,18 +34,11 @@ class RevenueTimelineController {
     @GetMapping("/reports/timeline")
     Timeline timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "day") Bucket bucket) {
-        Instant start = bucket.floor(from);
-        if (!start.isBefore(to)) {
-            throw badRequest("from must be before to");
-        }
-        if (Duration.between(start, to).dividedBy(bucket.length) >= MAX_BUCKETS) {
-            throw badRequest("at most " + MAX_BUCKETS + " buckets: choose a shorter range or bucket=day");
-        }
+            @RequestParam(defaultValue = "day") TimeBucket bucket) {
+        List<Instant> starts = bucket.starts(from, to);
+        Instant start = starts.get(0);
         Map<Instant, Point> points = new LinkedHashMap<>();
-        for (Instant at = start; at.isBefore(to); at = at.plus(bucket.length)) {
-            points.put(at, new Point(at, new ArrayList<>(), new ArrayList<>()));
-        }
+        starts.forEach(at -> points.put(at, new Point(at, new ArrayList<>(), new ArrayList<>())));
         sums("revenue", "revenue_currency", bucket, start, to)
             .forEach((at, amounts) -> points.get(at).revenue().addAll(amounts));
         sums("publisher_payout", "payout_currency", bucket, start, to)
@@ -58,7 +46,8 @@ class RevenueTimelineController {
         return new Timeline(start, to, bucket, List.copyOf(points.values()));
     }
 
-    private Map<Instant, List<Amount>> sums(String amount, String currency, Bucket bucket, Instant from, Instant to) {
+    private Map<Instant, List<Amount>> sums(String amount, String currency, TimeBucket bucket, Instant from,
+            Instant to) {
         Map<Instant, List<Amount>> sums = new LinkedHashMap<>();
         jdbc.sql("""
                 select date_trunc(:unit, occurred_at at time zone 'UTC') at time zone 'UTC' as bucket,
@@ -78,27 +67,8 @@ class RevenueTimelineController {
         return sums;
     }
 
-    private static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
-    }
 
-    enum Bucket {
-        hour(Duration.ofHours(1)), day(Duration.ofDays(1));
-
-        private final Duration length;
-
-        Bucket(Duration length) {
-            this.length = length;
-        }
-
-        Instant floor(Instant moment) {
-            long millis = length.toMillis();
-            return Instant.ofEpochMilli(Math.floorDiv(moment.toEpochMilli(), millis) * millis);
-        }
-    }
-
-    record Timeline(Instant from, Instant to, Bucket bucket, List<Point> points) {
+    record Timeline(Instant from, Instant to, TimeBucket bucket, List<Point> points) {
     }
 
     /** One bucket: an amount per currency, currencies in order. */
