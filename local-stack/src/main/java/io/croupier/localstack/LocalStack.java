@@ -2,7 +2,9 @@ package io.croupier.localstack;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,27 +34,26 @@ public final class LocalStack {
 
     private static void run(StackOptions options) throws InterruptedException {
         Instant started = Instant.now();
-        InProcessPostgres postgres = InProcessPostgres.start(StackOptions.POSTGRES_PORT,
-                options.dataDirectory().resolve("postgres"), true);
-        InProcessKafka kafka = InProcessKafka.start(StackOptions.KAFKA_PORT, options.dataDirectory().resolve("kafka"));
-        DemoPublisher demoPublisher = DemoPublisher.start(StackOptions.DEMO_PUBLISHER_PORT);
-        RunningPlatform platform = RunningPlatform.start(
-                new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
-                        postgres.password()),
-                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory()), demoPublisher));
-        OperatorConsole console = OperatorConsole.start(OperatorConsole.PORT);
-        FrontDoor frontDoor = FrontDoor.start(platform, console, options.frontDoorAddress(),
-                Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList());
+        // Stopped in the reverse order of their start, whatever started before a failure: an embedded PostgreSQL
+        // left running would hold the port, and the next stack would silently use its database.
+        Deque<AutoCloseable> running = new ArrayDeque<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            frontDoor.close();
-            console.close();
-            platform.close();
-            demoPublisher.close();
-            kafka.close();
-            postgres.close();
+            running.forEach(LocalStack::close);
             stopped.countDown();
         }, "local-stack-stop"));
+        InProcessPostgres postgres = started(running, InProcessPostgres.start(StackOptions.POSTGRES_PORT,
+                options.dataDirectory().resolve("postgres"), true));
+        InProcessKafka kafka = started(running, InProcessKafka.start(StackOptions.KAFKA_PORT,
+                options.dataDirectory().resolve("kafka")));
+        DemoPublisher demoPublisher = started(running, DemoPublisher.start(StackOptions.DEMO_PUBLISHER_PORT));
+        RunningPlatform platform = started(running, RunningPlatform.start(
+                new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
+                        postgres.password()),
+                PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory()), demoPublisher)));
+        OperatorConsole console = started(running, OperatorConsole.start(OperatorConsole.PORT));
+        FrontDoor frontDoor = started(running, FrontDoor.start(platform, console, options.frontDoorAddress(),
+                Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList()));
 
         AdminApi admin = AdminApi.logIn(platform.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),
                 DemoAccounts.ADMIN.password());
@@ -77,6 +78,20 @@ public final class LocalStack {
             }
         }
         stopped.await();
+    }
+
+    private static <T extends AutoCloseable> T started(Deque<AutoCloseable> running, T part) {
+        running.push(part);
+        return part;
+    }
+
+    private static void close(AutoCloseable part) {
+        try {
+            part.close();
+        }
+        catch (Exception e) {
+            System.err.println("Could not stop " + part + ": " + e.getMessage());
+        }
     }
 
     /**
