@@ -2,6 +2,9 @@ package io.croupier.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,6 +26,7 @@ public final class InProcessPostgres implements AutoCloseable {
     }
 
     public static InProcessPostgres start(int port, Path dataDirectory, boolean keepData) {
+        requireFree(port);
         try {
             return new InProcessPostgres(EmbeddedPostgres.builder()
                 .setPort(port)
@@ -37,6 +41,21 @@ public final class InProcessPostgres implements AutoCloseable {
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL on port " + port + " in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * The library only waits until something accepts connections on the port: a server left running there would be
+     * taken for the new one, with its old data and keys.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot start PostgreSQL: port " + port
+                    + " is already in use (a server left running by an earlier start?)", e);
         }
     }
 

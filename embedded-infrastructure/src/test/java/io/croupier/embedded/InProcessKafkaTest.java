@@ -1,5 +1,7 @@
 package io.croupier.embedded;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InProcessKafkaTest {
 
@@ -66,6 +69,15 @@ class InProcessKafkaTest {
                 ResultSet rows = connection.createStatement().executeQuery("select v from kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("v");
+        }
+    }
+
+    @Test
+    void postgresRefusesAPortSomethingElseListensOn() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> InProcessPostgres.start(taken.getLocalPort(), data.resolve("refused"), false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
         }
     }
 }
