@@ -8,14 +8,12 @@ import java.util.UUID;
 
 import io.croupier.click.ClickServiceTest;
 import io.croupier.click.Http;
-import io.croupier.click.TopicReader;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.events.Offer;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @ClickServiceTest
 class OfferAdminApiTest {
 
-    private static TopicReader<Offer> offersTopic;
+    private static final TopicRecords<Offer> OFFERS = TopicRecords.of(Topics.OFFERS);
 
     @LocalServerPort
     int port;
@@ -38,16 +36,6 @@ class OfferAdminApiTest {
     JdbcClient jdbc;
 
     Http http;
-
-    @BeforeAll
-    static void readOffersTopic() {
-        offersTopic = TopicReader.of(Topics.OFFERS);
-    }
-
-    @AfterAll
-    static void close() {
-        offersTopic.close();
-    }
 
     @BeforeEach
     void client() {
@@ -117,8 +105,8 @@ class OfferAdminApiTest {
                 {"deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL","guessed_links":"HOLD"}}""").json()
             .get("deal");
 
-        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
-                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 2);
+        List<ConsumerRecord<String, Offer>> records = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 2);
 
         assertThat(held.get("guessed_links").asString()).isEqualTo("HOLD");
         assertThat(held.get("version").asInt()).as("a change of terms").isEqualTo(2);
@@ -295,8 +283,8 @@ class OfferAdminApiTest {
                 {"deal":{"cpa_amount":99,"currency":"BRL"}}""");
         http.delete("/admin/offers/" + id);
 
-        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
-                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 3);
+        List<ConsumerRecord<String, Offer>> records = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 3);
 
         assertThat(records).hasSize(3);
         Offer created = records.get(0).value();
@@ -322,26 +310,21 @@ class OfferAdminApiTest {
                 {"weight":3.5,"postback_secret":"%s"}""".formatted(unique("rotated")));
         http.delete("/admin/offers/" + id);
 
-        try (TopicReader<AuditRecorded> audit = TopicReader.of(Topics.AUDIT)) {
-            List<AuditRecorded> changes = audit.readUntil(record -> Long.toString(id)
-                .equals(record.value().getObjectId()), found -> found.size() == 3)
-                .stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        List<AuditRecorded> changes = TopicRecords.of(Topics.AUDIT)
+            .awaitValues(change -> Long.toString(id).equals(change.getObjectId()), 3);
 
-            assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update", "delete");
-            assertThat(changes).allSatisfy(change -> {
-                assertThat(change.getService()).isEqualTo("click-service");
-                assertThat(change.getObjectType()).isEqualTo("offer");
-                assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
-                assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(secret)
-                    .doesNotContain("rotated");
-            });
-            assertThat(changes.get(1).getChangedFields()).contains("weight", "postback_secret");
-            assertThat(changes.get(1).getBefore()).contains("\"weight\":1.0");
-            assertThat(changes.get(1).getAfter()).contains("\"weight\":3.5").contains("\"postback_secret\":\"***\"");
-            assertThat(changes.get(2).getAfter()).isNull();
-        }
+        assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update", "delete");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getService()).isEqualTo("click-service");
+            assertThat(change.getObjectType()).isEqualTo("offer");
+            assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
+            assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(secret)
+                .doesNotContain("rotated");
+        });
+        assertThat(changes.get(1).getChangedFields()).contains("weight", "postback_secret");
+        assertThat(changes.get(1).getBefore()).contains("\"weight\":1.0");
+        assertThat(changes.get(1).getAfter()).contains("\"weight\":3.5").contains("\"postback_secret\":\"***\"");
+        assertThat(changes.get(2).getAfter()).isNull();
     }
 
     private long create(String name, boolean active) {

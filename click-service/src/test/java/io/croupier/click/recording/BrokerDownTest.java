@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.TopicReader;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,15 +51,14 @@ class BrokerDownTest {
         Duration publishing = Duration.ofNanos(System.nanoTime() - started);
         unreachable.stop();
 
-        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
-            clicks.readUntil(record -> ids.contains(record.key()), found -> found.size() >= ids.size());
-            List<ConsumerRecord<String, Click>> delivered = clicks.readFor(Duration.ofSeconds(1),
-                    record -> ids.contains(record.key()));
+        TopicRecords<Click> clicks = TopicRecords.of(Topics.CLICKS);
+        clicks.awaitRecords(record -> ids.contains(record.key()), ids.size());
+        List<ConsumerRecord<String, Click>> delivered = clicks.awaitQuiet(record -> ids.contains(record.key()),
+                Duration.ofSeconds(1));
 
-            assertThat(delivered.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
-                .hasSize(ids.size())
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
-        }
+        assertThat(delivered.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
+            .hasSize(ids.size())
+            .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
         // Far below the producer's own one-second delivery timeout: nothing waited for the broker.
         assertThat(publishing).isLessThan(Duration.ofMillis(50L * 50));
     }
@@ -87,11 +86,9 @@ class BrokerDownTest {
         finally {
             unreachable.stop();
         }
-        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
-            List<ConsumerRecord<String, Click>> delivered = clicks.readUntil(record -> ids.contains(record.key()),
-                    found -> found.size() >= ids.size());
-            assertThat(delivered).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
-        }
+        List<ConsumerRecord<String, Click>> delivered = TopicRecords.of(Topics.CLICKS)
+            .awaitRecords(record -> ids.contains(record.key()), ids.size());
+        assertThat(delivered).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     private static KafkaProducer<String, SpecificRecord> unreachableProducer() {

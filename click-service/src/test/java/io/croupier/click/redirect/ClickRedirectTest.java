@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 import io.croupier.click.ClickServiceTest;
 import io.croupier.click.Http;
-import io.croupier.click.TopicReader;
 import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.routing.Routes;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Click;
 import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
@@ -29,8 +29,6 @@ import io.croupier.events.RoutingMode;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @ClickServiceTest
 class ClickRedirectTest {
 
-    private static TopicReader<Click> clicksTopic;
+    private static final TopicRecords<Click> CLICKS = TopicRecords.of(Topics.CLICKS);
 
     @LocalServerPort
     int port;
@@ -57,16 +55,6 @@ class ClickRedirectTest {
     MeterRegistry meters;
 
     Http http;
-
-    @BeforeAll
-    static void readClicksTopic() {
-        clicksTopic = TopicReader.of(Topics.CLICKS);
-    }
-
-    @AfterAll
-    static void close() {
-        clicksTopic.close();
-    }
 
     @BeforeEach
     void client() {
@@ -131,7 +119,7 @@ class ClickRedirectTest {
         long offer = createOffer("https://casino.example/r");
         String publisherId = "pub-" + UUID.randomUUID();
         String username = "afiliado-" + UUID.randomUUID().toString().substring(0, 8);
-        TopicReader.send(Topics.PUBLISHERS, publisherId, Publisher.newBuilder()
+        TopicRecords.send(Topics.PUBLISHERS, publisherId, Publisher.newBuilder()
             .setPublisherId(publisherId)
             .setName("Afiliado")
             .setUsername(username)
@@ -219,9 +207,9 @@ class ClickRedirectTest {
         assertThat(visitors.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(answered).hasSize(clicks);
 
-        clicksTopic.readUntil(record -> answered.contains(record.key()), found -> found.size() >= clicks);
-        List<ConsumerRecord<String, Click>> onTopic = clicksTopic.readFor(Duration.ofSeconds(1),
-                record -> answered.contains(record.key()));
+        CLICKS.awaitRecords(record -> answered.contains(record.key()), clicks);
+        List<ConsumerRecord<String, Click>> onTopic = CLICKS.awaitQuiet(record -> answered.contains(record.key()),
+                Duration.ofSeconds(1));
 
         Map<String, Long> perClick = onTopic.stream()
             .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
@@ -293,8 +281,7 @@ class ClickRedirectTest {
         for (int i = 0; i < count; i++) {
             ids.add(clickId(http.get("/click?source=weights")));
         }
-        Map<String, Click> byId = clicksTopic.readUntil(record -> ids.contains(record.key()),
-                found -> found.size() >= count)
+        Map<String, Click> byId = CLICKS.awaitRecords(record -> ids.contains(record.key()), count)
             .stream()
             .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> a));
         return ids.stream().map(byId::get).toList();
@@ -314,7 +301,7 @@ class ClickRedirectTest {
         http.get("/admin/offers?active_only=true").json().valueStream()
             .forEach(offer -> everyActiveOffer.put(offer.get("id").asString(), 0.0));
         everyActiveOffer.putAll(weights);
-        TopicReader.send(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, OfferWeights.newBuilder()
+        TopicRecords.send(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, OfferWeights.newBuilder()
             .setWeightSetId(setId)
             .setComputedAt(Instant.now())
             .setExplorationRate(explorationRate)
@@ -328,8 +315,7 @@ class ClickRedirectTest {
     }
 
     private Click onlyClick(String clickId) {
-        List<ConsumerRecord<String, Click>> records = clicksTopic.readUntil(record -> record.key().equals(clickId),
-                found -> !found.isEmpty());
+        List<ConsumerRecord<String, Click>> records = CLICKS.awaitRecords(record -> record.key().equals(clickId), 1);
         assertThat(records).hasSize(1);
         return records.get(0).value();
     }
