@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.spy;
@@ -64,7 +65,7 @@ class BrokerDownTest {
     }
 
     @Test
-    void onceTheProducerRefusedAClickTheNextOnesGoStraightToTheSpoolUntilTheBackOffHasPassed() throws Exception {
+    void onceTheProducerRefusedAClickTheNextOnesGoStraightToTheSpoolUntilTheBackOffHasPassed() {
         Producer<String, SpecificRecord> producer = spy(unreachableProducer());
         Duration backOff = Duration.ofMillis(500);
         ClickPublisher unreachable = new ClickPublisher(producer, spool, new SimpleMeterRegistry(), backOff);
@@ -76,8 +77,10 @@ class BrokerDownTest {
                 unreachable.publish(click);
             }
             then(producer).should(times(1)).send(any(), any());
+            long refusedBefore = System.nanoTime();
 
-            Thread.sleep(backOff.toMillis() + 100);
+            await().atMost(backOff.multipliedBy(4))
+                .until(() -> Duration.ofNanos(System.nanoTime() - refusedBefore).compareTo(backOff) > 0);
             Click probe = click();
             ids.add(probe.getClickId());
             unreachable.publish(probe);
