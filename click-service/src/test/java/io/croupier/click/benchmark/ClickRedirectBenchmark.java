@@ -22,10 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.croupier.click.ClickServiceApplication;
-import io.croupier.click.Http;
 import io.croupier.embedded.BrokerProcess;
 import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -275,7 +275,7 @@ class ClickRedirectBenchmark {
         HttpResponse<String> response = HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CLICK_PORT + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + Http.manager())
+                .header("Authorization", "Bearer " + ServiceHttp.manager())
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.Http;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Offer;
@@ -45,11 +45,11 @@ class OfferSecretsTest {
     @Autowired
     SecretDigest digests;
 
-    Http http;
+    ServiceHttp http;
 
     @BeforeEach
     void client() {
-        http = new Http(port, Http.manager());
+        http = new ServiceHttp(port, ServiceHttp.manager());
     }
 
     @Test
@@ -120,12 +120,12 @@ class OfferSecretsTest {
         long id = created.get("id").asLong();
         JsonNode shown = http.get("/admin/offers/" + id).json();
 
-        Http.Answer sentBack = http.put("/admin/offers/" + id, """
+        ServiceHttp.Answer sentBack = http.put("/admin/offers/" + id, """
                 {"name":"Round trip 2","postback_secret":"%s","partner_key":"%s"}""".formatted(
                 shown.get("postback_secret").asString(), shown.get("partner_key").asString()));
-        Http.Answer otherMask = http.put("/admin/offers/" + id, """
+        ServiceHttp.Answer otherMask = http.put("/admin/offers/" + id, """
                 {"postback_secret":"****abcd"}""");
-        Http.Answer maskOnCreation = http.post("/admin/offers", """
+        ServiceHttp.Answer maskOnCreation = http.post("/admin/offers", """
                 {"name":"Copied","casino_url":"https://copied.example/","partner_key":"****abcd"}""");
 
         assertThat(sentBack.status()).isEqualTo(200);
@@ -155,7 +155,7 @@ class OfferSecretsTest {
         http.post("/admin/offers", """
                 {"name":"One","casino_url":"https://one.example/","postback_secret":"%s"}""".formatted(secret));
 
-        Http.Answer again = http.post("/admin/offers", """
+        ServiceHttp.Answer again = http.post("/admin/offers", """
                 {"name":"Two","casino_url":"https://two.example/","postback_secret":"%s"}""".formatted(secret));
 
         assertThat(again.status()).isEqualTo(409);

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.Http;
 import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.routing.Routes;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Click;
 import io.croupier.events.OfferWeight;
@@ -54,18 +54,18 @@ class ClickRedirectTest {
     @Autowired
     MeterRegistry meters;
 
-    Http http;
+    ServiceHttp http;
 
     @BeforeEach
     void client() {
-        http = new Http(port, Http.manager());
+        http = new ServiceHttp(port, ServiceHttp.manager());
     }
 
     @Test
     void aClickIsRedirectedWithA302ToTheOffersUrlCarryingTheClickId() {
         long offer = createOffer("https://brazino.example/register?ref={click_id}");
 
-        Http.Answer answer = http.get("/click?offer=" + offer);
+        ServiceHttp.Answer answer = http.get("/click?offer=" + offer);
 
         assertThat(answer.status()).isEqualTo(302);
         String location = answer.header("Location");
@@ -90,7 +90,7 @@ class ClickRedirectTest {
     void theClickIsRecordedWithEverythingItCameWith() {
         long offer = createOffer("https://casino.example/r?s={source}&c={campaign}&a={sub1}");
 
-        Http.Answer answer = http.get("/click?offer=" + offer + "&source=face%20book&campaign=winter&sub1=a%26b"
+        ServiceHttp.Answer answer = http.get("/click?offer=" + offer + "&source=face%20book&campaign=winter&sub1=a%26b"
                 + "&sub2=two&sub5=five&gclid=xyz&lang=pt", "X-Forwarded-For", "198.51.100.7", "User-Agent",
                 "Mozilla/5.0 test", "Referer", "https://landing.example/page");
 
@@ -178,7 +178,7 @@ class ClickRedirectTest {
         // three times as much as the set's best, so it takes three of every four clicks.
         long weighed = createOffer("https://weighed.example/");
         String set = publishWeights(0, Map.of(Long.toString(weighed), 0.5));
-        Http.Answer created = http.post("/admin/offers", """
+        ServiceHttp.Answer created = http.post("/admin/offers", """
                 {"name":"Newcomer","casino_url":"https://newcomer.example/","weight":3.0,
                  "deal":{"cpa_amount":100,"currency":"BRL"}}""");
         assertThat(created.status()).isEqualTo(201);
@@ -224,7 +224,7 @@ class ClickRedirectTest {
         http.put("/admin/offers/" + inactive, "{\"active\":false}");
 
         for (String path : List.of("/click?offer=987654321", "/click?offer=" + inactive)) {
-            Http.Answer answer = http.get(path);
+            ServiceHttp.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(404);
             assertThat(answer.header("Location")).isNull();
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -243,7 +243,7 @@ class ClickRedirectTest {
         malformed.add(many.toString());
 
         for (String path : malformed) {
-            Http.Answer answer = http.get(path);
+            ServiceHttp.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.json().get("detail").asString()).isNotBlank();
         }
@@ -251,7 +251,7 @@ class ClickRedirectTest {
 
     @Test
     void aClickIsAGetAndOtherMethodsAreRefusedWithProblemDetails() {
-        Http.Answer answer = http.post("/click?source=x", "{}");
+        ServiceHttp.Answer answer = http.post("/click?source=x", "{}");
 
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.header("Allow")).isEqualTo("GET, HEAD");
@@ -266,7 +266,7 @@ class ClickRedirectTest {
         try {
             active.forEach(id -> http.put("/admin/offers/" + id, "{\"active\":false}"));
 
-            Http.Answer answer = http.get("/click?source=nowhere");
+            ServiceHttp.Answer answer = http.get("/click?source=nowhere");
 
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.header("Location")).isNull();
@@ -320,7 +320,7 @@ class ClickRedirectTest {
         return records.get(0).value();
     }
 
-    private static String clickId(Http.Answer answer) {
+    private static String clickId(ServiceHttp.Answer answer) {
         assertThat(answer.status()).isEqualTo(302);
         Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(answer.header("Location")).getRawQuery().split("&")) {
@@ -332,7 +332,7 @@ class ClickRedirectTest {
     }
 
     private long createOffer(String url) {
-        Http.Answer created = http.post("/admin/offers", """
+        ServiceHttp.Answer created = http.post("/admin/offers", """
                 {"name":"Offer","casino_url":"%s","deal":{"cpa_amount":100,"currency":"BRL"}}""".formatted(url));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asLong();
