@@ -1,20 +1,30 @@
 package io.croupier.attribution;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.croupier.embedded.TopicRecords;
+import io.croupier.events.AttributedConversion;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
+import io.croupier.events.OfferPerformance;
 import io.croupier.events.PayoutTerms;
 import io.croupier.events.PostbackFormat;
 import io.croupier.events.Publisher;
 import io.croupier.events.Tracking;
+import io.croupier.schemas.Topics;
 
-/** Builders for input events with unique ids, since every test shares one broker and one database. */
+/**
+ * Builders for input events with unique ids, since every test shares one broker and one database, and look-ups of
+ * what the service published.
+ */
 public final class TestEvents {
 
     private static final AtomicLong POSTBACK_LOG_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -70,5 +80,21 @@ public final class TestEvents {
     }
 
     private TestEvents() {
+    }
+
+    /** Every attributed conversion published for the conversion of this event id (more than one would be a bug). */
+    public static List<AttributedConversion> attributed(String conversionEventId) {
+        return TopicRecords.of(Topics.ATTRIBUTED_CONVERSIONS)
+            .values(attributed -> attributed.getConversion().getEventId().equals(conversionEventId));
+    }
+
+    /** The latest revision published of each window of the offer. */
+    public static List<OfferPerformance> latestWindows(String offerId) {
+        Map<Instant, OfferPerformance> latest = new HashMap<>();
+        for (OfferPerformance window : TopicRecords.of(Topics.OFFER_PERFORMANCE)
+            .values(window -> window.getOfferId().equals(offerId))) {
+            latest.merge(window.getWindowStart(), window, (a, b) -> a.getRevision() >= b.getRevision() ? a : b);
+        }
+        return List.copyOf(latest.values());
     }
 }

@@ -26,8 +26,10 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import static io.croupier.attribution.TestEvents.attributed;
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
+import static io.croupier.attribution.TestEvents.latestWindows;
 import static io.croupier.attribution.TestEvents.money;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +69,6 @@ class TwoInstancesTest {
 
     @Test
     void twoInstancesShareTheLoadWithTheSameTotalsAsOneAndNoDoubleAttribution() {
-        RecordedEvents.start();
         KafkaListenerEndpointRegistry secondInstanceListeners = secondInstance
             .getBean(KafkaListenerEndpointRegistry.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> !conversionPartitions(firstInstanceListeners).isEmpty()
@@ -104,15 +105,15 @@ class TwoInstancesTest {
         }
 
         await().atMost(Duration.ofSeconds(60))
-            .until(() -> sent.stream().allMatch(c -> !RecordedEvents.attributed(c.getEventId()).isEmpty()));
+            .until(() -> sent.stream().allMatch(c -> !attributed(c.getEventId()).isEmpty()));
         for (ConversionReported conversion : sent) {
-            assertThat(RecordedEvents.attributed(conversion.getEventId())).hasSize(1);
+            assertThat(attributed(conversion.getEventId())).hasSize(1);
         }
         assertThat(sent.stream().filter(c -> c.getKind() == ConversionKind.DEPOSIT)
-            .map(c -> RecordedEvents.attributed(c.getEventId()).get(0).getMethod()))
+            .map(c -> attributed(c.getEventId()).get(0).getMethod()))
             .containsOnly(AttributionMethod.PLAYER);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<OfferPerformance> windows = RecordedEvents.performance(offer);
+            List<OfferPerformance> windows = latestWindows(offer);
             assertThat(windows).hasSize(1);
             assertThat(windows.get(0).getClicks()).isEqualTo(PLAYERS);
             assertThat(windows.get(0).getRegistrations()).isEqualTo(PLAYERS);

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.AccessMatrix.Call;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,7 +25,7 @@ class ClickAccessMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEveryCallerAsItsRuleSays() {
-        Http manager = new Http(port, Http.manager());
+        ServiceHttp manager = new ServiceHttp(port, ServiceHttp.manager());
         long offer = offer(manager);
         return AccessMatrix.withTestIssuer("http://127.0.0.1:" + port, "1")
             .publicly(302, () -> Call.get("/click?offer=" + offer + "&source=matrix"))
@@ -42,8 +43,8 @@ class ClickAccessMatrixTest {
             .map(matrixCase -> DynamicTest.dynamicTest(matrixCase.name(), matrixCase::verify));
     }
 
-    private static long offer(Http manager) {
-        Http.Answer created = manager.post("/admin/offers", offerJson());
+    private static long offer(ServiceHttp manager) {
+        ServiceHttp.Answer created = manager.post("/admin/offers", offerJson());
         if (created.status() != 201) {
             throw new AssertionError(created.body());
         }

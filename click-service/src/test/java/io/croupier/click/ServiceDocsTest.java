@@ -1,5 +1,6 @@
 package io.croupier.click;
 
+import io.croupier.embedded.ServiceHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -13,10 +14,10 @@ class ServiceDocsTest {
 
     @Test
     void theOpenApiDocumentDescribesTheClickAndTheAdminApiAndHealthIsUp() {
-        Http http = new Http(port);
+        ServiceHttp http = new ServiceHttp(port);
 
-        Http.Answer openApi = http.get("/openapi.json");
-        Http.Answer health = http.get("/health");
+        ServiceHttp.Answer openApi = http.get("/openapi.json");
+        ServiceHttp.Answer health = http.get("/health");
 
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").propertyNames()).contains("/click", "/admin/offers",

@@ -347,7 +347,7 @@ class CommissionFlowTest {
             .build()).build();
     }
 
-    private static AttributedConversion at(AttributedConversion conversion, Instant occurredAt) {
+    static AttributedConversion at(AttributedConversion conversion, Instant occurredAt) {
         return AttributedConversion.newBuilder(conversion)
             .setConversion(ConversionReported.newBuilder(conversion.getConversion()).setOccurredAt(occurredAt).build())
             .build();

@@ -95,7 +95,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         send(confirmed);
 
         List<PayoutDue> payouts = await().atMost(PATIENCE)
-            .until(() -> TopicProbe.payoutsOfPublisher(publisher), found -> !found.isEmpty());
+            .until(() -> driver.payoutsTo(publisher), found -> !found.isEmpty());
         LedgerEntry release = driver.entries("gateway-confirmed:" + held.entryId()).get(0);
         assertThat(release.rule()).isEqualTo("GATEWAY_CONFIRMED");
         assertThat(release.resolves()).isEqualTo(held.entryId());
@@ -108,7 +108,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         assertThat(get("/publishers/" + publisher + "/users/end-user/points").get("points").decimalValue())
             .isEqualByComparingTo("75.00");
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
-            .until(() -> TopicProbe.payoutsOfPublisher(publisher).size() == 1);
+            .until(() -> driver.payoutsTo(publisher).size() == 1);
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.util.Map;
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.ledger.LedgerQuery;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.Deal;
+import io.croupier.events.LedgerEntryRecorded;
+import io.croupier.events.PayoutDue;
 import io.croupier.events.PayoutTerms;
 import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +39,16 @@ public class Driver {
         this.kafka = kafka;
         this.jdbc = jdbc;
         this.ledger = ledger;
-        TopicProbe.start();
+    }
+
+    /** Every payout announced to the publisher so far, as publisher-forwarder reads them. */
+    public List<PayoutDue> payoutsTo(String publisherId) {
+        return TopicRecords.of(Topics.PAYOUTS).values(payout -> payout.getPublisherId().equals(publisherId));
+    }
+
+    /** Every ledger entry announced so far for one input event, as optimizer-service reads them. */
+    public List<LedgerEntryRecorded> announcedEntriesOf(String inputEventId) {
+        return TopicRecords.of(Topics.LEDGER_ENTRIES).values(entry -> entry.getInputEventId().equals(inputEventId));
     }
 
     /** Publishes a deal version of a new or existing offer and waits until the service has stored it. */

@@ -200,14 +200,15 @@ class GuessedLinksTest {
         return conversion;
     }
 
-    private static LedgerEntryRecorded awaitLedgerEvent(LedgerEntry entry) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !TopicProbe.ledgerEntriesOf(entry.inputEventId()).isEmpty());
-        return TopicProbe.ledgerEntriesOf(entry.inputEventId()).get(0);
+    private LedgerEntryRecorded awaitLedgerEvent(LedgerEntry entry) {
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> !driver.announcedEntriesOf(entry.inputEventId()).isEmpty());
+        return driver.announcedEntriesOf(entry.inputEventId()).get(0);
     }
 
-    private static List<PayoutDue> awaitPayouts(String publisherId, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.payoutsOfPublisher(publisherId).size() >= count);
-        return TopicProbe.payoutsOfPublisher(publisherId);
+    private List<PayoutDue> awaitPayouts(String publisherId, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.payoutsTo(publisherId).size() >= count);
+        return driver.payoutsTo(publisherId);
     }
 
     private static JsonNode find(JsonNode rows, String id) {

@@ -58,8 +58,8 @@ class SeedWorkedExamplesTest {
         assertThat(deposit.rule()).isEqualTo("CPA_QUALIFIED");
         assertThat(deposit.dealVersion()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20))
-            .until(() -> !TopicProbe.ledgerEntriesOf(deposit.inputEventId()).isEmpty());
-        LedgerEntryRecorded recorded = TopicProbe.ledgerEntriesOf(deposit.inputEventId()).get(0);
+            .until(() -> !driver.announcedEntriesOf(deposit.inputEventId()).isEmpty());
+        LedgerEntryRecorded recorded = driver.announcedEntriesOf(deposit.inputEventId()).get(0);
         assertThat(recorded.getEventId()).isEqualTo("ledger:" + deposit.entryId());
         assertThat(recorded.getRevenue()).isEqualTo(money("150.00", "BRL"));
         assertThat(recorded.getRule()).isEqualTo("CPA_QUALIFIED");
@@ -240,8 +240,8 @@ class SeedWorkedExamplesTest {
     }
 
     private List<PayoutDue> awaitPayouts(String publisherId, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.payoutsOfPublisher(publisherId).size() >= count);
-        return TopicProbe.payoutsOfPublisher(publisherId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.payoutsTo(publisherId).size() >= count);
+        return driver.payoutsTo(publisherId);
     }
 
     private BigDecimal points(String publisherId, String userId) {

@@ -9,7 +9,6 @@ import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.runtime.audit.AuditTrail;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,8 +72,8 @@ class AuditTrailTest {
     }
 
     static AuditRecorded firstAuditOf(String objectId) {
-        return TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(), AuditRecorded.class,
-                record -> objectId.equals(record.getObjectId()), 1).get(0);
+        return TopicRecords.of(Topics.AUDIT)
+            .awaitValues(record -> objectId.equals(record.getObjectId()), 1).get(0);
     }
 
     private static Map<String, Object> offer(String name, String secret, double weight) {

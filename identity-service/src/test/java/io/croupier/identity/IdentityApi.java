@@ -1,31 +1,24 @@
 package io.croupier.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.croupier.embedded.ServiceHttp;
+import io.croupier.embedded.ServiceHttp.Answer;
 
-/** The service's HTTP API as a client uses it. */
+/** The service's HTTP API as a client uses it: logins and accounts, and plain calls with a token of the caller's. */
 public final class IdentityApi {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final int port;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final String base;
+    private final ServiceHttp anonymous;
 
     public IdentityApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+        this.anonymous = new ServiceHttp(port);
     }
 
     public String baseUrl() {
-        return base;
+        return anonymous.baseUrl();
     }
 
     public Answer login(String username, String password) {
@@ -60,69 +53,27 @@ public final class IdentityApi {
     }
 
     public Answer get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+        return as(token).get(path);
     }
 
     public Answer post(String path, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)),
-                token);
+        return as(token).post(path, json);
     }
 
     public Answer put(String path, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+        return as(token).put(path, json);
     }
 
     public Answer delete(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+        return as(token).delete(path);
     }
 
     /** A form post, with any extra headers as name, value pairs. */
     public Answer form(String path, String form, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request, null);
+        return anonymous.form(path, form, headers);
     }
 
-    private static Answer send(HttpRequest.Builder request, String token) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public record Answer(HttpResponse<String> response) {
-
-        public int status() {
-            return response.statusCode();
-        }
-
-        public String body() {
-            return response.body();
-        }
-
-        public JsonNode json() {
-            return JSON.readTree(response.body());
-        }
-
-        public String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
+    private ServiceHttp as(String token) {
+        return token == null ? anonymous : new ServiceHttp(port, token);
     }
 }

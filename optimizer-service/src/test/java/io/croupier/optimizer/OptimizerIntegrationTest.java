@@ -5,13 +5,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Deal;
@@ -22,11 +22,8 @@ import io.croupier.events.OfferPerformance;
 import io.croupier.events.OfferWeights;
 import io.croupier.optimizer.weights.WeightSet;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -253,27 +251,12 @@ public abstract class OptimizerIntegrationTest {
             .orElseThrow(() -> new AssertionError("offer " + offerId + " not in weight set " + set.weightSetId()));
     }
 
-    /** Reads the offer-weights topic from the start until the record of {@code weightSetId} shows up. */
+    /** The record of {@code weightSetId} on the offer-weights topic, once it shows up. */
     protected static OfferWeights published(long weightSetId) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "group.id",
-                        UUID.randomUUID().toString(), "auto.offset.reset", "earliest", "isolation.level",
-                        "read_committed"),
-                new StringDeserializer(), new AvroSingleObjectDeserializer())) {
-            consumer.subscribe(List.of(Topics.OFFER_WEIGHTS.name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() instanceof OfferWeights weights
-                            && weights.getWeightSetId().equals(Long.toString(weightSetId))) {
-                        if (!Topics.CURRENT_WEIGHTS_KEY.equals(record.key())) {
-                            throw new AssertionError("weight set published under key " + record.key());
-                        }
-                        return weights;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("weight set " + weightSetId + " was not published");
+        ConsumerRecord<String, OfferWeights> record = TopicRecords.of(Topics.OFFER_WEIGHTS)
+            .awaitRecords(published -> published.value().getWeightSetId().equals(Long.toString(weightSetId)), 1)
+            .get(0);
+        assertThat(record.key()).as("key of weight set " + weightSetId).isEqualTo(Topics.CURRENT_WEIGHTS_KEY);
+        return record.value();
     }
 }

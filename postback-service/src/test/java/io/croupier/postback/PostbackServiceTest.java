@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
@@ -27,6 +28,7 @@ import io.croupier.events.Publisher;
 import io.croupier.events.PayoutTerms;
 import io.croupier.schemas.Topics;
 import io.croupier.secrets.digest.SecretDigest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +57,8 @@ public abstract class PostbackServiceTest {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final TopicRecords<ConversionReported> REPORTED = TopicRecords.of(Topics.CONVERSIONS_REPORTED);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -237,17 +241,17 @@ public abstract class PostbackServiceTest {
     /** The event a postback produced, once it has reached the broker. */
     protected ConversionReported delivered(long logId) {
         String eventId = "postback:" + logId;
-        await().atMost(Duration.ofSeconds(20)).until(() -> ReportedConversions.get(eventId).isPresent());
-        return ReportedConversions.get(eventId).orElseThrow().value();
+        return REPORTED.awaitValues(reported -> reported.getEventId().equals(eventId), 1).get(0);
     }
 
-    protected static List<ReportedConversions.Delivered> deliveredWhere(
+    protected static List<ConsumerRecord<String, ConversionReported>> deliveredWhere(
             Predicate<ConversionReported> filter) {
-        return ReportedConversions.all().stream().filter(delivered -> filter.test(delivered.value())).toList();
+        return REPORTED.records(record -> filter.test(record.value()));
     }
 
-    protected static Optional<ReportedConversions.Delivered> deliveredRecord(long logId) {
-        return ReportedConversions.get("postback:" + logId);
+    protected static Optional<ConsumerRecord<String, ConversionReported>> deliveredRecord(long logId) {
+        String eventId = "postback:" + logId;
+        return REPORTED.records(record -> record.value().getEventId().equals(eventId)).stream().findFirst();
     }
 
     protected static String id() {

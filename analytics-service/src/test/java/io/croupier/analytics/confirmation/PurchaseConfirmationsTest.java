@@ -19,7 +19,6 @@ import io.croupier.events.PostbackFormat;
 import io.croupier.events.PurchaseConfirmed;
 import io.croupier.events.Tracking;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,8 +101,8 @@ class PurchaseConfirmationsTest {
     }
 
     private List<PurchaseConfirmed> announcements(String transaction, int count) {
-        return TopicRecords.first(Topics.PURCHASE_CONFIRMATIONS.name(), new AvroSingleObjectDeserializer(),
-                PurchaseConfirmed.class, confirmed -> confirmed.getTransactionId().equals(transaction), count);
+        return TopicRecords.of(Topics.PURCHASE_CONFIRMATIONS)
+            .awaitValues(confirmed -> confirmed.getTransactionId().equals(transaction), count);
     }
 
     private long announced(String transaction) {

@@ -11,7 +11,6 @@ import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.Money;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,12 +55,12 @@ class AdSpendApiTest {
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.get(0).path("amount").decimalValue()).as("this API's row and the file's, one day")
             .isEqualByComparingTo("300.00");
-        List<AdSpendRecorded> announced = TopicRecords.first(Topics.AD_SPEND.name(), new AvroSingleObjectDeserializer(),
-                AdSpendRecorded.class, spend -> spend.getCampaign().equals(campaign), 3);
+        List<AdSpendRecorded> announced = TopicRecords.of(Topics.AD_SPEND)
+            .awaitValues(spend -> spend.getCampaign().equals(campaign), 3);
         assertThat(announced).extracting(AdSpendRecorded::getAmount).containsExactly(new Money("100.00", "USD"),
                 new Money("250.00", "USD"), new Money("300.00", "USD"));
-        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
-                AuditRecorded.class, record -> record.getObjectId().equals(campaign + "/" + DAY + "/USD"), 2);
+        List<AuditRecorded> changes = TopicRecords.of(Topics.AUDIT)
+            .awaitValues(record -> record.getObjectId().equals(campaign + "/" + DAY + "/USD"), 2);
         assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update");
         assertThat(changes.get(1).getBefore()).contains("100.00");
         assertThat(changes.get(1).getAfter()).contains("250.00");

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.embedded.TestInfrastructure;
-import io.croupier.attribution.RecordedEvents;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.Click;
@@ -17,7 +17,6 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,12 +24,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import static io.croupier.attribution.TestEvents.attributed;
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.money;
@@ -50,11 +49,6 @@ class AttributionPathsTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeEach
-    void recordOutput() {
-        RecordedEvents.start();
-    }
 
     @Test
     void aConversionWithAClickIdIsAttributedToThatClicksOfferAndPublisher() {
@@ -86,7 +80,7 @@ class AttributionPathsTest {
         AttributedConversion attributed = attributedOnce(conversion);
 
         assertThat(attributed.getOfferId()).isEqualTo(click.getOfferId());
-        assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key()).isEqualTo(click.getClickId());
+        assertThat(record(attributed).key()).isEqualTo(click.getClickId());
     }
 
     @Test
@@ -99,9 +93,9 @@ class AttributionPathsTest {
         String releasedKey = unique("kafka-key");
         kafka.send(Topics.CONVERSIONS_REPORTED.name(), releasedKey, released);
 
-        assertThat(RecordedEvents.records(attributedOnce(carried).getEventId()).get(0).key())
+        assertThat(record(attributedOnce(carried)).key())
             .isEqualTo(carried.getOrderKey());
-        assertThat(RecordedEvents.records(attributedOnce(released).getEventId()).get(0).key()).isEqualTo(releasedKey);
+        assertThat(record(attributedOnce(released)).key()).isEqualTo(releasedKey);
     }
 
     @Test
@@ -113,7 +107,7 @@ class AttributionPathsTest {
 
         await().atMost(WAIT).until(() -> "SECRET_OFFER_MISMATCH".equals(reason(ftd)));
         assertThat(state(ftd)).isEqualTo("UNATTRIBUTED");
-        assertThat(RecordedEvents.attributed(ftd.getEventId())).isEmpty();
+        assertThat(attributed(ftd.getEventId())).isEmpty();
     }
 
     @Test
@@ -139,7 +133,7 @@ class AttributionPathsTest {
         assertThat(attributed.getTracking().getCampaign()).isEqualTo("spring-promo");
         assertThat(attributed.getGuessed()).as("the link was made by the registration's click id").isFalse();
         assertThat(attributed.getWarning()).isNull();
-        assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
+        assertThat(record(attributed).key())
             .isEqualTo(click.getOfferId() + ":player:" + player);
     }
 
@@ -231,7 +225,7 @@ class AttributionPathsTest {
             assertThat(attributed.getMethod()).isEqualTo(AttributionMethod.SUB_ID);
             assertThat(attributed.getPublisherId()).isEqualTo(publisherId);
             assertThat(attributed.getWarning()).isNull();
-            assertThat(RecordedEvents.records(attributed.getEventId()).get(0).key())
+            assertThat(record(attributed).key())
                 .isEqualTo(offer + ":sub:" + username);
         }
     }
@@ -279,7 +273,7 @@ class AttributionPathsTest {
         ConversionReported conversion = send(conversion(ConversionKind.CONVERSION).setOfferId(offer).build());
 
         await().atMost(WAIT).until(() -> "NO_RECENT_CLICK".equals(reason(conversion)));
-        assertThat(RecordedEvents.attributed(conversion.getEventId())).isEmpty();
+        assertThat(attributed(conversion.getEventId())).isEmpty();
     }
 
     @Test
@@ -342,8 +336,8 @@ class AttributionPathsTest {
             .setConversionId(conversionId)
             .build());
 
-        ConsumerRecord<String, SpecificRecord> approval = record(attributedOnce(approved));
-        ConsumerRecord<String, SpecificRecord> rejection = record(attributedOnce(rejected));
+        ConsumerRecord<String, AttributedConversion> approval = record(attributedOnce(approved));
+        ConsumerRecord<String, AttributedConversion> rejection = record(attributedOnce(rejected));
         assertThat(rejection.partition()).isEqualTo(approval.partition());
         assertThat(rejection.offset()).as("the rejection follows the approval it was accepted after")
             .isGreaterThan(approval.offset());
@@ -371,8 +365,8 @@ class AttributionPathsTest {
         ConversionReported marker = send(conversion(ConversionKind.FTD).setClickId(click.getClickId()).build());
 
         attributedOnce(marker);
-        await().atMost(WAIT).until(() -> !RecordedEvents.attributed(ftd.getEventId()).isEmpty());
-        assertThat(RecordedEvents.attributed(ftd.getEventId())).hasSize(1);
+        await().atMost(WAIT).until(() -> !attributed(ftd.getEventId()).isEmpty());
+        assertThat(attributed(ftd.getEventId())).hasSize(1);
         assertThat(jdbc.sql("select count(*) from conversions where event_id = ?")
             .param(ftd.getEventId()).query(Long.class).single()).isEqualTo(1);
     }
@@ -439,13 +433,15 @@ class AttributionPathsTest {
             .param(click.getClickId()).query(Long.class).single() == 1);
     }
 
-    private static ConsumerRecord<String, SpecificRecord> record(AttributedConversion attributed) {
-        return RecordedEvents.records(attributed.getEventId()).get(0);
+    private static ConsumerRecord<String, AttributedConversion> record(AttributedConversion attributed) {
+        return TopicRecords.of(Topics.ATTRIBUTED_CONVERSIONS)
+            .records(record -> record.value().getEventId().equals(attributed.getEventId()))
+            .get(0);
     }
 
     private static AttributedConversion attributedOnce(ConversionReported conversion) {
-        await().atMost(WAIT).until(() -> !RecordedEvents.attributed(conversion.getEventId()).isEmpty());
-        List<AttributedConversion> attributed = RecordedEvents.attributed(conversion.getEventId());
+        await().atMost(WAIT).until(() -> !attributed(conversion.getEventId()).isEmpty());
+        List<AttributedConversion> attributed = attributed(conversion.getEventId());
         assertThat(attributed).hasSize(1);
         return attributed.get(0);
     }

@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
-import io.croupier.attribution.RecordedEvents;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.schemas.Topics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.croupier.attribution.TestEvents.attributed;
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.money;
@@ -52,11 +51,6 @@ class DeeplinkTrackingTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void recordOutput() {
-        RecordedEvents.start();
-    }
 
     @Test
     void anAppOpenLinksThePlayerToTheClickSoALaterDepositWithoutClickIdIsAttributedToIt() throws Exception {
@@ -130,8 +124,8 @@ class DeeplinkTrackingTest {
     }
 
     private static AttributedConversion attributedOnce(ConversionReported conversion) {
-        await().atMost(WAIT).until(() -> !RecordedEvents.attributed(conversion.getEventId()).isEmpty());
-        List<AttributedConversion> attributed = RecordedEvents.attributed(conversion.getEventId());
+        await().atMost(WAIT).until(() -> !attributed(conversion.getEventId()).isEmpty());
+        List<AttributedConversion> attributed = attributed(conversion.getEventId());
         assertThat(attributed).hasSize(1);
         return attributed.get(0);
     }

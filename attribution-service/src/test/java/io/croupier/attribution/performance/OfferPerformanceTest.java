@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
-import io.croupier.attribution.RecordedEvents;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -20,7 +19,6 @@ import io.croupier.events.ConversionReported;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.OfferPerformance;
 import io.croupier.schemas.Topics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
+import static io.croupier.attribution.TestEvents.latestWindows;
 import static io.croupier.attribution.TestEvents.money;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +47,6 @@ class OfferPerformanceTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void recordOutput() {
-        RecordedEvents.start();
-    }
 
     @Test
     void clicksRegistrationsFirstDepositsAndDepositVolumePerCurrencyArePublishedPerOfferAndWindow() {
@@ -80,7 +74,7 @@ class OfferPerformanceTest {
             .setStatus(ConversionStatus.REJECTED).setAmount(money("999", "EUR")));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<OfferPerformance> windows = RecordedEvents.performance(offer);
+            List<OfferPerformance> windows = latestWindows(offer);
             assertThat(windows).hasSize(1);
             OfferPerformance window = windows.get(0);
             assertThat(window.getWindowStart()).isEqualTo(WINDOW);
@@ -112,7 +106,7 @@ class OfferPerformanceTest {
         kafka.send(Topics.CONVERSIONS_REPORTED.name(), offer + ":sub:someone", conversion(ConversionKind.FTD)
             .setOfferId(offer).setSubId("someone").setOccurredAt(anHourLater).build());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(RecordedEvents.performance(offer))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(latestWindows(offer))
             .filteredOn(window -> window.getWindowStart().equals(WINDOW.plus(Duration.ofHours(1))))
             .singleElement()
             .satisfies(deposits -> {

@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.Http;
-import io.croupier.click.TopicReader;
+import io.croupier.embedded.ServiceHttp;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.GuessedLinkPolicy;
 import io.croupier.events.Offer;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @ClickServiceTest
 class OfferAdminApiTest {
 
-    private static TopicReader<Offer> offersTopic;
+    private static final TopicRecords<Offer> OFFERS = TopicRecords.of(Topics.OFFERS);
 
     @LocalServerPort
     int port;
@@ -37,27 +35,17 @@ class OfferAdminApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    Http http;
-
-    @BeforeAll
-    static void readOffersTopic() {
-        offersTopic = TopicReader.of(Topics.OFFERS);
-    }
-
-    @AfterAll
-    static void close() {
-        offersTopic.close();
-    }
+    ServiceHttp http;
 
     @BeforeEach
     void client() {
-        http = new Http(port, Http.manager());
+        http = new ServiceHttp(port, ServiceHttp.manager());
     }
 
     @Test
     void createdOfferIsAnsweredWithItsIdGeneratedSecretAndPartnerKeyAndCreationTime() {
         String slug = unique("brazino");
-        Http.Answer created = http.post("/admin/offers", """
+        ServiceHttp.Answer created = http.post("/admin/offers", """
                 {"name":"Brazino","casino_url":"https://brazino.example/register?ref={click_id}","weight":1.0,
                  "active":true,"house_slug":"%s",
                  "deal":{"cpa_amount":150,"min_deposit":10,"revshare_percent":null,"currency":"BRL",
@@ -117,8 +105,8 @@ class OfferAdminApiTest {
                 {"deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL","guessed_links":"HOLD"}}""").json()
             .get("deal");
 
-        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
-                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 2);
+        List<ConsumerRecord<String, Offer>> records = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 2);
 
         assertThat(held.get("guessed_links").asString()).isEqualTo("HOLD");
         assertThat(held.get("version").asInt()).as("a change of terms").isEqualTo(2);
@@ -144,7 +132,7 @@ class OfferAdminApiTest {
 
     @Test
     void anUnknownOfferIdIs404() {
-        for (Http.Answer answer : List.of(http.get("/admin/offers/987654321"),
+        for (ServiceHttp.Answer answer : List.of(http.get("/admin/offers/987654321"),
                 http.put("/admin/offers/987654321", "{\"name\":\"x\"}"), http.delete("/admin/offers/987654321"))) {
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -185,7 +173,7 @@ class OfferAdminApiTest {
 
     @Test
     void invalidOffersAre400WithAMessagePerField() {
-        Http.Answer answer = http.post("/admin/offers", """
+        ServiceHttp.Answer answer = http.post("/admin/offers", """
                 {"casino_url":"","weight":-1,"deal":{"cpa_amount":-5,"revshare_percent":101,"currency":"brl"}}""");
 
         assertThat(answer.status()).isEqualTo(400);
@@ -196,7 +184,7 @@ class OfferAdminApiTest {
 
     @Test
     void everyInvalidFieldIsNamedInOneAnswerTheUrlAndTheCurrencyAmongThem() {
-        Http.Answer answer = http.post("/admin/offers", """
+        ServiceHttp.Answer answer = http.post("/admin/offers", """
                 {"casino_url":"https://casino.example/?x={nope}","weight":-1,"deal":{"currency":"XYZ"}}""");
 
         assertThat(answer.status()).isEqualTo(400);
@@ -210,7 +198,7 @@ class OfferAdminApiTest {
     void offerUrlsMustBeAbsoluteHttpUrlsWithKnownMacros() {
         for (String url : List.of("javascript:alert(1)", "/relative", "https://casino.example/?x={nope}",
                 "https://{sub1}.casino.example/")) {
-            Http.Answer answer = http.post("/admin/offers", """
+            ServiceHttp.Answer answer = http.post("/admin/offers", """
                     {"name":"Bad","casino_url":"%s"}""".formatted(url));
 
             assertThat(answer.status()).as(url).isEqualTo(400);
@@ -222,7 +210,7 @@ class OfferAdminApiTest {
     void anInvalidUrlInAChangeIsA400AndChangesNothing() {
         long id = create("Kept URL", true);
 
-        Http.Answer answer = http.put("/admin/offers/" + id, """
+        ServiceHttp.Answer answer = http.put("/admin/offers/" + id, """
                 {"casino_url":"ftp://casino.example/"}""");
 
         assertThat(answer.status()).isEqualTo(400);
@@ -248,9 +236,9 @@ class OfferAdminApiTest {
                 {"name":"First","casino_url":"https://a.example/","house_slug":"%s","partner_key":"%s"}"""
             .formatted(slug, key));
 
-        Http.Answer sameSlug = http.post("/admin/offers", """
+        ServiceHttp.Answer sameSlug = http.post("/admin/offers", """
                 {"name":"Second","casino_url":"https://b.example/","house_slug":"%s"}""".formatted(slug));
-        Http.Answer sameKey = http.post("/admin/offers", """
+        ServiceHttp.Answer sameKey = http.post("/admin/offers", """
                 {"name":"Third","casino_url":"https://c.example/","partner_key":"%s"}""".formatted(key));
 
         assertThat(sameSlug.status()).isEqualTo(409);
@@ -263,7 +251,7 @@ class OfferAdminApiTest {
     void deletingAnOfferWithoutClicksErasesIt() {
         long id = create("Unclicked", true);
 
-        Http.Answer deleted = http.delete("/admin/offers/" + id);
+        ServiceHttp.Answer deleted = http.delete("/admin/offers/" + id);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("status").asString()).isEqualTo("deleted");
@@ -280,7 +268,7 @@ class OfferAdminApiTest {
                 .query(Boolean.class)
                 .single());
 
-        Http.Answer deleted = http.delete("/admin/offers/" + id);
+        ServiceHttp.Answer deleted = http.delete("/admin/offers/" + id);
 
         assertThat(deleted.json().get("status").asString()).isEqualTo("deactivated");
         JsonNode offer = http.get("/admin/offers/" + id).json();
@@ -295,8 +283,8 @@ class OfferAdminApiTest {
                 {"deal":{"cpa_amount":99,"currency":"BRL"}}""");
         http.delete("/admin/offers/" + id);
 
-        List<ConsumerRecord<String, Offer>> records = offersTopic.readUntil(
-                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 3);
+        List<ConsumerRecord<String, Offer>> records = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 3);
 
         assertThat(records).hasSize(3);
         Offer created = records.get(0).value();
@@ -322,30 +310,25 @@ class OfferAdminApiTest {
                 {"weight":3.5,"postback_secret":"%s"}""".formatted(unique("rotated")));
         http.delete("/admin/offers/" + id);
 
-        try (TopicReader<AuditRecorded> audit = TopicReader.of(Topics.AUDIT)) {
-            List<AuditRecorded> changes = audit.readUntil(record -> Long.toString(id)
-                .equals(record.value().getObjectId()), found -> found.size() == 3)
-                .stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        List<AuditRecorded> changes = TopicRecords.of(Topics.AUDIT)
+            .awaitValues(change -> Long.toString(id).equals(change.getObjectId()), 3);
 
-            assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update", "delete");
-            assertThat(changes).allSatisfy(change -> {
-                assertThat(change.getService()).isEqualTo("click-service");
-                assertThat(change.getObjectType()).isEqualTo("offer");
-                assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
-                assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(secret)
-                    .doesNotContain("rotated");
-            });
-            assertThat(changes.get(1).getChangedFields()).contains("weight", "postback_secret");
-            assertThat(changes.get(1).getBefore()).contains("\"weight\":1.0");
-            assertThat(changes.get(1).getAfter()).contains("\"weight\":3.5").contains("\"postback_secret\":\"***\"");
-            assertThat(changes.get(2).getAfter()).isNull();
-        }
+        assertThat(changes).extracting(AuditRecorded::getAction).containsExactly("create", "update", "delete");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getService()).isEqualTo("click-service");
+            assertThat(change.getObjectType()).isEqualTo("offer");
+            assertThat(change.getActor().getSubject()).isEqualTo("test-manager");
+            assertThat(String.valueOf(change.getBefore()) + change.getAfter()).doesNotContain(secret)
+                .doesNotContain("rotated");
+        });
+        assertThat(changes.get(1).getChangedFields()).contains("weight", "postback_secret");
+        assertThat(changes.get(1).getBefore()).contains("\"weight\":1.0");
+        assertThat(changes.get(1).getAfter()).contains("\"weight\":3.5").contains("\"postback_secret\":\"***\"");
+        assertThat(changes.get(2).getAfter()).isNull();
     }
 
     private long create(String name, boolean active) {
-        Http.Answer answer = http.post("/admin/offers", """
+        ServiceHttp.Answer answer = http.post("/admin/offers", """
                 {"name":"%s","casino_url":"https://casino.example/register","active":%s,
                  "deal":{"cpa_amount":100,"min_deposit":20,"currency":"BRL"}}""".formatted(name, active));
         assertThat(answer.status()).isEqualTo(201);
@@ -353,7 +336,7 @@ class OfferAdminApiTest {
     }
 
     /** The fields a problem's {@code errors} list names, in its order. */
-    private static List<String> invalidFields(Http.Answer answer) {
+    private static List<String> invalidFields(ServiceHttp.Answer answer) {
         List<String> fields = new ArrayList<>();
         answer.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
         return fields;

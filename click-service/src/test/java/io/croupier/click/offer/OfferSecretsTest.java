@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.Http;
-import io.croupier.click.TopicReader;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Offer;
 import io.croupier.schemas.Topics;
 import io.croupier.secrets.digest.SecretDigest;
@@ -18,8 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ClickServiceTest
 class OfferSecretsTest {
 
-    private static TopicReader<Offer> offersTopic;
+    private static final TopicRecords<Offer> OFFERS = TopicRecords.of(Topics.OFFERS);
 
     @LocalServerPort
     int port;
@@ -47,21 +45,11 @@ class OfferSecretsTest {
     @Autowired
     SecretDigest digests;
 
-    Http http;
-
-    @BeforeAll
-    static void readOffersTopic() {
-        offersTopic = TopicReader.of(Topics.OFFERS);
-    }
-
-    @AfterAll
-    static void close() {
-        offersTopic.close();
-    }
+    ServiceHttp http;
 
     @BeforeEach
     void client() {
-        http = new Http(port, Http.manager());
+        http = new ServiceHttp(port, ServiceHttp.manager());
     }
 
     @Test
@@ -113,8 +101,8 @@ class OfferSecretsTest {
             .isEqualTo("****" + oldKey.substring(28));
         assertThat(newKey).hasSize(32).isNotEqualTo(oldKey);
         assertThat(keyRotated.get("postback_secret").asString()).isEqualTo("****" + newSecret.substring(28));
-        List<ConsumerRecord<String, Offer>> published = offersTopic.readUntil(
-                record -> record.key().equals(Long.toString(id)), found -> found.size() >= 3);
+        List<ConsumerRecord<String, Offer>> published = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 3);
         Offer afterSecret = published.get(1).value();
         Offer afterKey = published.get(2).value();
         assertThat(afterSecret.getPostbackSecretDigest()).isEqualTo(digests.digest(newSecret))
@@ -132,12 +120,12 @@ class OfferSecretsTest {
         long id = created.get("id").asLong();
         JsonNode shown = http.get("/admin/offers/" + id).json();
 
-        Http.Answer sentBack = http.put("/admin/offers/" + id, """
+        ServiceHttp.Answer sentBack = http.put("/admin/offers/" + id, """
                 {"name":"Round trip 2","postback_secret":"%s","partner_key":"%s"}""".formatted(
                 shown.get("postback_secret").asString(), shown.get("partner_key").asString()));
-        Http.Answer otherMask = http.put("/admin/offers/" + id, """
+        ServiceHttp.Answer otherMask = http.put("/admin/offers/" + id, """
                 {"postback_secret":"****abcd"}""");
-        Http.Answer maskOnCreation = http.post("/admin/offers", """
+        ServiceHttp.Answer maskOnCreation = http.post("/admin/offers", """
                 {"name":"Copied","casino_url":"https://copied.example/","partner_key":"****abcd"}""");
 
         assertThat(sentBack.status()).isEqualTo(200);
@@ -167,7 +155,7 @@ class OfferSecretsTest {
         http.post("/admin/offers", """
                 {"name":"One","casino_url":"https://one.example/","postback_secret":"%s"}""".formatted(secret));
 
-        Http.Answer again = http.post("/admin/offers", """
+        ServiceHttp.Answer again = http.post("/admin/offers", """
                 {"name":"Two","casino_url":"https://two.example/","postback_secret":"%s"}""".formatted(secret));
 
         assertThat(again.status()).isEqualTo(409);

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.croupier.click.ClickServiceSettings;
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.TopicReader;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.spy;
@@ -51,21 +52,20 @@ class BrokerDownTest {
         Duration publishing = Duration.ofNanos(System.nanoTime() - started);
         unreachable.stop();
 
-        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
-            clicks.readUntil(record -> ids.contains(record.key()), found -> found.size() >= ids.size());
-            List<ConsumerRecord<String, Click>> delivered = clicks.readFor(Duration.ofSeconds(1),
-                    record -> ids.contains(record.key()));
+        TopicRecords<Click> clicks = TopicRecords.of(Topics.CLICKS);
+        clicks.awaitRecords(record -> ids.contains(record.key()), ids.size());
+        List<ConsumerRecord<String, Click>> delivered = clicks.awaitQuiet(record -> ids.contains(record.key()),
+                Duration.ofSeconds(1));
 
-            assertThat(delivered.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
-                .hasSize(ids.size())
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
-        }
+        assertThat(delivered.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
+            .hasSize(ids.size())
+            .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
         // Far below the producer's own one-second delivery timeout: nothing waited for the broker.
         assertThat(publishing).isLessThan(Duration.ofMillis(50L * 50));
     }
 
     @Test
-    void onceTheProducerRefusedAClickTheNextOnesGoStraightToTheSpoolUntilTheBackOffHasPassed() throws Exception {
+    void onceTheProducerRefusedAClickTheNextOnesGoStraightToTheSpoolUntilTheBackOffHasPassed() {
         Producer<String, SpecificRecord> producer = spy(unreachableProducer());
         Duration backOff = Duration.ofMillis(500);
         ClickPublisher unreachable = new ClickPublisher(producer, spool, new SimpleMeterRegistry(), backOff);
@@ -77,8 +77,10 @@ class BrokerDownTest {
                 unreachable.publish(click);
             }
             then(producer).should(times(1)).send(any(), any());
+            long refusedBefore = System.nanoTime();
 
-            Thread.sleep(backOff.toMillis() + 100);
+            await().atMost(backOff.multipliedBy(4))
+                .until(() -> Duration.ofNanos(System.nanoTime() - refusedBefore).compareTo(backOff) > 0);
             Click probe = click();
             ids.add(probe.getClickId());
             unreachable.publish(probe);
@@ -87,11 +89,9 @@ class BrokerDownTest {
         finally {
             unreachable.stop();
         }
-        try (TopicReader<Click> clicks = TopicReader.of(Topics.CLICKS)) {
-            List<ConsumerRecord<String, Click>> delivered = clicks.readUntil(record -> ids.contains(record.key()),
-                    found -> found.size() >= ids.size());
-            assertThat(delivered).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
-        }
+        List<ConsumerRecord<String, Click>> delivered = TopicRecords.of(Topics.CLICKS)
+            .awaitRecords(record -> ids.contains(record.key()), ids.size());
+        assertThat(delivered).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     private static KafkaProducer<String, SpecificRecord> unreachableProducer() {

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.croupier.click.ClickServiceTest;
-import io.croupier.click.Http;
-import io.croupier.click.TopicReader;
 import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.routing.Routes;
+import io.croupier.embedded.ServiceHttp;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.Click;
 import io.croupier.events.OfferWeight;
 import io.croupier.events.OfferWeights;
@@ -29,8 +29,6 @@ import io.croupier.events.RoutingMode;
 import io.croupier.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @ClickServiceTest
 class ClickRedirectTest {
 
-    private static TopicReader<Click> clicksTopic;
+    private static final TopicRecords<Click> CLICKS = TopicRecords.of(Topics.CLICKS);
 
     @LocalServerPort
     int port;
@@ -56,28 +54,18 @@ class ClickRedirectTest {
     @Autowired
     MeterRegistry meters;
 
-    Http http;
-
-    @BeforeAll
-    static void readClicksTopic() {
-        clicksTopic = TopicReader.of(Topics.CLICKS);
-    }
-
-    @AfterAll
-    static void close() {
-        clicksTopic.close();
-    }
+    ServiceHttp http;
 
     @BeforeEach
     void client() {
-        http = new Http(port, Http.manager());
+        http = new ServiceHttp(port, ServiceHttp.manager());
     }
 
     @Test
     void aClickIsRedirectedWithA302ToTheOffersUrlCarryingTheClickId() {
         long offer = createOffer("https://brazino.example/register?ref={click_id}");
 
-        Http.Answer answer = http.get("/click?offer=" + offer);
+        ServiceHttp.Answer answer = http.get("/click?offer=" + offer);
 
         assertThat(answer.status()).isEqualTo(302);
         String location = answer.header("Location");
@@ -102,7 +90,7 @@ class ClickRedirectTest {
     void theClickIsRecordedWithEverythingItCameWith() {
         long offer = createOffer("https://casino.example/r?s={source}&c={campaign}&a={sub1}");
 
-        Http.Answer answer = http.get("/click?offer=" + offer + "&source=face%20book&campaign=winter&sub1=a%26b"
+        ServiceHttp.Answer answer = http.get("/click?offer=" + offer + "&source=face%20book&campaign=winter&sub1=a%26b"
                 + "&sub2=two&sub5=five&gclid=xyz&lang=pt", "X-Forwarded-For", "198.51.100.7", "User-Agent",
                 "Mozilla/5.0 test", "Referer", "https://landing.example/page");
 
@@ -131,7 +119,7 @@ class ClickRedirectTest {
         long offer = createOffer("https://casino.example/r");
         String publisherId = "pub-" + UUID.randomUUID();
         String username = "afiliado-" + UUID.randomUUID().toString().substring(0, 8);
-        TopicReader.send(Topics.PUBLISHERS, publisherId, Publisher.newBuilder()
+        TopicRecords.send(Topics.PUBLISHERS, publisherId, Publisher.newBuilder()
             .setPublisherId(publisherId)
             .setName("Afiliado")
             .setUsername(username)
@@ -190,7 +178,7 @@ class ClickRedirectTest {
         // three times as much as the set's best, so it takes three of every four clicks.
         long weighed = createOffer("https://weighed.example/");
         String set = publishWeights(0, Map.of(Long.toString(weighed), 0.5));
-        Http.Answer created = http.post("/admin/offers", """
+        ServiceHttp.Answer created = http.post("/admin/offers", """
                 {"name":"Newcomer","casino_url":"https://newcomer.example/","weight":3.0,
                  "deal":{"cpa_amount":100,"currency":"BRL"}}""");
         assertThat(created.status()).isEqualTo(201);
@@ -219,9 +207,9 @@ class ClickRedirectTest {
         assertThat(visitors.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(answered).hasSize(clicks);
 
-        clicksTopic.readUntil(record -> answered.contains(record.key()), found -> found.size() >= clicks);
-        List<ConsumerRecord<String, Click>> onTopic = clicksTopic.readFor(Duration.ofSeconds(1),
-                record -> answered.contains(record.key()));
+        CLICKS.awaitRecords(record -> answered.contains(record.key()), clicks);
+        List<ConsumerRecord<String, Click>> onTopic = CLICKS.awaitQuiet(record -> answered.contains(record.key()),
+                Duration.ofSeconds(1));
 
         Map<String, Long> perClick = onTopic.stream()
             .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
@@ -236,7 +224,7 @@ class ClickRedirectTest {
         http.put("/admin/offers/" + inactive, "{\"active\":false}");
 
         for (String path : List.of("/click?offer=987654321", "/click?offer=" + inactive)) {
-            Http.Answer answer = http.get(path);
+            ServiceHttp.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(404);
             assertThat(answer.header("Location")).isNull();
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -255,7 +243,7 @@ class ClickRedirectTest {
         malformed.add(many.toString());
 
         for (String path : malformed) {
-            Http.Answer answer = http.get(path);
+            ServiceHttp.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.json().get("detail").asString()).isNotBlank();
         }
@@ -263,7 +251,7 @@ class ClickRedirectTest {
 
     @Test
     void aClickIsAGetAndOtherMethodsAreRefusedWithProblemDetails() {
-        Http.Answer answer = http.post("/click?source=x", "{}");
+        ServiceHttp.Answer answer = http.post("/click?source=x", "{}");
 
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.header("Allow")).isEqualTo("GET, HEAD");
@@ -278,7 +266,7 @@ class ClickRedirectTest {
         try {
             active.forEach(id -> http.put("/admin/offers/" + id, "{\"active\":false}"));
 
-            Http.Answer answer = http.get("/click?source=nowhere");
+            ServiceHttp.Answer answer = http.get("/click?source=nowhere");
 
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.header("Location")).isNull();
@@ -293,8 +281,7 @@ class ClickRedirectTest {
         for (int i = 0; i < count; i++) {
             ids.add(clickId(http.get("/click?source=weights")));
         }
-        Map<String, Click> byId = clicksTopic.readUntil(record -> ids.contains(record.key()),
-                found -> found.size() >= count)
+        Map<String, Click> byId = CLICKS.awaitRecords(record -> ids.contains(record.key()), count)
             .stream()
             .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> a));
         return ids.stream().map(byId::get).toList();
@@ -314,7 +301,7 @@ class ClickRedirectTest {
         http.get("/admin/offers?active_only=true").json().valueStream()
             .forEach(offer -> everyActiveOffer.put(offer.get("id").asString(), 0.0));
         everyActiveOffer.putAll(weights);
-        TopicReader.send(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, OfferWeights.newBuilder()
+        TopicRecords.send(Topics.OFFER_WEIGHTS, Topics.CURRENT_WEIGHTS_KEY, OfferWeights.newBuilder()
             .setWeightSetId(setId)
             .setComputedAt(Instant.now())
             .setExplorationRate(explorationRate)
@@ -328,13 +315,12 @@ class ClickRedirectTest {
     }
 
     private Click onlyClick(String clickId) {
-        List<ConsumerRecord<String, Click>> records = clicksTopic.readUntil(record -> record.key().equals(clickId),
-                found -> !found.isEmpty());
+        List<ConsumerRecord<String, Click>> records = CLICKS.awaitRecords(record -> record.key().equals(clickId), 1);
         assertThat(records).hasSize(1);
         return records.get(0).value();
     }
 
-    private static String clickId(Http.Answer answer) {
+    private static String clickId(ServiceHttp.Answer answer) {
         assertThat(answer.status()).isEqualTo(302);
         Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(answer.header("Location")).getRawQuery().split("&")) {
@@ -346,7 +332,7 @@ class ClickRedirectTest {
     }
 
     private long createOffer(String url) {
-        Http.Answer created = http.post("/admin/offers", """
+        ServiceHttp.Answer created = http.post("/admin/offers", """
                 {"name":"Offer","casino_url":"%s","deal":{"cpa_amount":100,"currency":"BRL"}}""".formatted(url));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asLong();

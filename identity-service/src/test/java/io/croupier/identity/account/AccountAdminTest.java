@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.croupier.identity.IdentityApi;
-import io.croupier.identity.IdentityApi.Answer;
+import io.croupier.embedded.ServiceHttp.Answer;
 import io.croupier.identity.IdentityServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

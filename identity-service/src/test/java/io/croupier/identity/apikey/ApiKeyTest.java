@@ -7,7 +7,7 @@ import java.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.croupier.identity.IdentityApi;
-import io.croupier.identity.IdentityApi.Answer;
+import io.croupier.embedded.ServiceHttp.Answer;
 import io.croupier.identity.IdentityServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.optimizer.OptimizerIntegrationTest;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +17,9 @@ class RecalculationAuditTest extends OptimizerIntegrationTest {
 
         WeightSet set = updateWeights();
 
-        AuditRecorded audit = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
-                AuditRecorded.class, record -> record.getObjectType().equals("weight-set")
-                        && record.getObjectId().equals(Long.toString(set.weightSetId())), 1).get(0);
+        AuditRecorded audit = TopicRecords.of(Topics.AUDIT)
+            .awaitValues(record -> record.getObjectType().equals("weight-set")
+                    && record.getObjectId().equals(Long.toString(set.weightSetId())), 1).get(0);
         assertThat(audit.getService()).isEqualTo("optimizer-service");
         assertThat(audit.getAction()).isEqualTo("recalculate");
         assertThat(audit.getObjectType()).isEqualTo("weight-set");

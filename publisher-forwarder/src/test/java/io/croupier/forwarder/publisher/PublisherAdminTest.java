@@ -1,23 +1,15 @@
 package io.croupier.forwarder.publisher;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AuditRecorded;
 import io.croupier.events.Publisher;
 import io.croupier.forwarder.ForwarderIntegrationTest;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -136,21 +128,9 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
     }
 
     private static List<Publisher> publishedUnderKey(String key, int count) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                TestInfrastructure.kafka().bootstrapServers(), "group.id", UUID.randomUUID().toString(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new AvroSingleObjectDeserializer())) {
-            consumer.subscribe(List.of(Topics.PUBLISHERS.name()));
-            List<Publisher> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && found.size() < count) {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        found.add((Publisher) record.value());
-                    }
-                }
-            }
-            return found;
-        }
+        return TopicRecords.of(Topics.PUBLISHERS).awaitRecords(record -> key.equals(record.key()), count).stream()
+            .map(ConsumerRecord::value)
+            .toList();
     }
 
     private static String publisher(String username, String url) {
@@ -171,9 +151,9 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
             .asString();
         http.delete().uri("/admin/publishers/{id}", id).retrieve().toBodilessEntity();
 
-        List<AuditRecorded> changes = TopicRecords.first(Topics.AUDIT.name(), new AvroSingleObjectDeserializer(),
-                AuditRecorded.class, record -> record.getObjectType().equals("publisher")
-                        && record.getObjectId().equals(Long.toString(id)), 3);
+        List<AuditRecorded> changes = TopicRecords.of(Topics.AUDIT)
+            .awaitValues(record -> record.getObjectType().equals("publisher")
+                    && record.getObjectId().equals(Long.toString(id)), 3);
 
         assertThat(changes).extracting(AuditRecorded::getAction)
             .containsExactly("create", "rotate-signing-secret", "deactivate");

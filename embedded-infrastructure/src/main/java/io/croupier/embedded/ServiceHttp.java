@@ -1,4 +1,4 @@
-package io.croupier.click;
+package io.croupier.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.croupier.embedded.TestInfrastructure;
-import io.croupier.embedded.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client against the service under test; never follows redirects. */
-public final class Http {
+/**
+ * A plain HTTP client against the service under test, as a browser, a casino or another service calls it: JSON bodies,
+ * an optional bearer token, and never following redirects. Every module's tests call their service through it.
+ */
+public final class ServiceHttp {
 
     /** A manager's token of the test issuer: what the admin API tests call with. */
     public static String manager() {
@@ -29,14 +30,18 @@ public final class Http {
     private final String token;
 
     /** Anonymous, as visitors and casinos call. */
-    public Http(int port) {
+    public ServiceHttp(int port) {
         this(port, null);
     }
 
-    /** With {@code Authorization: Bearer <token>} on every request. */
-    public Http(int port, String token) {
+    /** With {@code Authorization: Bearer <token>} on every request; none when {@code token} is null. */
+    public ServiceHttp(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
         this.token = token;
+    }
+
+    public String baseUrl() {
+        return base;
     }
 
     public Answer get(String path) {
@@ -47,10 +52,22 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET());
     }
 
+    /** A JSON post; with no body when {@code json} is null. */
     public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A form post, with any extra headers as name, value pairs. */
+    public Answer form(String path, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public Answer put(String path, String json) {
