@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,12 +24,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The documentation page's definitions, one per {@link Audience}, built on every request from the services' own
- * springdoc documents, so they never drift from the code: each operation under the path the front door serves it at
- * (what every service serves alike goes under {@code /services/<service-name>}), the requests the platform sends
- * (OpenAPI webhooks: the publishers' postbacks) for the audiences that receive them, the tags and components it uses
- * (same-named components that differ between services get the service's name appended), the platform's title,
- * version and description, and as server the address the reader called the front door at.
+ * The documentation page's definitions, one per {@link Audience}, built from the services' own springdoc documents
+ * (asked again once the last merge is a few seconds old), so they never drift from the code: each operation under the
+ * path the front door serves it at (what every service serves alike goes under {@code /services/<service-name>}), the
+ * requests the platform sends (OpenAPI webhooks: the publishers' postbacks) for the audiences that receive them, the
+ * tags and components it uses (same-named components that differ between services get the service's name appended),
+ * the platform's title, version and description, and as server the address the reader called the front door at.
  */
 final class ApiDefinitions {
 
@@ -43,13 +46,41 @@ final class ApiDefinitions {
 
     private final String version;
 
-    ApiDefinitions(HttpClient client, FrontDoorSettings settings, String version) {
+    private final Clock clock;
+
+    private final Map<Audience, Merged> cache = new ConcurrentHashMap<>();
+
+    ApiDefinitions(HttpClient client, FrontDoorSettings settings, String version, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.version = version;
+        this.clock = clock;
     }
 
+    /**
+     * {@code audience}'s definition with {@code serverUrl} as its one server. The merged definition is kept for
+     * {@link FrontDoorSettings#docsCacheTime()} once every service answered, so many readers cost the services one
+     * request each; only the server differs from one reader to the next, and it is set on each reader's own copy.
+     */
     ObjectNode definition(Audience audience, String serverUrl) {
+        Instant now = clock.instant();
+        Merged merged = cache.compute(audience, (key, cached) -> cached != null && now.isBefore(cached.freshUntil())
+                ? cached : merge(audience));
+        ObjectNode forReader = JSON.createObjectNode();
+        merged.definition().properties().forEach(field -> forReader.set(field.getKey(), field.getValue()));
+        forReader.putArray("servers").addObject().put("url", serverUrl).put("description", "the front door");
+        return forReader;
+    }
+
+    /** One service's own document, with {@code serverUrl} as its one server; empty when it cannot be had. */
+    Optional<ObjectNode> serviceDefinition(Backend backend, String serverUrl) {
+        Optional<ObjectNode> document = documentOf(backend).join();
+        document.ifPresent(found -> found.putArray("servers").addObject().put("url", serverUrl)
+            .put("description", backend.serviceName() + " through the front door"));
+        return document;
+    }
+
+    private Merged merge(Audience audience) {
         Map<Backend, CompletableFuture<Optional<ObjectNode>>> asked = new LinkedHashMap<>();
         // The console serves pages, not an API: it has no document of its own.
         Arrays.stream(Backend.values())
@@ -59,7 +90,9 @@ final class ApiDefinitions {
         List<String> unreachable = new ArrayList<>();
         asked.forEach((backend, document) -> document.join()
             .ifPresentOrElse(found -> documents.put(backend, found), () -> unreachable.add(backend.serviceName())));
-        return merge(audience, serverUrl, documents, unreachable);
+        // A page missing a service is asked again at once: it is the exception, and must not outlive the outage.
+        Instant freshUntil = unreachable.isEmpty() ? clock.instant().plus(settings.docsCacheTime()) : Instant.MIN;
+        return new Merged(merge(audience, documents, unreachable), freshUntil);
     }
 
     private CompletableFuture<Optional<ObjectNode>> documentOf(Backend backend) {
@@ -73,7 +106,7 @@ final class ApiDefinitions {
             .exceptionally(failed -> Optional.empty());
     }
 
-    private ObjectNode merge(Audience audience, String serverUrl, Map<Backend, ObjectNode> documents,
+    private ObjectNode merge(Audience audience, Map<Backend, ObjectNode> documents,
             List<String> unreachable) {
         ObjectNode merged = JSON.createObjectNode();
         merged.put("openapi", documents.values().stream().map(document -> document.path("openapi").asString())
@@ -83,7 +116,7 @@ final class ApiDefinitions {
         info.put("version", version);
         info.put("description", unreachable.isEmpty() ? audience.description() : audience.description()
                 + "\n\n**Missing right now** (not reachable from the front door): " + String.join(", ", unreachable));
-        merged.putArray("servers").addObject().put("url", serverUrl).put("description", "the front door");
+        merged.putArray("servers");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode webhooks = JSON.createObjectNode();
@@ -239,5 +272,9 @@ final class ApiDefinitions {
             node.forEach(pending::add);
         }
         return reachable;
+    }
+
+    /** A merged definition without its server, and until when it is served as it is. */
+    private record Merged(ObjectNode definition, Instant freshUntil) {
     }
 }

@@ -11,12 +11,12 @@ import java.util.Set;
 enum Audience {
 
     CASINOS("casinos", "Casinos", "Croupier for casinos and betting houses", """
-            What a casino or betting house sends Croupier: registrations, deposits and profits, in the format it \
-            already speaks (seed 000's JSON webhooks, seed 001's `POST /postback`, seed 003's \
+            What a casino or betting house sends Croupier: registrations, deposits, profits and chargebacks, in the \
+            format it already speaks (seed 000's JSON webhooks, seed 001's `POST /postback`, seed 003's \
             `GET /api/postback/{house}/{event}`, seed 004's `GET|POST /postback/{key}` with its approved, pending, \
-            rejected and test statuses), and seed 002's player events, imports (confirmed purchases and their \
-            chargebacks, ad costs, sessions) and analytics. Every answer below is the exact body a sender gets, \
-            errors included.
+            rejected and test statuses), and seed 002's player events, deeplink tracking (`/track`), points \
+            (`/earn`, `/balance`), imports (confirmed purchases and their chargebacks, ad costs, sessions) and \
+            analytics. Every answer below is the exact body a sender gets, errors included.
 
             **Authenticating your calls.** Each format carries the credential it always did (seed 001's \
             `secret`, seed 004's key in the path, seed 003's house); an offer can additionally require Standard \
@@ -63,6 +63,9 @@ enum Audience {
 
     private static final Set<Backend> CASINO_FACING = Set.of(Backend.POSTBACK, Backend.ANALYTICS);
 
+    /** Seed 002's endpoints that other services than analytics-service serve: its deeplink tracking and points. */
+    private static final Set<String> SEED_002_ELSEWHERE = Set.of("/track", "/earn", "/balance");
+
     private final String slug;
 
     private final String label;
@@ -81,9 +84,9 @@ enum Audience {
     /** Whether this audience reads {@code operation}. */
     boolean reads(DocumentedOperation operation) {
         return switch (this) {
-            case CASINOS -> operation.isPublic() ? CASINO_FACING.contains(operation.backend())
-                    || operation.backend() == Backend.IDENTITY || "/track".equals(operation.path())
-                    : operation.backend() == Backend.ANALYTICS && !operation.path().startsWith("/admin/");
+            case CASINOS -> SEED_002_ELSEWHERE.contains(operation.path()) || (operation.isPublic()
+                    ? CASINO_FACING.contains(operation.backend()) || operation.backend() == Backend.IDENTITY
+                    : operation.backend() == Backend.ANALYTICS && !operation.path().startsWith("/admin/"));
             case VISITORS_AND_PUBLISHERS -> operation.isPublic()
                     ? operation.backend() == Backend.CLICK || operation.backend() == Backend.IDENTITY
                     : operation.roles().contains("PUBLISHER");

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -17,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The platform's documentation page: Swagger UI at {@code /docs} (seed 001 names {@code http://localhost:5000/docs}),
  * one selectable definition per {@link Audience} at {@code /docs/<audience>.json}, and the whole platform's at
- * {@code /openapi.json}. Each service's own page stays reachable at {@code /services/<service-name>/docs}.
+ * {@code /openapi.json}. Each service's own page, {@code /services/<service-name>/docs}, is {@link ServiceDocs}'.
  */
 final class DocsServlet extends HttpServlet {
 
@@ -46,7 +48,9 @@ final class DocsServlet extends HttpServlet {
             return;
         }
         if ("/docs".equals(path) || "/docs/".equals(path) || "/docs/index.html".equals(path)) {
-            respond(response, "text/html", page().getBytes(StandardCharsets.UTF_8));
+            Map<String, String> byUrl = new LinkedHashMap<>();
+            Arrays.stream(Audience.values()).forEach(each -> byUrl.put(each.definitionPath(), each.label()));
+            respond(response, "text/html", page(byUrl).getBytes(StandardCharsets.UTF_8));
             return;
         }
         if ("/openapi.json".equals(path)) {
@@ -87,9 +91,10 @@ final class DocsServlet extends HttpServlet {
         return request.getScheme() + "://" + host;
     }
 
-    private static String page() {
-        String urls = Arrays.stream(Audience.values())
-            .map(audience -> "{\"url\": \"" + audience.definitionPath() + "\", \"name\": \"" + audience.label()
+    /** Swagger UI over the definitions at these URLs, by the names the reader selects them by. */
+    static String page(Map<String, String> definitions) {
+        String urls = definitions.entrySet().stream()
+            .map(definition -> "{\"url\": \"" + definition.getKey() + "\", \"name\": \"" + definition.getValue()
                     + "\"}")
             .collect(Collectors.joining(",\n          "));
         return """
@@ -135,7 +140,7 @@ final class DocsServlet extends HttpServlet {
         return path.endsWith(".html") ? "text/html" : "application/octet-stream";
     }
 
-    private static void respond(HttpServletResponse response, String contentType, byte[] body) throws IOException {
+    static void respond(HttpServletResponse response, String contentType, byte[] body) throws IOException {
         response.setStatus(200);
         response.setContentType(contentType);
         if (contentType.startsWith("text/")) {

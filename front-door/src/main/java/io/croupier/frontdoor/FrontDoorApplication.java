@@ -1,6 +1,7 @@
 package io.croupier.frontdoor;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,17 +40,21 @@ public class FrontDoorApplication {
     }
 
     @Bean
-    ServletRegistrationBean<ProxyServlet> proxyServlet(HttpClient frontDoorClient, FrontDoorSettings settings) {
-        return new ServletRegistrationBean<>(
-                new ProxyServlet(frontDoorClient, settings, new HealthFanOut(frontDoorClient, settings)), "/*");
+    ApiDefinitions apiDefinitions(HttpClient frontDoorClient, FrontDoorSettings settings) {
+        return new ApiDefinitions(frontDoorClient, settings, BuildVersion.read(), Clock.systemUTC());
+    }
+
+    @Bean
+    ServletRegistrationBean<ProxyServlet> proxyServlet(HttpClient frontDoorClient, FrontDoorSettings settings,
+            ApiDefinitions definitions) {
+        return new ServletRegistrationBean<>(new ProxyServlet(frontDoorClient, settings,
+                new HealthFanOut(frontDoorClient, settings), new ServiceDocs(definitions)), "/*");
     }
 
     /** The documentation page; its paths are more specific than the proxy's, so the servlet container prefers it. */
     @Bean
-    ServletRegistrationBean<DocsServlet> docsServlet(HttpClient frontDoorClient, FrontDoorSettings settings) {
-        return new ServletRegistrationBean<>(
-                new DocsServlet(new ApiDefinitions(frontDoorClient, settings, BuildVersion.read())), "/docs/*",
-                "/openapi.json");
+    ServletRegistrationBean<DocsServlet> docsServlet(ApiDefinitions definitions) {
+        return new ServletRegistrationBean<>(new DocsServlet(definitions), "/docs/*", "/openapi.json");
     }
 
     @Bean

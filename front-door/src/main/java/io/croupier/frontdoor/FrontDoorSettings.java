@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a forwarded request may take, answer included
  * @param connectTimeout how long connecting to a service may take
  * @param healthTimeout how long each service may take to answer the front door's {@code /health}
+ * @param docsCacheTime how long a documentation definition merged from every service's document is served before
+ *        the services are asked again
  */
 @ConfigurationProperties("croupier.front-door")
 public record FrontDoorSettings(@DefaultValue({ "5000", "8000" }) List<Integer> additionalPorts,
         @DefaultValue Map<Backend, URI> backends, @DefaultValue("30s") Duration timeout,
-        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("5s") Duration healthTimeout) {
+        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("5s") Duration healthTimeout,
+        @DefaultValue("10s") Duration docsCacheTime) {
 
     /** The base URL of {@code backend}, without a trailing slash. */
     String baseUrl(Backend backend) {

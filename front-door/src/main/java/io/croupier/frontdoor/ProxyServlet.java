@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Forwards each request to the service that owns its path and hands back that service's answer unchanged, status,
- * headers and body, never following a redirect. Its own answers are the aggregated {@code /health}, and RFC 9457
- * problem details for a path no service owns (404) or a service that cannot be reached (502).
+ * headers and body, never following a redirect. Its own answers are the aggregated {@code /health}, each service's
+ * documentation page ({@link ServiceDocs}), and RFC 9457 problem details for a path no service owns (404) or a service
+ * that cannot be reached (502).
  */
 final class ProxyServlet extends HttpServlet {
 
@@ -23,10 +24,13 @@ final class ProxyServlet extends HttpServlet {
 
     private final HealthFanOut health;
 
-    ProxyServlet(HttpClient client, FrontDoorSettings settings, HealthFanOut health) {
+    private final ServiceDocs serviceDocs;
+
+    ProxyServlet(HttpClient client, FrontDoorSettings settings, HealthFanOut health, ServiceDocs serviceDocs) {
         this.client = client;
         this.settings = settings;
         this.health = health;
+        this.serviceDocs = serviceDocs;
     }
 
     @Override
@@ -42,7 +46,9 @@ final class ProxyServlet extends HttpServlet {
             JsonAnswers.problem(response, 404, "Not Found", "No Croupier endpoint here");
             return;
         }
-        forward(request, response, destination.get());
+        if (!serviceDocs.answered(destination.get(), request, response)) {
+            forward(request, response, destination.get());
+        }
     }
 
     private void forward(HttpServletRequest request, HttpServletResponse response, Destination destination)

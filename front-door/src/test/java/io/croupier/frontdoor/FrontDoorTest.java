@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -224,6 +225,84 @@ class FrontDoorTest {
             .contains("/click", "/services/identity-service/click")
             .doesNotContain("/services/postback-service/click", "/admin/offers");
         assertThat(get("/docs/nobody.json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDefinitionMissingAServiceIsMergedAgainForTheNextReader() throws Exception {
+        get("/docs/operators.json");
+        get("/docs/operators.json");
+
+        long reachable = Arrays.stream(Backend.values())
+            .filter(backend -> backend != Backend.CONSOLE && backend != Backend.COMMISSION)
+            .count();
+        assertThat(documentsAsked()).isEqualTo(2 * reachable);
+    }
+
+    @Test
+    void aCompleteDefinitionIsMergedOnceAndEveryReaderGetsItWithItsOwnServer() throws Exception {
+        int complete = FreePorts.next();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + complete, "--server.address=127.0.0.1",
+                "--croupier.front-door.additional-ports=", "--croupier.front-door.docs-cache-time=1h"));
+        for (Backend backend : Backend.values()) {
+            arguments.add("--croupier.front-door.backends." + backend.name().toLowerCase() + "=http://127.0.0.1:"
+                    + services.getAddress().getPort());
+        }
+        try (ConfigurableApplicationContext everyServiceUp = new SpringApplicationBuilder(FrontDoorApplication.class)
+            .run(arguments.toArray(String[]::new))) {
+            List<String> servers = new ArrayList<>();
+            for (String called : List.of("http://127.0.0.1:" + complete, "http://localhost:" + complete,
+                    "http://127.0.0.1:" + complete)) {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(called
+                        + "/docs/operators.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+                servers.add(JSON.readTree(answer.body()).path("servers").get(0).path("url").asString());
+            }
+
+            assertThat(servers).containsExactly("http://127.0.0.1:" + complete, "http://localhost:" + complete,
+                    "http://127.0.0.1:" + complete);
+            assertThat(documentsAsked()).isEqualTo(Backend.values().length - 1);
+        }
+    }
+
+    @Test
+    void aServicesOwnPageIsTheFrontDoorsSwaggerUiOverItsDocumentServedAtTheAddressCalled() throws Exception {
+        HttpResponse<String> page = get("/services/click-service/docs");
+        HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/services/click-service/openapi.json"))
+            .header("X-Forwarded-Host", "attacker.example")
+            .header("Forwarded", "host=attacker.example;proto=https")
+            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unreachable = get("/services/commission-service/openapi.json");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("SwaggerUIBundle", "\"/services/click-service/openapi.json\"");
+        assertThat(JSON.readTree(document.body()).path("servers").get(0).path("url").asString())
+            .isEqualTo("http://localhost:" + port + "/services/click-service");
+        assertThat(JSON.readTree(document.body()).path("paths").has("/admin/offers")).isTrue();
+        assertThat(unreachable.statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void whatAClientClaimsAboutTheAddressItCalledIsNotPassedOn() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/offers"))
+            .header("X-Forwarded-Host", "attacker.example")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Port", "443")
+            .header("X-Forwarded-Prefix", "/evil")
+            .header("Forwarded", "host=attacker.example;proto=https")
+            .header("X-Request-Id", "kept")
+            .build(), HttpResponse.BodyHandlers.ofString());
+
+        Received received = RECEIVED.get(0);
+        assertThat(received.header("X-Request-Id")).isEqualTo("kept");
+        for (String claim : List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix",
+                "Forwarded")) {
+            assertThat(received.headers().containsKey(claim)).as(claim).isFalse();
+        }
+    }
+
+    private static long documentsAsked() {
+        return RECEIVED.stream().filter(received -> received.rawPathAndQuery().equals("/openapi.json")).count();
     }
 
     /** What every stand-in service documents: a public click, an offers API and dead letters for operators. */

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ class PlatformDocumentationTest {
     private static final List<SeedEndpoint> SEED_ENDPOINTS = List.of(
             new SeedEndpoint("casinos", "post", "/webhooks/gaming/registration", "200", "400", "401", "403", "404", "413"),
             new SeedEndpoint("casinos", "post", "/webhooks/gaming/deposit", "200", "400", "401", "403", "404", "413"),
+            new SeedEndpoint("casinos", "post", "/webhooks/gaming/chargeback", "200", "400", "401", "403", "404", "413"),
             new SeedEndpoint("casinos", "post", "/postback", "200", "400", "401", "403", "413"),
             new SeedEndpoint("casinos", "get", "/api/postback/{house}/{event}", "200", "400", "401", "403", "404"),
             new SeedEndpoint("casinos", "get", "/postback/{key}", "200", "400", "401", "403", "404"),
@@ -45,6 +48,9 @@ class PlatformDocumentationTest {
             new SeedEndpoint("casinos", "get", "/events", "200", "401", "403"),
             new SeedEndpoint("casinos", "get", "/stats", "200", "401", "403"),
             new SeedEndpoint("casinos", "post", "/run-pipeline", "200", "401", "403"),
+            new SeedEndpoint("casinos", "get", "/track", "200", "400", "404"),
+            new SeedEndpoint("casinos", "post", "/earn", "200", "400", "401", "403", "404", "409"),
+            new SeedEndpoint("casinos", "get", "/balance", "200", "400", "401", "403"),
             new SeedEndpoint("publishers", "get", "/click", "302", "400", "404", "503"),
             new SeedEndpoint("operators", "post", "/admin/offers", "201", "401", "403"),
             new SeedEndpoint("operators", "get", "/admin/offers", "200", "401", "403"),
@@ -176,6 +182,48 @@ class PlatformDocumentationTest {
     }
 
     @Test
+    void eachServicesOwnPageBehindTheFrontDoorServesItsDocumentAtTheAddressTheReaderCalled() throws Exception {
+        int port = URI.create(frontDoor).getPort();
+        for (String called : List.of("http://127.0.0.1:" + port, "http://localhost:" + port)) {
+            for (PlatformService service : PlatformService.values()) {
+                String prefix = "/services/" + service.backend().serviceName();
+                HttpResponse<String> page = get(called + prefix + "/docs");
+                HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create(called + prefix
+                        + "/openapi.json"))
+                    .header("X-Forwarded-Host", "attacker.example")
+                    .header("X-Forwarded-Proto", "https")
+                    .header("Forwarded", "host=attacker.example;proto=https")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(page.statusCode()).as(prefix).isEqualTo(200);
+                assertThat(page.body()).as(prefix).contains("SwaggerUIBundle", "\"" + prefix + "/openapi.json\"");
+                assertThat(document.statusCode()).as(prefix).isEqualTo(200);
+                JsonNode servers = JSON.readTree(document.body()).path("servers");
+                assertThat(servers.size()).as(prefix).isEqualTo(1);
+                assertThat(servers.get(0).path("url").asString()).as(prefix).isEqualTo(called + prefix);
+                assertThat(JSON.readTree(document.body()).path("paths").isEmpty()).as(prefix).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aServiceCalledDirectlyWithForwardedHeadersDoesNotLendThemToTheNextReader() throws Exception {
+        String direct = platform.url(PlatformService.COMMISSION);
+        HTTP.send(HttpRequest.newBuilder(URI.create(direct + "/openapi.json"))
+            .header("X-Forwarded-Host", "attacker.example")
+            .header("X-Forwarded-Proto", "https")
+            .build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode servers = JSON.readTree(get(direct + "/openapi.json").body()).path("servers");
+        JsonNode throughTheFrontDoor = JSON.readTree(get(frontDoor + "/services/commission-service/openapi.json")
+            .body()).path("servers");
+
+        assertThat(servers.get(0).path("url").asString()).isEqualTo(direct);
+        assertThat(throughTheFrontDoor.get(0).path("url").asString())
+            .isEqualTo(frontDoor + "/services/commission-service");
+    }
+
+    @Test
     void everyOperationEveryServiceDocumentsIsInAnAudiencesDefinitionAtThePathTheFrontDoorServesItAt()
             throws Exception {
         Set<String> documented = new HashSet<>();
@@ -199,6 +247,69 @@ class PlatformDocumentationTest {
                 "get /services/publisher-forwarder/admin/secrets/encryption");
     }
 
+    /**
+     * Every operator operation is called as a careless operator would, through the front door with an administrator's
+     * token: an id nothing has, and for a JSON body an empty object and text that is not JSON. Whatever error it
+     * answers must be one its definition documents, as a problem; a 5xx is never right. So an operation that learns to
+     * answer a new 4xx fails here until its documentation says so.
+     */
+    @Test
+    void everyErrorAnOperatorOperationAnswersIsDocumentedAsAProblem() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int probed = 0;
+        for (Map.Entry<String, JsonNode> path : definition("operators").path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (Probe probe : Probe.of(path.getKey(), operation.getKey(), operation.getValue())) {
+                    HttpResponse<String> answer = HTTP.send(probe.request(frontDoor, platform.admin.token()),
+                            HttpResponse.BodyHandlers.ofString());
+                    probed++;
+                    JsonNode documented = operation.getValue().path("responses")
+                        .path(Integer.toString(answer.statusCode()));
+                    if (answer.statusCode() >= 500) {
+                        wrong.add(probe + " answered " + answer.statusCode() + ": " + answer.body());
+                    }
+                    else if (answer.statusCode() >= 400 && documented.isMissingNode()) {
+                        wrong.add(probe + " answered an undocumented " + answer.statusCode() + ": " + answer.body());
+                    }
+                    else if (answer.statusCode() >= 400 && !documented.path("content").has("application/problem+json")
+                            && !documented.path("content").has("application/json")) {
+                        wrong.add(probe + " documents " + answer.statusCode() + " without a body");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(probed).isGreaterThan(50);
+    }
+
+    @Test
+    void theOperatorErrorsAreProblemsWithTheExamplesTheServicesAnswer() throws Exception {
+        JsonNode paths = definition("operators").path("paths");
+        JsonNode confirm = paths.path("/ledger/entries/{entryId}/confirm").path("post").path("responses");
+        JsonNode offer = paths.path("/admin/offers").path("post").path("responses");
+        JsonNode publisher = paths.path("/admin/publishers/{id}").path("get").path("responses");
+
+        assertThat(confirm.path("409").path("content").path("application/problem+json").path("schema")
+            .path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(confirm.path("409").path("content").path("application/problem+json").path("examples")
+            .toString()).contains("was already decided");
+        assertThat(confirm.path("404").path("content").path("application/problem+json").path("example")
+            .path("detail").asString()).isEqualTo("no ledger entry 9f2c1e4a");
+        assertThat(offer.path("400").path("content").path("application/problem+json").path("examples").toString())
+            .contains("\"errors\"", "\"field\":\"name\"");
+        assertThat(offer.path("409").path("content").path("application/problem+json").path("example")
+            .path("title").asString()).isEqualTo("Already used by another offer");
+        assertThat(publisher.path("404").path("content").path("application/problem+json").path("example")
+            .path("status").asInt()).isEqualTo(404);
+        JsonNode answered = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(frontDoor
+                + "/admin/publishers/999999999"))
+            .header("Authorization", "Bearer " + platform.admin.token())
+            .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(answered.path("detail").asString()).isEqualTo("no publisher 999999999");
+        assertThat(publisher.path("404").path("content").path("application/problem+json").path("example")
+            .path("detail").asString()).isEqualTo("no publisher 42");
+    }
+
     private static List<String> unresolvedReferences(JsonNode root, JsonNode node) {
         List<String> unresolved = new ArrayList<>();
         JsonNode ref = node.get("$ref");
@@ -220,6 +331,50 @@ class PlatformDocumentationTest {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One call of an operator operation that must fail, and how. */
+    private record Probe(String method, String path, String body, String description) {
+
+        private static final String NO_SUCH_ID = "999999999";
+
+        /**
+         * The calls that cannot change anything: an unknown id in every path parameter, and a body that is no valid
+         * request. An operation with neither (running the pipeline, recomputing weights) is not probed, but a GET is.
+         */
+        static List<Probe> of(String path, String method, JsonNode operation) {
+            boolean hasId = path.contains("{");
+            String called = path.replaceAll("\\{[^}]+}", NO_SUCH_ID);
+            boolean jsonBody = operation.path("requestBody").path("content").has("application/json");
+            if (operation.has("requestBody") && !jsonBody) {
+                return List.of();
+            }
+            List<Probe> probes = new ArrayList<>();
+            if (jsonBody) {
+                probes.add(new Probe(method, called, "{}", "an empty object"));
+                probes.add(new Probe(method, called, "not json", "a body that is not JSON"));
+            }
+            else if (hasId || "get".equals(method)) {
+                probes.add(new Probe(method, called, null, hasId ? "an unknown id" : "no parameters"));
+            }
+            return probes;
+        }
+
+        HttpRequest request(String frontDoor, String token) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(frontDoor + path))
+                .header("Authorization", "Bearer " + token);
+            if (body == null) {
+                return request.method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody()).build();
+            }
+            return request.header("Content-Type", "application/json")
+                .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase(Locale.ROOT) + " " + path + " with " + description;
+        }
     }
 
     private record SeedEndpoint(String audience, String method, String path, List<String> statuses) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.analytics.money.MoneyFormat;
+import io.croupier.analytics.pipeline.ComputedByThePipeline;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
@@ -33,6 +34,7 @@ class ArpdauReports {
         this.runs = runs;
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/arpdau_d1")
     ArpdauReport report(@RequestParam(required = false) LocalDate day) {
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));
@@ -63,6 +65,7 @@ class ArpdauReports {
                 campaigns.values().stream().map(CampaignRows::arpdau).toList());
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/arpdau_d1.json")
     ResponseEntity<ArpdauReport> file(@RequestParam(required = false) LocalDate day) {
         return Downloads.attachment(report(day), "arpdau_d1.json");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.croupier.analytics.pipeline.ComputedByThePipeline;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
@@ -45,6 +46,7 @@ class CuratedPurchasesController {
         this.runs = runs;
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/purchases_curated")
     Page page(@RequestParam(required = false) LocalDate day, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long after) {
@@ -60,6 +62,7 @@ class CuratedPurchasesController {
                 shown.stream().map(CuratedPurchases.Positioned::purchase).toList(), next);
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/purchases_curated.csv")
     void csv(@RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException {
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));

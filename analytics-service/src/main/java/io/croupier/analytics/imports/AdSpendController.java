@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -51,6 +52,8 @@ class AdSpendController {
     }
 
     /** Records the day's spend of a campaign in one currency, replacing what this API recorded for it before. */
+    @ErrorAnswer(status = 400, when = "A field is missing or not valid, or the row breaks an import rule",
+            detail = "the ad spend was not recorded: [currency: not an ISO 4217 code]")
     @PostMapping("/ad-spend")
     AdSpend record(@Valid @RequestBody AdSpend spend) {
         byte[] row = JSON.writeValueAsBytes(List.of(Map.of("date", spend.day().toString(), "campaign",

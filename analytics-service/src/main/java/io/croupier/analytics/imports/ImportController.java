@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,11 @@ class ImportController {
         this.reports = reports;
     }
 
+    @ErrorAnswer(status = 400, when = "The file cannot be read as the format its Content-Type names",
+            detail = "the CSV header lacks the required column(s) amount; it has day, campaign, spend")
+    @ErrorAnswer(status = 404,
+            when = "No import of this file",
+            detail = "No import of refunds; files are confirmed_purchases, costs_daily, purchases_raw, sessions")
     @PostMapping(path = "/imports/{file}", consumes = { "text/csv", "application/csv", "application/json" })
     ImportReport importBody(@PathVariable String file, @RequestParam(defaultValue = "keep") String onConflict,
             @RequestParam(required = false) String fileName, @RequestHeader("Content-Type") MediaType contentType,
@@ -59,6 +65,11 @@ class ImportController {
         }
     }
 
+    @ErrorAnswer(status = 400, when = "The file cannot be read as the format its Content-Type names",
+            detail = "the CSV header lacks the required column(s) amount; it has day, campaign, spend")
+    @ErrorAnswer(status = 404,
+            when = "No import of this file",
+            detail = "No import of refunds; files are confirmed_purchases, costs_daily, purchases_raw, sessions")
     @PostMapping(path = "/imports/{file}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportReport importUpload(@PathVariable String file, @RequestParam(defaultValue = "keep") String onConflict,
             @RequestParam("file") MultipartFile upload) throws IOException {
@@ -80,6 +91,7 @@ class ImportController {
         return reports.latest(file, limit == null ? DEFAULT_LIST : Math.max(1, Math.min(limit, 1000)));
     }
 
+    @ErrorAnswer(status = 404, when = "No import has this id", detail = "No import 42")
     @GetMapping("/imports/{importId:\\d+}")
     ImportReport report(@PathVariable long importId) {
         return reports.find(importId).orElseThrow(() -> notFound("No import " + importId));

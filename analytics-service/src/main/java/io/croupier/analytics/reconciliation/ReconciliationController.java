@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.analytics.money.MoneyFormat;
+import io.croupier.analytics.pipeline.ComputedByThePipeline;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.reconciliation.ReconciliationReport.Confirmation;
@@ -41,6 +42,7 @@ class ReconciliationController {
         this.runs = runs;
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/reconciliation")
     ReconciliationReport report(@RequestParam(required = false) LocalDate day) {
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));
@@ -64,6 +66,7 @@ class ReconciliationController {
                 items.getOrDefault("UNMATCHED_CONFIRMATION", List.of()));
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/reconciliation.json")
     ResponseEntity<ReconciliationReport> file(@RequestParam(required = false) LocalDate day) {
         return Downloads.attachment(report(day), "reconciliation.json");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.croupier.analytics.money.MoneyFormat;
+import io.croupier.analytics.pipeline.ComputedByThePipeline;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
@@ -35,6 +36,7 @@ class RoasReports {
         this.runs = runs;
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/roas_d1")
     RoasReport roas(@RequestParam(required = false) LocalDate day) {
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));
@@ -63,11 +65,13 @@ class RoasReports {
                 run.figures().path("roasD1").path("unvaluedChargebacks").asLong());
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/roas_d1.json")
     ResponseEntity<RoasReport> roasFile(@RequestParam(required = false) LocalDate day) {
         return Downloads.attachment(roas(day), "roas_d1.json");
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/roas_anomaly")
     AnomalyReport anomalies(@RequestParam(required = false) LocalDate day) {
         PipelineRun run = runs.latestCompleted(runs.dayOrYesterday(day));
@@ -90,6 +94,7 @@ class RoasReports {
                 figures.path("shortHistory").asLong(), anomalies);
     }
 
+    @ComputedByThePipeline
     @GetMapping("/reports/roas_anomaly.json")
     ResponseEntity<AnomalyReport> anomaliesFile(@RequestParam(required = false) LocalDate day) {
         return Downloads.attachment(anomalies(day), "roas_anomaly.json");

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.croupier.access.PublisherScope;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,9 @@ class ClickListController {
      * @param from inclusive
      * @param to exclusive
      */
+    @ErrorAnswer(status = 400,
+            when = "limit is out of range, the cursor is not one this API answered, or a parameter is malformed",
+            detail = "cursor is not one this API answered")
     @GetMapping("/clicks")
     Page list(@RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "offer_id", required = false) String offerId,

@@ -6,6 +6,7 @@ import io.croupier.access.PublisherScope;
 import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.ClickView;
 import io.croupier.attribution.click.StoredClick;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,8 @@ class ConversionQueryController {
     }
 
     /** A publisher sees only its own clicks, and of those only the conversions attributed to it. */
+    @ErrorAnswer(status = 404, when = "No click has this id, or it is another publisher's",
+            detail = "no click 01JD8X3ZK4M2Q7T9V5W6Y1B3C0")
     @GetMapping("/clicks/{clickId}")
     ClickWithConversions click(@PathVariable String clickId, PublisherScope scope) {
         StoredClick click = clicks.find(clickId)

@@ -1,5 +1,6 @@
 package io.croupier.attribution.conversion;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +25,10 @@ class TrackController {
         this.appOpens = appOpens;
     }
 
+    @ErrorAnswer(status = 400, when = "click_id or player_id (or device_id) is missing or longer than 255 characters",
+            detail = "click_id and player_id (or device_id) are required")
+    @ErrorAnswer(status = 404, when = "The click is not known (yet): it may still be on its way",
+            detail = "no click 01JD8X3ZK4M2Q7T9V5W6Y1B3C0 (yet): try again shortly")
     @GetMapping("/track")
     @Operation(summary = "Deeplink attribution: links the app user who opened the app through a click to that click, "
             + "so the user's later conversions are attributed to it; repeating it changes nothing")

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,8 @@ class FunnelController {
      * Counts the windows that start in {@code [from, to)}; {@code from} is rounded down to its window, so the answer
      * covers whole windows.
      */
+    @ErrorAnswer(status = 400, when = "from is not before to, or a parameter is malformed",
+            detail = "from must be before to")
     @GetMapping("/offers/{offerId}/funnel")
     Funnel funnel(@PathVariable String offerId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

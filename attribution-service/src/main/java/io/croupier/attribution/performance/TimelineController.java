@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.croupier.runtime.timeline.TimeBucket;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,6 +37,9 @@ class TimelineController {
         this.settings = settings;
     }
 
+    @ErrorAnswer(status = 400,
+            when = "from is not before to, the range holds too many buckets, or a parameter is malformed",
+            detail = "from must be before to")
     @GetMapping("/offers/timeline")
     Timeline timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,

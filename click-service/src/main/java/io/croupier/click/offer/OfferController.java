@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,15 @@ class OfferController {
     }
 
     /** The answer is the only place the postback secret and the partner key are shown in full. */
+    @ErrorAnswer(status = 400, when = "A field is not valid: every invalid field is listed",
+            detail = "name: must not be blank", title = "Invalid request", field = "name")
+    @ErrorAnswer(status = 400, when = "A secret sent back as its masked value",
+            detail = "postback_secret: is a masked value, not a secret: send the new value, or rotate it with "
+                    + "POST /admin/offers/{offer_id}/postback-secret",
+            title = "Invalid offer", field = "postback_secret")
+    @ErrorAnswer(status = 409, when = "The house slug, partner key or postback secret is another offer's",
+            detail = "partner_key: already used by another offer", title = "Already used by another offer",
+            field = "partner_key")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OfferResponse create(@Valid @RequestBody NewOffer request) {
@@ -44,29 +54,48 @@ class OfferController {
         return catalogue.list(activeOnly).stream().map(OfferResponse::of).toList();
     }
 
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
+            title = "Offer not found")
     @GetMapping("/{offer_id}")
     OfferResponse get(@PathVariable("offer_id") long offerId) {
         return OfferResponse.of(catalogue.get(offerId));
     }
 
+    @ErrorAnswer(status = 400, when = "A field is not valid: every invalid field is listed",
+            detail = "name: must not be blank", title = "Invalid request", field = "name")
+    @ErrorAnswer(status = 400, when = "A secret sent back as its masked value",
+            detail = "postback_secret: is a masked value, not a secret: send the new value, or rotate it with "
+                    + "POST /admin/offers/{offer_id}/postback-secret",
+            title = "Invalid offer", field = "postback_secret")
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
+            title = "Offer not found")
+    @ErrorAnswer(status = 409, when = "The house slug, partner key or postback secret is another offer's",
+            detail = "partner_key: already used by another offer", title = "Already used by another offer",
+            field = "partner_key")
     @PutMapping("/{offer_id}")
     OfferResponse update(@PathVariable("offer_id") long offerId, @Valid @RequestBody OfferChanges changes) {
         return OfferResponse.of(catalogue.update(offerId, changes));
     }
 
     /** A new random postback secret, shown once in the answer; the previous one is refused from now on. */
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
+            title = "Offer not found")
     @PostMapping("/{offer_id}/postback-secret")
     OfferResponse rotatePostbackSecret(@PathVariable("offer_id") long offerId) {
         return OfferResponse.revealing(catalogue.rotatePostbackSecret(offerId));
     }
 
     /** A new random partner key, shown once in the answer; postbacks to the previous key are refused from now on. */
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
+            title = "Offer not found")
     @PostMapping("/{offer_id}/partner-key")
     OfferResponse rotatePartnerKey(@PathVariable("offer_id") long offerId) {
         return OfferResponse.revealing(catalogue.rotatePartnerKey(offerId));
     }
 
     /** An offer with clicks is deactivated rather than erased; the answer says which happened. */
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
+            title = "Offer not found")
     @DeleteMapping("/{offer_id}")
     DeletionResponse delete(@PathVariable("offer_id") long offerId) {
         OfferCatalogue.Removal removal = catalogue.remove(offerId);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,12 +38,26 @@ class HeldPayoutController {
     }
 
     /** Pays the held payout: a new entry owing it to the publisher, forwarded to the publisher's postback URL. */
+    @ErrorAnswer(status = 404, when = "No ledger entry has this id", detail = "no ledger entry 9f2c1e4a")
+    @ErrorAnswer(status = 409, when = "The entry holds no payout", detail = "ledger entry 9f2c1e4a holds no payout")
+    @ErrorAnswer(status = 409, when = "The held payout was already decided the other way",
+            detail = "the payout of ledger entry 9f2c1e4a was already decided: CONFIRMED in entry 7d3b2a10")
+    @ErrorAnswer(status = 409, when = "The entry was reversed by the casino",
+            detail = "ledger entry 9f2c1e4a was reversed by entry 7d3b2a10 (the casino's rejected deposit): "
+                    + "nothing is owed")
     @PostMapping("/ledger/entries/{entryId}/confirm")
     LedgerEntry confirm(@PathVariable String entryId) {
         return heldPayouts.confirm(entryId);
     }
 
     /** Refuses the held payout: a new entry that pays nothing; the casino's revenue stands. */
+    @ErrorAnswer(status = 404, when = "No ledger entry has this id", detail = "no ledger entry 9f2c1e4a")
+    @ErrorAnswer(status = 409, when = "The entry holds no payout", detail = "ledger entry 9f2c1e4a holds no payout")
+    @ErrorAnswer(status = 409, when = "The held payout was already decided the other way",
+            detail = "the payout of ledger entry 9f2c1e4a was already decided: CONFIRMED in entry 7d3b2a10")
+    @ErrorAnswer(status = 409, when = "The entry was reversed by the casino",
+            detail = "ledger entry 9f2c1e4a was reversed by entry 7d3b2a10 (the casino's rejected deposit): "
+                    + "nothing is owed")
     @PostMapping("/ledger/entries/{entryId}/reject")
     LedgerEntry reject(@PathVariable String entryId) {
         return heldPayouts.reject(entryId);

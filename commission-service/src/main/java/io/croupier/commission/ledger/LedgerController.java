@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,8 @@ class LedgerController {
     }
 
     /** A publisher's token reaches only its own entries; another's is answered as if it did not exist. */
+    @ErrorAnswer(status = 404, when = "No ledger entry has this id, or it is another publisher's",
+            detail = "no ledger entry 9f2c1e4a")
     @GetMapping("/ledger/entries/{entryId}")
     LedgerEntry entry(@PathVariable String entryId, PublisherScope scope) {
         return ledger.find(entryId)

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +37,8 @@ class LedgerTraceController {
         this.jdbc = jdbc;
     }
 
+    @ErrorAnswer(status = 400, when = "Neither or both of click_id and transaction_id are given",
+            detail = "give either click_id or transaction_id")
     @GetMapping("/ledger/trace")
     Trace trace(@RequestParam(name = "click_id", required = false) String clickId,
             @RequestParam(name = "transaction_id", required = false) String transactionId, PublisherScope scope) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,8 @@ class LtvController {
         this.settings = settings;
     }
 
+    @ErrorAnswer(status = 404, when = "The player has no deposits or revenue",
+            detail = "no deposits or revenue for player joao123")
     @GetMapping("/customers/{playerId}/ltv")
     List<CustomerLtv> ofPlayer(@PathVariable String playerId) {
         List<CustomerLtv> rows = ltvs.ofPlayer(playerId).stream().map(this::view).toList();
@@ -45,6 +48,9 @@ class LtvController {
     }
 
     /** The most valuable players first, optionally of one segment. */
+    @ErrorAnswer(status = 400, when = "The segment is unknown, or limit is out of range",
+            detail = "unknown segment vip, expected one of new_depositor, regular, high_value, no_deposit",
+            title = "Bad request")
     @GetMapping("/customers/ltv")
     List<CustomerLtv> top(@RequestParam(required = false) String segment,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {

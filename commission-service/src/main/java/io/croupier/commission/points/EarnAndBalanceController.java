@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.croupier.access.Caller;
 import io.croupier.access.PublisherScope;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,6 +42,9 @@ class EarnAndBalanceController {
      * Grants points to a publisher's user. A request that names its {@code grant_id} may be retried safely: the same
      * grant again adds nothing and answers as the first time; the same id with other values is a 409.
      */
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 7")
+    @ErrorAnswer(status = 409, when = "The grant id was already used with other values",
+            detail = "grant g-1 was already made with other values")
     @PostMapping("/earn")
     PointGrants.Grant earn(@Valid @RequestBody Earn earn, Caller caller) {
         String grantId = earn.grantId() == null ? UUID.randomUUID().toString() : earn.grantId();
@@ -50,6 +54,8 @@ class EarnAndBalanceController {
     }
 
     /** A user's balance, zero when it never earned; a publisher always reads its own users, whatever it names. */
+    @ErrorAnswer(status = 400, when = "publisher_id is missing (an operator must name the publisher), or user_id is",
+            detail = "publisher_id is required", title = "Bad request")
     @GetMapping("/balance")
     Balance balance(@RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "user_id") String userId, PublisherScope scope) {

@@ -1,6 +1,7 @@
 package io.croupier.commission.points;
 
 import io.croupier.access.PublisherScope;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,9 @@ class UserPointsController {
     }
 
     /** An offerwall end user's points balance; the user is the publisher's sub id (sub1) from the click. */
+    @ErrorAnswer(status = 404,
+            when = "The user has no points with this publisher, or the publisher is not the caller's",
+            detail = "user joao123 of publisher 7 has no points")
     @GetMapping("/publishers/{publisherId}/users/{userId}/points")
     UserPoints.Balance balance(@PathVariable String publisherId, @PathVariable String userId, PublisherScope scope) {
         return points.balance(publisherId, userId)

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.croupier.access.PublisherScope;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,8 @@ class ReportController {
     }
 
     /** A publisher's token gets its own publisher's rows only. */
+    @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
+            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
     @GetMapping("/reports/publishers")
     List<Reports.Totals> publishers(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, PublisherScope scope) {
@@ -32,12 +35,16 @@ class ReportController {
             .toList();
     }
 
+    @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
+            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
     @GetMapping("/reports/offers")
     List<Reports.Totals> offers(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         return reports.byOffer(from(from, to), to(to));
     }
 
+    @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
+            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
     @GetMapping("/reports/campaigns")
     List<Reports.CampaignReport> campaigns(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {

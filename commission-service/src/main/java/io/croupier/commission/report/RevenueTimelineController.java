@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.croupier.runtime.timeline.TimeBucket;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,6 +32,9 @@ class RevenueTimelineController {
         this.jdbc = jdbc;
     }
 
+    @ErrorAnswer(status = 400,
+            when = "from is not before to, the range holds too many buckets, or a parameter is malformed",
+            detail = "from must be before to")
     @GetMapping("/reports/timeline")
     Timeline timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,

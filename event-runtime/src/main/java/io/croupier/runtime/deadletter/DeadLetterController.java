@@ -3,6 +3,7 @@ package io.croupier.runtime.deadletter;
 import java.util.List;
 
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,6 +42,8 @@ class DeadLetterController {
     }
 
     /** Audited once the record is back on its topic: a replay that failed changed nothing. */
+    @ErrorAnswer(status = 404, when = "This service has no dead letter at that topic, partition and offset",
+            detail = "No dead letter of this service at croupier.clicks.dlt/0/42")
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     ResponseEntity<?> replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
         return deadLetters.replay(topic, partition, offset)

@@ -3,6 +3,7 @@ package io.croupier.identity.account;
 import io.croupier.identity.IdentitySettings;
 import io.croupier.identity.account.AccountRequests.PasswordChange;
 import io.croupier.identity.token.TokenIssuer;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,11 +31,16 @@ class MeController {
         this.issuer = settings.issuer();
     }
 
+    @ErrorAnswer(status = 404, when = "The token is not a login token of an account of this service",
+            detail = "the token names no account of identity-service")
     @GetMapping("/me")
     AccountView me(@AuthenticationPrincipal Jwt token) {
         return accounts.byUsername(username(token)).map(AccountView::of).orElseThrow(MeController::notAnAccount);
     }
 
+    @ErrorAnswer(status = 400, when = "The new password is not valid", detail = "password: at least 12 characters")
+    @ErrorAnswer(status = 404, when = "The token is not a login token of an account of this service",
+            detail = "the token names no account of identity-service")
     @PutMapping("/me/password")
     AccountView changePassword(@AuthenticationPrincipal Jwt token, @RequestBody PasswordChange change) {
         String username = username(token);

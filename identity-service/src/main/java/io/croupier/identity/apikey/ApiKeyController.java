@@ -3,6 +3,7 @@ package io.croupier.identity.apikey;
 import java.util.List;
 
 import io.croupier.access.Caller;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +28,8 @@ class ApiKeyController {
         this.keys = keys;
     }
 
+    @ErrorAnswer(status = 400, when = "The name, role, publisher or expiry is not valid",
+            detail = "expires_at: must be in the future")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyView create(@RequestBody ApiKeys.NewApiKey request, Caller caller) {
@@ -38,11 +41,13 @@ class ApiKeyController {
         return keys.all();
     }
 
+    @ErrorAnswer(status = 404, when = "No API key has this id", detail = "no API key 42")
     @GetMapping("/{id}")
     ApiKeyView get(@PathVariable long id) {
         return keys.view(id);
     }
 
+    @ErrorAnswer(status = 404, when = "No API key has this id", detail = "no API key 42")
     @DeleteMapping("/{id}")
     ApiKeyView revoke(@PathVariable long id) {
         return keys.revoke(id);

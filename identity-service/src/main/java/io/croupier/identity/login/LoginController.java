@@ -9,6 +9,7 @@ import io.croupier.identity.account.Accounts;
 import io.croupier.identity.token.IssuedToken;
 import io.croupier.identity.token.TokenIssuer;
 import io.croupier.identity.token.TokenIssuer.Session;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +42,8 @@ class LoginController {
         this.settings = settings;
     }
 
+    @ErrorAnswer(status = 401, when = "The username or password is wrong, or the account is disabled or locked",
+            detail = "Wrong username or password.")
     @PostMapping("/login")
     LoginAnswer login(@RequestBody LoginRequest request) {
         Account account = accounts.login(request.username(), request.password())

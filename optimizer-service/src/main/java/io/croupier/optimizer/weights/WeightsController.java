@@ -2,6 +2,7 @@ package io.croupier.optimizer.weights;
 
 import java.util.List;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,8 @@ class WeightsController {
     }
 
     /** Recomputes now, publishes, and answers the new set with its inputs. */
+    @ErrorAnswer(status = 409, when = "No active offer is known yet",
+            detail = "No active offer is known yet, so there are no weights to compute")
     @PostMapping("/admin/update-weights")
     WeightSet updateWeights() {
         return recalculation.recalculateNow();
@@ -40,6 +43,7 @@ class WeightsController {
         return weightSets.recent(limit);
     }
 
+    @ErrorAnswer(status = 404, when = "No weight set has this id", detail = "no weight set 42")
     @GetMapping("/admin/weight-sets/{weightSetId}")
     WeightSet weightSet(@PathVariable long weightSetId) {
         return weightSets.find(weightSetId)

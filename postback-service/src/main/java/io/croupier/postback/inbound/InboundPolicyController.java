@@ -2,6 +2,7 @@ package io.croupier.postback.inbound;
 
 import java.util.List;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +32,18 @@ class InboundPolicyController {
         return administration.all();
     }
 
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "no offer 42")
     @GetMapping("/{offer_id}")
     InboundPolicyView get(@PathVariable("offer_id") String offerId) {
         return administration.view(offerId);
     }
 
+    @ErrorAnswer(status = 400, when = "An allowed source is not an IP address or CIDR block",
+            detail = "allowed_sources: 10.0.0.0/33 is not an IP address or CIDR range")
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "no offer 42")
+    @ErrorAnswer(status = 409, when = "Signatures are required before the offer has a signing secret",
+            detail = "offer 42 has no signing secret yet: create one with POST /admin/inbound-auth/42/signing-secret, "
+                    + "hand it to the casino, then require signatures")
     @PutMapping("/{offer_id}")
     InboundPolicyView change(@PathVariable("offer_id") String offerId,
             @Valid @RequestBody InboundPolicyChange change) {
@@ -43,6 +51,9 @@ class InboundPolicyController {
     }
 
     /** The new secret is in this answer and nowhere else, ever. */
+    @ErrorAnswer(status = 400, when = "keep_previous_hours is out of range",
+            detail = "keep_previous_hours must be between 0 and 720")
+    @ErrorAnswer(status = 404, when = "No offer has this id", detail = "no offer 42")
     @PostMapping("/{offer_id}/signing-secret")
     InboundPolicyView rotateSigningSecret(@PathVariable("offer_id") String offerId,
             @RequestParam(name = "keep_previous_hours", defaultValue = "0") int keepPreviousHours) {

@@ -66,6 +66,9 @@ class SeedFormatDocumentation implements OpenApiCustomizer {
         success(openApi.getPaths().get("/webhooks/gaming/deposit"), "Accepted, or a duplicate of an accepted one",
                 example("status", "success", "conversion_id", "postback:18", "postback_triggered", true,
                         "duplicate", false, "log_id", 18));
+        success(openApi.getPaths().get("/webhooks/gaming/chargeback"), "Accepted, or a duplicate of an accepted one",
+                example("status", "success", "conversion_id", "postback:22", "postback_triggered", true,
+                        "duplicate", false, "log_id", 22));
         success(openApi.getPaths().get("/postback"), "Accepted, or a duplicate of an accepted one",
                 example("status", "success", "message", "FTD and payout recorded", "click_id", "abc-123-def",
                         "duplicate", false, "log_id", 19));
@@ -85,6 +88,9 @@ class SeedFormatDocumentation implements OpenApiCustomizer {
                 "404", problem("platform is not an offer's house slug", 404, "Not Found",
                         "platform unknown_casino is not the house slug of any offer", "ERROR_HOUSE_NOT_FOUND")));
         document(openApi.getPaths().get("/webhooks/gaming/deposit"), Family.JSON, Map.of(
+                "404", problem("platform is not an offer's house slug", 404, "Not Found",
+                        "platform unknown_casino is not the house slug of any offer", "ERROR_HOUSE_NOT_FOUND")));
+        document(openApi.getPaths().get("/webhooks/gaming/chargeback"), Family.JSON, Map.of(
                 "404", problem("platform is not an offer's house slug", 404, "Not Found",
                         "platform unknown_casino is not the house slug of any offer", "ERROR_HOUSE_NOT_FOUND")));
         document(openApi.getPaths().get("/postback"), Family.JSON, Map.of(

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,8 @@ class PostbackLogController {
      * @param from inclusive
      * @param to exclusive
      */
+    @ErrorAnswer(status = 400, when = "limit is out of range, or a parameter is malformed",
+            detail = "limit must be between 1 and 500")
     @GetMapping("/admin/postback-logs")
     Page list(@RequestParam(required = false) String format, @RequestParam(required = false) String outcome,
             @RequestParam(name = "offer_id", required = false) String offerId,
@@ -77,6 +80,7 @@ class PostbackLogController {
         return new Page(page, more ? String.valueOf(page.get(page.size() - 1).id()) : null);
     }
 
+    @ErrorAnswer(status = 404, when = "No postback log row has this id", detail = "No postback log row 42")
     @GetMapping("/admin/postback-logs/{id}")
     Row one(@PathVariable long id) {
         return jdbc.sql("select * from postback_logs where id = :id")

@@ -7,6 +7,7 @@ import io.croupier.access.PublisherScope;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
 import io.croupier.forwarder.publisher.Publishers;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,8 @@ class DeliveryController {
      *
      * @param id the payout event id, e.g. {@code payout:42}
      */
+    @ErrorAnswer(status = 404, when = "No delivery has this id, or it is another publisher's",
+            detail = "no delivery payout:42")
     @GetMapping("/admin/deliveries/{id}")
     DeliveryView delivery(@PathVariable String id, PublisherScope scope) {
         return log.find(id)
@@ -60,6 +63,7 @@ class DeliveryController {
             .orElseThrow(() -> notFound("no delivery " + id));
     }
 
+    @ErrorAnswer(status = 404, when = "No publisher has this id, or it is not the caller's", detail = "no publisher 42")
     @GetMapping("/admin/publishers/{publisherId}/deliveries")
     List<DeliveryView> byPublisher(@PathVariable long publisherId,
             @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|DEAD") String state,
@@ -74,6 +78,7 @@ class DeliveryController {
         return log.deadLetters(null, limit);
     }
 
+    @ErrorAnswer(status = 404, when = "No publisher has this id, or it is not the caller's", detail = "no publisher 42")
     @GetMapping("/admin/publishers/{publisherId}/dead-letters")
     List<DeliveryView> deadLetters(@PathVariable long publisherId,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
@@ -85,6 +90,12 @@ class DeliveryController {
      * Starts a fresh schedule for one dead letter; a delivered or still pending delivery is never sent again. The
      * replay is audited in its transaction; the scheduler is woken once it has committed.
      */
+    @ErrorAnswer(status = 404, when = "No delivery has this id, or it is another publisher's",
+            detail = "no delivery payout:42")
+    @ErrorAnswer(status = 409, when = "Only a dead letter can be replayed",
+            detail = "delivery payout:42 is DELIVERED; only a dead letter can be replayed")
+    @ErrorAnswer(status = 409, when = "The publisher's endpoint is disabled, or the publisher inactive",
+            detail = "endpoint of publisher 42 disabled: 410 Gone; update the publisher first")
     @PostMapping("/admin/deliveries/{id}/replay")
     DeliveryView replay(@PathVariable String id, PublisherScope scope) {
         DeliveryView delivery = delivery(id, scope);
@@ -100,6 +111,9 @@ class DeliveryController {
         return delivery(id, scope);
     }
 
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")
+    @ErrorAnswer(status = 409, when = "The publisher's endpoint is disabled, or the publisher inactive",
+            detail = "endpoint of publisher 42 disabled: 410 Gone; update the publisher first")
     @PostMapping("/admin/publishers/{publisherId}/dead-letters/replay")
     Map<String, Integer> replayAll(@PathVariable long publisherId) {
         requireReachable(publisherId);

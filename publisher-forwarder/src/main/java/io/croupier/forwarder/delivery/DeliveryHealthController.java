@@ -3,6 +3,7 @@ package io.croupier.forwarder.delivery;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,8 @@ class DeliveryHealthController {
     }
 
     /** @param from inclusive and {@code to} exclusive, on when the forwarder received the payout */
+    @ErrorAnswer(status = 400, when = "from is not before to, or a parameter is missing or malformed",
+            detail = "from must be before to")
     @GetMapping("/admin/deliveries/health")
     Health health(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {

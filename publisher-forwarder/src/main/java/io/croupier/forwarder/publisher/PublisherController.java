@@ -2,6 +2,7 @@ package io.croupier.forwarder.publisher;
 
 import java.util.List;
 
+import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,9 @@ class PublisherController {
     }
 
     /** The answer is the only place the signing secret is ever shown. */
+    @ErrorAnswer(status = 400, when = "A field is missing or not valid, or the postback URL breaks a rule",
+            detail = "postback_url is required")
+    @ErrorAnswer(status = 409, when = "The username is already taken", detail = "username pub-ana is already taken")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PublisherView create(@Valid @RequestBody PublisherRequest request) {
@@ -39,22 +43,29 @@ class PublisherController {
         return publishers.all();
     }
 
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")
     @GetMapping("/{id}")
     PublisherView get(@PathVariable long id) {
         return publishers.view(id);
     }
 
+    @ErrorAnswer(status = 400, when = "A field is missing or not valid, or the postback URL breaks a rule",
+            detail = "postback_url is required")
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")
+    @ErrorAnswer(status = 409, when = "The username is already taken", detail = "username pub-ana is already taken")
     @PutMapping("/{id}")
     PublisherView update(@PathVariable long id, @Valid @RequestBody PublisherRequest request) {
         return publishers.update(id, request);
     }
 
     /** Deactivates: the publisher stays for the deliveries and ledger entries that name it. */
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")
     @DeleteMapping("/{id}")
     PublisherView delete(@PathVariable long id) {
         return publishers.deactivate(id);
     }
 
+    @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")
     @PostMapping("/{id}/signing-secret")
     PublisherView rotateSigningSecret(@PathVariable long id) {
         return publishers.rotateSecret(id);
