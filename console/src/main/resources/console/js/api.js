@@ -71,3 +71,34 @@ export async function found(call) {
         throw error;
     }
 }
+
+/**
+ * A list endpoint read a page at a time, the services' one paging convention: {@code cursor} and {@code limit} in,
+ * {@code items} and {@code next_cursor} out. {@code load()} answers the next page's items; {@code done} once the last
+ * page is in.
+ */
+export function pages(path, query = {}) {
+    let cursor = null;
+    let started = false;
+    return {
+        get done() {
+            return started && !cursor;
+        },
+        async load() {
+            const page = await api(path, { query: { ...query, cursor } });
+            started = true;
+            cursor = page.next_cursor;
+            return page.items;
+        },
+    };
+}
+
+/** Every item of a list endpoint, its pages followed to the last one: for counts that must not stop at a page. */
+export async function everyItem(path, query = {}) {
+    const list = pages(path, { limit: 500, ...query });
+    let items = [];
+    do {
+        items = items.concat(await list.load());
+    } while (!list.done);
+    return items;
+}

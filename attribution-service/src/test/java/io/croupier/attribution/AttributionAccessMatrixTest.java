@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.AccessMatrix.Call;
+import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
@@ -49,6 +49,8 @@ class AttributionAccessMatrixTest {
             .publicly(200, () -> Call.get("/health"))
             .endpoint(EVERYONE, 200, () -> Call.get("/clicks/" + click.getClickId()))
             .endpoint(EVERYONE, 200, () -> Call.get("/clicks?limit=1"))
+            .endpoint(EVERYONE, 200, () -> Call.get("/clicks/timeline?from=2026-01-01T00:00:00Z"
+                    + "&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/conversions/unattributed?limit=1"))
             .endpoint(OPERATORS, 200, () -> Call.get("/offers/" + offer
                     + "/funnel?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"))

@@ -30,6 +30,7 @@ class CommissionServiceAccess implements AccessRules {
             .permit(GET, "/conversions", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/publishers/*/users/*/points", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/publishers", ADMIN, MANAGER, ANALYST, PUBLISHER)
+            .permit(GET, "/reports/timeline", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/reports/**", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/deals/*/versions", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/customers/**", ADMIN, MANAGER, ANALYST)

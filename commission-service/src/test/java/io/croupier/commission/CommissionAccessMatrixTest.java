@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.croupier.commission.ledger.LedgerEntry;
-import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.AccessMatrix.Call;
+import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionStatus;
 import org.junit.jupiter.api.DynamicTest;
@@ -55,7 +55,7 @@ class CommissionAccessMatrixTest {
             .endpoint(MANAGERS, 409, () -> Call.post("/ledger/entries/" + entry.entryId() + "/reject", ""))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/offers"))
             .endpoint(OPERATORS, 200, () -> Call.get("/deals/" + offer + "/versions"))
-            .endpoint(OPERATORS, 200, () -> Call.get("/reports/timeline?from=2026-01-01T00:00:00Z"
+            .endpoint(EVERYONE, 200, () -> Call.get("/reports/timeline?from=2026-01-01T00:00:00Z"
                     + "&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/reports/campaigns"))
             .endpoint(OPERATORS, 200, () -> Call.get("/customers/ltv?limit=1"))

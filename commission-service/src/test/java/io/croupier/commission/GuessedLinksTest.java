@@ -105,7 +105,7 @@ class GuessedLinksTest {
         assertThat(get("/ledger/held?publisher_id=" + publisher).size()).isZero();
         assertThat(get("/publishers/" + publisher + "/users/end-user/points").get("points").decimalValue())
             .isEqualByComparingTo("5.60");
-        JsonNode conversion = get("/conversions?publisher_id=" + publisher).get(0);
+        JsonNode conversion = get("/conversions?publisher_id=" + publisher).get("items").get(0);
         assertThat(conversion.get("decisions").size()).isEqualTo(1);
         assertThat(conversion.get("net_publisher_payout").get("amount").asString()).isEqualTo("5.60");
     }

@@ -97,7 +97,7 @@ class HttpApiTest {
         LedgerEntry ftd = driver.main(player(offer, playerId, ConversionKind.FTD, "20.00", true, uniqueId("tx")));
 
         JsonNode entry = get("/ledger/entries/" + ftd.entryId());
-        JsonNode conversions = get("/conversions?offer_id=" + offer);
+        JsonNode conversions = get("/conversions?offer_id=" + offer).get("items");
 
         assertThat(entry.get("rule").asString()).isEqualTo("CPA_QUALIFIED");
         assertThat(entry.get("deal_version").asInt()).isEqualTo(1);
@@ -118,7 +118,7 @@ class HttpApiTest {
             driver.process(SeedWorkedExamplesTest.partnerEvent(offer, publisher, status, "5.00", click, null, null));
         }
 
-        JsonNode conversions = get("/conversions?publisher_id=" + publisher);
+        JsonNode conversions = get("/conversions?publisher_id=" + publisher).get("items");
         JsonNode totals = find(get("/reports/publishers?from=" + today + "&to=" + today), "id", publisher);
 
         assertThat(conversions.size()).isEqualTo(2);
@@ -155,6 +155,39 @@ class HttpApiTest {
         });
         assertThat(answers).allSatisfy(answer -> assertThat(answer.toString())
             .doesNotContain("\"positive\"", "\"zero\"", "\"reversal\""));
+    }
+
+    @Test
+    void ledgerEntriesAndConversionsArePagedByTheirCursor() throws Exception {
+        String offer = cpaOffer();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String playerId = uniqueId("player");
+            driver.process(player(offer, playerId, ConversionKind.REGISTRATION, null, null, null));
+            written.add(driver.main(player(offer, playerId, ConversionKind.FTD, "20.00", true, uniqueId("tx")))
+                .entryId());
+        }
+        List<String> everyEntry = new ArrayList<>();
+        get("/ledger/entries?offer_id=" + offer + "&limit=500").get("items")
+            .forEach(entry -> everyEntry.add(entry.get("entry_id").asString()));
+        List<JsonNode> entryPages = pages("/ledger/entries?offer_id=" + offer + "&limit=2");
+        List<String> paged = new ArrayList<>();
+        entryPages.forEach(page -> page.get("items").forEach(entry -> paged.add(entry.get("entry_id").asString())));
+
+        assertThat(entryPages).hasSizeGreaterThan(1);
+        assertThat(entryPages.get(0).get("items").size()).isEqualTo(2);
+        assertThat(everyEntry).containsAll(written);
+        assertThat(paged).as("every entry once, in ledger order").containsExactlyElementsOf(everyEntry);
+
+        List<String> conversions = new ArrayList<>();
+        List<JsonNode> conversionPages = pages("/conversions?offer_id=" + offer + "&limit=2");
+        conversionPages.forEach(page -> page.get("items")
+            .forEach(conversion -> conversions.add(conversion.get("entry").get("entry_id").asString())));
+        assertThat(conversionPages).hasSizeGreaterThan(1);
+        assertThat(conversions).doesNotHaveDuplicates().containsAll(written);
+
+        assertProblem(send(request("/ledger/entries?cursor=%25%25not-ours").GET()), 400);
+        assertProblem(send(request("/conversions?cursor=%25%25not-ours").GET()), 400);
     }
 
     @Test
@@ -225,6 +258,18 @@ class HttpApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** Every page of a list, following each {@code next_cursor} until the last page. */
+    private List<JsonNode> pages(String firstPage) throws Exception {
+        List<JsonNode> pages = new ArrayList<>();
+        JsonNode page = get(firstPage);
+        pages.add(page);
+        while (!page.get("next_cursor").isNull()) {
+            page = get(firstPage + "&cursor=" + page.get("next_cursor").asString());
+            pages.add(page);
+        }
+        return pages;
     }
 
     private JsonNode get(String path) throws Exception {

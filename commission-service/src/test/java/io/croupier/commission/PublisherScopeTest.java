@@ -85,7 +85,7 @@ class PublisherScopeTest {
         List<String> askingForTheirs = entryIds(get("/ledger/entries?offer_id=" + offer + "&publisher_id=" + theirs,
                 mine));
         JsonNode conversions = JSON.readTree(get("/conversions?offer_id=" + offer + "&publisher_id=" + theirs, mine)
-            .body());
+            .body()).get("items");
 
         assertThat(unfiltered).containsExactly(myEntry.entryId());
         assertThat(askingForTheirs).containsExactly(myEntry.entryId());
@@ -127,7 +127,7 @@ class PublisherScopeTest {
     private List<String> entryIds(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        JSON.readTree(answer.body()).forEach(entry -> ids.add(entry.path("entry_id").asString()));
+        JSON.readTree(answer.body()).get("items").forEach(entry -> ids.add(entry.path("entry_id").asString()));
         return ids;
     }
 

@@ -71,6 +71,30 @@ class RevenueTimelineTest {
     }
 
     @Test
+    void aPublishersTimelineHoldsOnlyItsEntriesAndAPublisherGetsOnlyItsOwn() throws Exception {
+        Instant hour = HOUR.minus(Duration.ofHours(24));
+        String offer = driver.offer(uniqueId("offer"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "EUR").build());
+        String mine = driver.publisher(uniqueId("mine"), false, share("50"), Map.of());
+        String theirs = driver.publisher(uniqueId("theirs"), false, share("50"), Map.of());
+        LedgerEntry myEntry = entry(offer, mine, "10.00", hour.plusSeconds(60));
+        LedgerEntry theirEntry = entry(offer, theirs, "7.00", hour.plusSeconds(120));
+        String range = "/reports/timeline?bucket=hour&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1));
+
+        JsonNode operatorAskingForMine = JSON.readTree(get(range + "&publisher_id=" + mine));
+        JsonNode everyone = JSON.readTree(get(range));
+        JsonNode myTokenAskingForTheirs = JSON.readTree(get(range + "&publisher_id=" + theirs,
+                TestInfrastructure.issuer().publisherToken(mine)));
+
+        assertThat(amount(operatorAskingForMine.at("/points/0"), "publisher_payout"))
+            .isEqualByComparingTo(myEntry.publisherPayout().value());
+        assertThat(amount(everyone.at("/points/0"), "publisher_payout"))
+            .isEqualByComparingTo(myEntry.publisherPayout().value().add(theirEntry.publisherPayout().value()));
+        assertThat(myTokenAskingForTheirs.path("publisher_id").asString()).isEqualTo(mine);
+        assertThat(amount(myTokenAskingForTheirs.at("/points/0"), "publisher_payout"))
+            .as("its own earnings, nothing of the other's").isEqualByComparingTo(myEntry.publisherPayout().value());
+    }
+
+    @Test
     void aRangeOfTooManyHoursIsABadRequestProblem() throws Exception {
         assertThat(HTTP.send(request("/reports/timeline?bucket=hour&from=2020-01-01T00:00:00Z"
                 + "&to=2021-01-01T00:00:00Z"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
@@ -93,14 +117,22 @@ class RevenueTimelineTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(request(path), HttpResponse.BodyHandlers.ofString());
+        return get(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
+    }
+
+    private String get(String path, String token) throws Exception {
+        HttpResponse<String> answer = HTTP.send(request(path, token), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body();
     }
 
     private HttpRequest request(String path) {
+        return request(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
+    }
+
+    private HttpRequest request(String path, String token) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
+            .header("Authorization", "Bearer " + token)
             .build();
     }
 }

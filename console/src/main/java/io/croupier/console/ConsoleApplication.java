@@ -1,5 +1,6 @@
 package io.croupier.console;
 
+import io.croupier.access.AccessWiring;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * The console as an application of its own: static pages on an embedded Tomcat, its health and its meters. It imports
  * only the auto-configuration it needs, so that it also runs inside the local stack's JVM, whose class path holds
- * every service's (their data sources, consumers and security among them, none of which the console has).
+ * every service's (their data sources and consumers among them, none of which the console has). Its access rules are
+ * the platform's ({@link AccessWiring}): the pages are public, the meters are for operators like every service's.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
@@ -38,8 +40,8 @@ import org.springframework.context.annotation.PropertySource;
         HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
         HealthEndpointAutoConfiguration.class, MetricsAutoConfiguration.class,
         CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
-        JvmMetricsAutoConfiguration.class })
-@Import({ ConsolePages.class, SecurityHeaders.class })
+        JvmMetricsAutoConfiguration.class, AccessWiring.class })
+@Import({ ConsolePages.class, SecurityHeaders.class, ConsoleAccess.class })
 @PropertySource("classpath:console.properties")
 public class ConsoleApplication {
 

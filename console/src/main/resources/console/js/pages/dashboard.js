@@ -1,14 +1,11 @@
 import uPlot from '../../webjars/uplot/dist/uPlot.esm.js';
-import { allowed, api } from '../api.js';
+import { allowed, api, pages } from '../api.js';
 import { byCurrency, format, parse, per } from '../decimal.js';
-import { count, h, percent, replace, table } from '../dom.js';
+import { count, h, percent, replace, table, time } from '../dom.js';
 import { of, preset, previous, PRESETS } from '../period.js';
+import { SERVICES_WITH_DEAD_LETTERS } from '../services.js';
 
 export const title = 'Dashboard';
-
-/** The services whose consumers keep dead letters, by the name the front door reaches them under. */
-const SERVICES_WITH_DEAD_LETTERS = ['click-service', 'postback-service', 'attribution-service', 'commission-service',
-    'optimizer-service', 'publisher-forwarder', 'identity-service', 'analytics-service'];
 
 /** How many of the latest weight sets the sparklines draw. */
 const WEIGHT_HISTORY = 12;
@@ -217,29 +214,44 @@ function offerTable(stats, funnels, report) {
 
 async function deliveryHealth(period) {
     const section = document.getElementById('delivery-health');
-    const health = await api('/admin/deliveries/health', { query: { from: period.from, to: period.to } });
+    const [health, troubled] = await Promise.all([
+        api('/admin/deliveries/health', { query: { from: period.from, to: period.to } }),
+        api('/admin/deliveries/endpoints', { query: { limit: 50 } }),
+    ]);
     const seconds = value => value === null || value === undefined ? '–' : `${value.toFixed(1)} s`;
+    const breakersOpen = troubled.items.filter(endpoint => endpoint.breaker !== 'CLOSED').length;
     section.querySelector('.loading').replaceWith(h('dl', {},
         [['delivered', 'Delivered', count(health.delivered)],
             ['retrying', 'Retrying', count(health.retrying)],
             ['dead', 'Given up (dead letters)', count(health.dead)],
             ['disabled', 'Endpoints disabled now', count(health.endpoints_disabled)],
+            ['breakers', 'Endpoints with an open breaker now',
+                `${count(breakersOpen)}${troubled.next_cursor ? '+' : ''}`],
             ['p50', 'Payout → delivery, median', seconds(health.latency_p50_seconds)],
             ['p95', 'Payout → delivery, 95th percentile', seconds(health.latency_p95_seconds)]]
             .map(([key, label, value]) => [h('dt', {}, label), h('dd', { 'data-health': key }, value)])),
-        h('p', { class: 'muted' }, 'Of the payouts received in the period.'));
+        h('p', { class: 'muted' }, 'Of the payouts received in the period; the endpoints as they are now.'),
+        table([
+            ['Publisher', endpoint => h('a', { href: `#/publishers/${endpoint.publisher_id}` }, endpoint.name)],
+            ['Disabled', endpoint => endpoint.disabled_at
+                ? `since ${time(endpoint.disabled_at)}: ${endpoint.disabled_reason ?? ''}` : 'no'],
+            ['Circuit breaker', endpoint => h('span', { 'data-breaker': endpoint.publisher_id }, endpoint.breaker)],
+        ], troubled.items, { id: 'troubled-endpoints' }),
+        troubled.next_cursor ? h('p', { class: 'muted' }, 'The first 50 shown.') : '');
 }
 
 async function attributionHealth() {
     const section = document.getElementById('attribution-health');
-    const page = await api('/conversions/unattributed', { query: { limit: 1000 } });
+    const list = pages('/conversions/unattributed', { limit: 500 });
     const reasons = new Map();
-    for (const conversion of page.items) {
-        reasons.set(conversion.reason, (reasons.get(conversion.reason) ?? 0) + 1);
+    for (let page = 0; page < 2 && !list.done; page++) {
+        for (const conversion of await list.load()) {
+            reasons.set(conversion.reason, (reasons.get(conversion.reason) ?? 0) + 1);
+        }
     }
     section.querySelector('.loading').replaceWith(
         h('p', {}, h('a', { href: '#/unattributed' }, 'Unattributed conversions'), ` by reason${
-            page.next_after ? ' (the oldest 1000)' : ''}:`),
+            list.done ? '' : ' (the oldest 1000)'}:`),
         table([['Reason', ([reason]) => reason], ['Conversions', ([, n]) => count(n)]], [...reasons.entries()],
             { id: 'unattributed-reasons' }));
 }
@@ -250,7 +262,7 @@ async function deadLetters() {
         allowed(api(`/services/${service}/admin/dead-letters`, { query: { limit: 1000 } }))
             .then(letters => [service, letters])));
     section.querySelector('.loading').replaceWith(table([
-        ['Service', ([service]) => service],
+        ['Service', ([service]) => h('a', { href: '#/deadletters' }, service)],
         ['Dead letters', ([service, letters]) => h('span', { 'data-dead-letters': service },
             letters === null ? 'not for your role' : count(letters.length))],
     ], counts));

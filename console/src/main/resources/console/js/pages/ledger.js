@@ -1,8 +1,22 @@
-import { api, found } from '../api.js';
+import { api, found, pages } from '../api.js';
 import { h, replace, table, time } from '../dom.js';
+import { pagedTable } from '../paged.js';
 import { details as postbackDetails } from './postbacks.js';
 
 export const title = 'Ledger explorer';
+
+/** A ledger entry as one row: its id leads to why it was paid. */
+const ENTRY_COLUMNS = [
+    ['Entry', entry => h('a', { href: `#/ledger/entry/${encodeURIComponent(entry.entry_id)}` }, entry.entry_id)],
+    ['Occurred', entry => time(entry.occurred_at)],
+    ['Offer', entry => entry.offer_id],
+    ['Publisher', entry => entry.publisher_id ?? '–'],
+    ['Kind', entry => `${entry.kind} ${entry.status}`],
+    ['Rule', entry => entry.rule],
+    ['Revenue', entry => `${entry.revenue.amount} ${entry.revenue.currency}`],
+    ['Payout', entry => `${entry.publisher_payout.amount} ${entry.publisher_payout.currency}`],
+    ['Reverses', entry => entry.reverses ?? ''],
+];
 
 /**
  * "Why was this paid?": #/ledger/entry/{id} follows an entry to its rule, deal version and inputs, the attributed
@@ -31,23 +45,13 @@ async function searchPage(main) {
             });
             return form;
         });
-    const recent = await api('/ledger/entries', { query: { limit: 50 } });
+    const entries = await pagedTable(ENTRY_COLUMNS, pages('/ledger/entries', { limit: 50 }), { id: 'ledger-entries' });
     replace(main, h('h1', {}, 'Ledger explorer: why was this paid?'), forms,
-        h('h2', {}, 'Latest entries'), entryTable(recent));
+        h('h2', {}, 'Entries, in the order they were written'), entries);
 }
 
 function entryTable(entries) {
-    return table([
-        ['Entry', entry => h('a', { href: `#/ledger/entry/${encodeURIComponent(entry.entry_id)}` }, entry.entry_id)],
-        ['Occurred', entry => time(entry.occurred_at)],
-        ['Offer', entry => entry.offer_id],
-        ['Publisher', entry => entry.publisher_id ?? '–'],
-        ['Kind', entry => `${entry.kind} ${entry.status}`],
-        ['Rule', entry => entry.rule],
-        ['Revenue', entry => `${entry.revenue.amount} ${entry.revenue.currency}`],
-        ['Payout', entry => `${entry.publisher_payout.amount} ${entry.publisher_payout.currency}`],
-        ['Reverses', entry => entry.reverses ?? ''],
-    ], entries, { id: 'ledger-entries' });
+    return table(ENTRY_COLUMNS, entries, { id: 'ledger-entries' });
 }
 
 async function entryPage(main, entryId) {

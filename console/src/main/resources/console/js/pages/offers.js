@@ -1,7 +1,8 @@
-import { api, ApiError } from '../api.js';
+import { api, ApiError, pages } from '../api.js';
 import { h, replace, table, time } from '../dom.js';
 import { checkbox, field, input, showErrors, valueOf } from '../forms.js';
 import { notice, refresh } from '../app.js';
+import { pagedTable } from '../paged.js';
 import { showOnce } from '../secret.js';
 import { current, mayManage } from '../session.js';
 
@@ -20,19 +21,19 @@ export async function render(main, id) {
             h('h2', {}, 'Deal versions'), dealVersions(versions));
         return;
     }
-    const offers = await api('/admin/offers');
+    const offers = await pagedTable([
+        ['Id', offer => offer.id],
+        ['Name', offer => h('a', { href: `#/offers/${offer.id}` }, offer.name)],
+        ['Active', offer => offer.active ? 'yes' : 'no'],
+        ['Weight', offer => offer.weight],
+        ['Casino URL', offer => h('code', {}, offer.casino_url)],
+        ['Deal', offer => deal(offer.deal)],
+        ['Postback secret', offer => h('code', {}, offer.postback_secret)],
+    ], pages('/admin/offers', { limit: 50 }), { id: 'offers' });
     replace(main, h('h1', {}, 'Offers'),
         mayManage(current()) ? h('p', {}, h('a', { href: '#/offers/new', class: 'button', id: 'new-offer' },
             'New offer')) : '',
-        table([
-            ['Id', offer => offer.id],
-            ['Name', offer => h('a', { href: `#/offers/${offer.id}` }, offer.name)],
-            ['Active', offer => offer.active ? 'yes' : 'no'],
-            ['Weight', offer => offer.weight],
-            ['Casino URL', offer => h('code', {}, offer.casino_url)],
-            ['Deal', offer => deal(offer.deal)],
-            ['Postback secret', offer => h('code', {}, offer.postback_secret)],
-        ], offers, { id: 'offers' }));
+        offers);
 }
 
 function deal(terms) {

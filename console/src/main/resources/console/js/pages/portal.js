@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { byCurrency, format } from '../decimal.js';
 import { h, replace, table, time } from '../dom.js';
+import { publisherTimeline } from '../publisher-timeline.js';
 import { current } from '../session.js';
 
 export const title = 'Publisher portal';
@@ -14,17 +15,19 @@ const MONTHS_OF_STATEMENTS = 6;
 export async function render(main) {
     const publisherId = current().me.publisher_id;
     const months = monthsBack(MONTHS_OF_STATEMENTS);
-    const [statements, clicks, conversions, deliveries] = await Promise.all([
+    const [statements, clicks, conversions, deliveries, timeline] = await Promise.all([
         Promise.all(months.map(([from, to]) => api('/reports/publishers', { query: { from, to } }))),
         api('/clicks', { query: { limit: 50 } }),
-        api('/conversions', { query: { limit: 50 } }),
+        api('/conversions', { query: { limit: 50 } }).then(page => page.items),
         api(`/admin/publishers/${encodeURIComponent(publisherId)}/deliveries`, { query: { limit: 50 } }),
+        publisherTimeline(publisherId),
     ]);
     const link = `${location.origin}/click?pub=${encodeURIComponent(publisherId)}&campaign=your-campaign&sub1=`;
     replace(main, h('h1', {}, 'Your performance'),
         h('section', { 'aria-labelledby': 'link-title' }, h('h2', { id: 'link-title' }, 'Your tracking link'),
             h('p', {}, h('code', { id: 'tracking-link' }, link)),
             h('p', { class: 'muted' }, 'Add offer=<id> to send to one offer; sub1 to sub5 come back in your postbacks.')),
+        timeline,
         h('section', { 'aria-labelledby': 'earnings-title' },
             h('h2', { id: 'earnings-title' }, `Earnings per month (UTC), last ${MONTHS_OF_STATEMENTS} months`),
             table([
@@ -63,6 +66,7 @@ export async function render(main) {
                 ['Attempts', delivery => delivery.attempts],
                 ['Delivered', delivery => time(delivery.delivered_at)],
             ], deliveries, { id: 'my-deliveries' })));
+    timeline.draw();
 }
 
 /** The first and last UTC day of this month and the months before it, newest first. */

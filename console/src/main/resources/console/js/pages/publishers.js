@@ -1,7 +1,9 @@
-import { api, ApiError } from '../api.js';
+import { api, ApiError, pages } from '../api.js';
 import { count, h, replace, table, time } from '../dom.js';
 import { checkbox, field, input, select, showErrors, valueOf } from '../forms.js';
 import { notice, refresh } from '../app.js';
+import { pagedTable } from '../paged.js';
+import { publisherTimeline } from '../publisher-timeline.js';
 import { showOnce } from '../secret.js';
 import { current, mayManage } from '../session.js';
 
@@ -14,28 +16,30 @@ export async function render(main, id) {
         return;
     }
     if (id) {
-        const [publisher, deliveries] = await Promise.all([
+        const [publisher, deliveries, timeline] = await Promise.all([
             api(`/admin/publishers/${encodeURIComponent(id)}`),
             api(`/admin/publishers/${encodeURIComponent(id)}/deliveries`, { query: { limit: 100 } }),
+            publisherTimeline(id),
         ]);
-        replace(main, h('h1', {}, `Publisher ${publisher.id}: `, publisher.name), actions(publisher),
+        replace(main, h('h1', {}, `Publisher ${publisher.id}: `, publisher.name), actions(publisher), timeline,
             form(publisher), h('h2', {}, 'Delivery log (newest 100)'), deliveryLog(publisher, deliveries));
+        timeline.draw();
         return;
     }
-    const publishers = await api('/admin/publishers');
+    const publishers = await pagedTable([
+        ['Id', publisher => publisher.id],
+        ['Name', publisher => h('a', { href: `#/publishers/${publisher.id}` }, publisher.name)],
+        ['Username', publisher => publisher.username],
+        ['Active', publisher => publisher.active ? 'yes' : 'no'],
+        ['Terms', publisher => terms(publisher.payout_terms)],
+        ['Postback', publisher => [publisher.method, ' ', h('code', {}, publisher.postback_url)]],
+        ['Endpoint', publisher => publisher.endpoint_disabled_at
+            ? `disabled ${time(publisher.endpoint_disabled_at)}: ${publisher.endpoint_disabled_reason}` : 'enabled'],
+    ], pages('/admin/publishers', { limit: 50 }), { id: 'publishers' });
     replace(main, h('h1', {}, 'Publishers'),
         mayManage(current()) ? h('p', {}, h('a', { href: '#/publishers/new', id: 'new-publisher' }, 'New publisher'))
             : '',
-        table([
-            ['Id', publisher => publisher.id],
-            ['Name', publisher => h('a', { href: `#/publishers/${publisher.id}` }, publisher.name)],
-            ['Username', publisher => publisher.username],
-            ['Active', publisher => publisher.active ? 'yes' : 'no'],
-            ['Terms', publisher => terms(publisher.payout_terms)],
-            ['Postback', publisher => [publisher.method, ' ', h('code', {}, publisher.postback_url)]],
-            ['Endpoint', publisher => publisher.endpoint_disabled_at
-                ? `disabled ${time(publisher.endpoint_disabled_at)}: ${publisher.endpoint_disabled_reason}` : 'enabled'],
-        ], publishers, { id: 'publishers' }));
+        publishers);
 }
 
 function terms(payout) {

@@ -3,9 +3,11 @@ package io.croupier.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +48,18 @@ final class AdminApi {
         return token;
     }
 
+    /** Every item of a list: a bare array as it is, a paged answer followed through its cursors to the last page. */
     List<JsonNode> list(String url) {
-        JsonNode body = JSON.readTree(send(authorized(HttpRequest.newBuilder(URI.create(url)).GET()), 200));
         List<JsonNode> items = new ArrayList<>();
+        JsonNode body = get(url);
+        while (body.isObject()) {
+            body.path("items").forEach(items::add);
+            if (body.path("next_cursor").isNull() || body.path("next_cursor").isMissingNode()) {
+                return items;
+            }
+            body = get(url + (url.contains("?") ? "&" : "?") + "cursor="
+                    + URLEncoder.encode(body.path("next_cursor").asString(), StandardCharsets.UTF_8));
+        }
         body.forEach(items::add);
         return items;
     }

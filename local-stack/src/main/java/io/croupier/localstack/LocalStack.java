@@ -51,7 +51,7 @@ public final class LocalStack {
                 new Infrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(),
                         postgres.password()),
                 PlatformService::documentedPort, localSettings(StackKeys.of(options.dataDirectory()), demoPublisher)));
-        OperatorConsole console = started(running, OperatorConsole.start(OperatorConsole.PORT));
+        OperatorConsole console = started(running, OperatorConsole.start(OperatorConsole.PORT, platform));
         FrontDoor frontDoor = started(running, FrontDoor.start(platform, console, options.frontDoorAddress(),
                 Arrays.stream(StackOptions.FRONT_DOOR_PORTS).boxed().toList()));
 

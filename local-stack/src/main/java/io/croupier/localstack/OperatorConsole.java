@@ -19,11 +19,15 @@ final class OperatorConsole implements AutoCloseable {
         this.context = context;
     }
 
-    /** @param port 0 for any free one */
-    static OperatorConsole start(int port) {
+    /**
+     * @param port 0 for any free one
+     * @param platform whose identity-service issues the tokens its meters want, as every service's do
+     */
+    static OperatorConsole start(int port, RunningPlatform platform) {
         return new OperatorConsole(new SpringApplicationBuilder(ConsoleApplication.class)
             .registerShutdownHook(false)
-            .run("--server.address=" + StackOptions.LOOPBACK, "--server.port=" + port));
+            .run("--server.address=" + StackOptions.LOOPBACK, "--server.port=" + port,
+                    "--croupier.access.issuer=" + platform.url(PlatformService.IDENTITY)));
     }
 
     String url() {

@@ -142,7 +142,7 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void prometheusScrapesEveryServiceWhereItListens() throws IOException {
+    void prometheusScrapesEveryServiceWhereItListensWithAnOperatorsKey() throws IOException {
         Map<String, Object> prometheus;
         try (Reader file = Files.newBufferedReader(REPOSITORY.resolve("docker/prometheus/prometheus.yml"))) {
             prometheus = new Yaml().load(file);
@@ -150,6 +150,7 @@ class ComposeFileTest {
         Set<String> scraped = new HashSet<>();
         for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            assertThat(job).as("%s scraped with the operator key", job.get("job_name")).containsKey("oauth2");
             for (Map<String, Object> discovery : (List<Map<String, Object>>) job.get("dns_sd_configs")) {
                 for (String name : (List<String>) discovery.get("names")) {
                     assertThat(compose).as("Prometheus scrapes %s", name).containsKey(name);

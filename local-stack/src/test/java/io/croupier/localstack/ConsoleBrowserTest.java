@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.schemas.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +37,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TestPlatform.Shared.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
+
+    /** Makes the stored session say it expires in ten seconds; the next page shown plans its renewal by that. */
+    private static final String EXPIRING_IN_TEN_SECONDS = "const session = JSON.parse(sessionStorage.getItem("
+            + "'croupier.session'));"
+            + "session.expiresAt = new Date(Date.now() + 10000).toISOString();"
+            + "sessionStorage.setItem('croupier.session', JSON.stringify(session));";
 
     private static TestPlatform platform;
 
@@ -109,6 +120,9 @@ class ConsoleBrowserTest {
             assertThat(operator.text(By.cssSelector("[data-health=delivered]")))
                 .isEqualTo(count(deliveries.path("delivered").asLong()));
         });
+        JsonNode troubled = manager.get(edgeUrl + "/admin/deliveries/endpoints?limit=50");
+        assertThat(operator.all(By.cssSelector("#troubled-endpoints tbody tr [data-breaker]")))
+            .hasSize(troubled.path("items").size());
         operator.await(By.cssSelector("#chart canvas"));
         operator.await(By.cssSelector("#revenue-chart canvas"));
         assertThat(operator.all(By.cssSelector("[data-sparkline] canvas"))).as("weight histories").isNotEmpty();
@@ -235,6 +249,15 @@ class ConsoleBrowserTest {
         assertThat(operator.await(By.id("deliveries")).findElements(By.cssSelector("tbody tr")))
             .hasSize(deliveries.size());
         assertThat(operator.text(By.id("deliveries"))).contains(deliveries.get(0).path("id").asString());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long clicks = 0;
+        for (JsonNode point : manager.get(edgeUrl + "/clicks/timeline?bucket=day&from=" + today.minusDays(29)
+                + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z&publisher_id=" + joao).path("points")) {
+            clicks += point.path("clicks").asLong();
+        }
+        assertThat(operator.text(By.cssSelector("[data-timeline=clicks]"))).isEqualTo(count(clicks));
+        operator.await(By.cssSelector("#publisher-traffic-chart canvas"));
+        operator.screenshot("publisher-page");
         assertThat(operator.consoleProblems()).isEmpty();
     }
 
@@ -263,7 +286,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(7)
     void aLedgerEntryIsFollowedToItsConversionClickPostbackAndDeliveryAndTheClickBackToEveryCent() {
-        JsonNode entry = manager.list(edgeUrl + "/ledger/entries?limit=1000").stream()
+        JsonNode entry = manager.list(edgeUrl + "/ledger/entries?limit=500").stream()
             .filter(candidate -> !candidate.path("click_id").isNull()
                     && candidate.path("input_event_id").asString().matches("(attributed:)?postback:\\d+")
                     && new BigDecimal(candidate.path("publisher_payout").path("amount").asString()).signum() > 0)
@@ -308,6 +331,18 @@ class ConsoleBrowserTest {
                     new BigDecimal(row.path("publisher_payout").path("amount").asString()), BigDecimal::add);
         }
         assertThat(earnings).as("the simulation paid joao123 this month").isNotEmpty();
+        String lastThirtyDays = "?bucket=day&from=" + today.minusDays(29) + "T00:00:00Z&to=" + today.plusDays(1)
+                + "T00:00:00Z&publisher_id=" + mariaId;
+        JsonNode traffic = joao.get(edgeUrl + "/clicks/timeline" + lastThirtyDays);
+        assertThat(traffic.path("publisher_id").asString()).as("asking for maria456's, joao123 gets its own")
+            .isEqualTo(joaoId);
+        long timelineClicks = 0;
+        for (JsonNode point : traffic.path("points")) {
+            timelineClicks += point.path("clicks").asLong();
+        }
+        assertThat(timelineClicks).as("the simulation's clicks of joao123").isPositive();
+        assertThat(joao.get(edgeUrl + "/reports/timeline" + lastThirtyDays).path("publisher_id").asString())
+            .isEqualTo(joaoId);
         List<String> clicks = new java.util.ArrayList<>();
         joao.get(edgeUrl + "/clicks?limit=50").path("items").forEach(click -> {
             assertThat(click.path("publisher_id").asString()).isEqualTo(joaoId);
@@ -323,6 +358,9 @@ class ConsoleBrowserTest {
             assertThat(publisher.all(By.cssSelector("#my-clicks tbody tr"))).hasSize(clicks.size());
             assertThat(publisher.text(By.id("my-clicks"))).contains(clicks.get(0));
             assertThat(publisher.text(By.id("tracking-link"))).contains("/click?pub=" + joaoId);
+            assertThat(publisher.text(By.cssSelector("[data-timeline=clicks]"))).isEqualTo(count(timelineClicks));
+            publisher.await(By.cssSelector("#publisher-traffic-chart canvas"));
+            publisher.await(By.cssSelector("#publisher-earnings-chart canvas"));
             assertThat(publisher.all(By.cssSelector("#nav a"))).extracting(link -> link.getText())
                 .containsExactly("Your performance");
             publisher.screenshot("publisher-portal");
@@ -358,6 +396,81 @@ class ConsoleBrowserTest {
             assertThat(operator.text(By.id("unattributed"))).contains(page.at("/items/0/reason").asString());
         }
         assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void aDeadLetterIsListedForItsServiceAndReplayedFromTheConsole() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONVERSIONS_REPORTED.name(), key, "{not avro}")).get();
+        }
+        String attribution = edgeUrl + "/services/attribution-service/admin/dead-letters?limit=1000";
+        JsonNode letter = await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution).stream()
+            .filter(listed -> key.equals(listed.path("key").asString())).findFirst().orElse(null), found -> found != null);
+        String where = letter.path("dead_letter_topic").asString() + "/" + letter.path("partition").asInt() + "/"
+                + letter.path("offset").asLong();
+
+        operator.go("deadletters");
+
+        By replay = By.cssSelector("#dead-letters-attribution-service [data-replay='" + where + "']");
+        operator.await(replay);
+        assertThat(operator.text(By.id("dead-letters-attribution-service"))).contains(key,
+                Topics.CONVERSIONS_REPORTED.name());
+        operator.screenshot("dead-letters");
+        operator.await(replay).click();
+        assertThat(operator.await(By.id("replay-result")).getText()).contains("Replayed " + where,
+                Topics.CONVERSIONS_REPORTED.name());
+        assertThat(operator.consoleProblems()).isEmpty();
+        await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution).stream()
+            .filter(listed -> key.equals(listed.path("key").asString())).count() == 2);
+    }
+
+    /**
+     * The console renews a token a fifth of its life (at most a minute) before it expires. The session here is told it
+     * expires in ten seconds, so identity-service's real renewal runs within the test, without shortening the
+     * platform's token lifetime for every other test.
+     */
+    @Test
+    @Order(12)
+    void aSessionAboutToExpireIsRenewedSilentlyAndTheUserStaysOnThePage() {
+        operator.go("offers");
+        operator.await(By.id("offers"));
+        String before = (String) operator.script(EXPIRING_IN_TEN_SECONDS + "return session.token;");
+        operator.go("publishers");
+        operator.await(By.id("publishers"));
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> !before.equals(operator.script(
+                "return JSON.parse(sessionStorage.getItem('croupier.session')).token;")));
+        Number expiresIn = (Number) operator.script("return Date.parse(JSON.parse(sessionStorage.getItem("
+                + "'croupier.session')).expiresAt) - Date.now();");
+        assertThat(expiresIn.longValue()).as("the renewed token's life, in ms").isGreaterThan(60_000);
+        assertThat(operator.driver().getCurrentUrl()).endsWith("#/publishers");
+        operator.driver().navigate().refresh();
+        operator.await(By.id("publishers"));
+        assertThat(operator.all(By.id("login-error"))).isEmpty();
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    @Order(89)
+    void aRenewalIdentityRefusesEndsOnTheLoginPageWithAMessage() {
+        operator.go("offers");
+        operator.await(By.id("offers"));
+        operator.script(EXPIRING_IN_TEN_SECONDS);
+        operator.go("publishers");
+        operator.await(By.id("publishers"));
+        operator.script("const session = JSON.parse(sessionStorage.getItem('croupier.session'));"
+                + "session.token = 'no.longer.valid';"
+                + "sessionStorage.setItem('croupier.session', JSON.stringify(session));");
+
+        assertThat(operator.text(By.id("login-error"))).isEqualTo("Your session has expired. Please log in again.");
+        assertThat(operator.consoleProblems()).as("the refused renewal, and nothing else").singleElement().asString()
+            .contains("/login/renew", "401");
+        operator.logIn(DemoAccounts.MANAGER.username(), DemoAccounts.MANAGER.password());
+        operator.await(By.cssSelector("[data-kpi=clicks] .value"));
     }
 
     @Test

@@ -110,7 +110,7 @@ class EndToEndMoneyPathTest {
         String itsPublisher = publisherToken(publisherId);
         HttpResponse<String> ownEntries = get(commission + "/ledger/entries?offer_id=" + offerId, itsPublisher);
         assertThat(ownEntries.statusCode()).isEqualTo(200);
-        JsonNode entry = JSON.readTree(ownEntries.body()).get(0);
+        JsonNode entry = JSON.readTree(ownEntries.body()).path("items").get(0);
         assertThat(entry.path("publisher_id").asString()).isEqualTo(publisherId);
         assertThat(entry.path("publisher_payout").path("amount").asString()).isEqualTo("80.00");
         String entryUrl = commission + "/ledger/entries/" + entry.path("entry_id").asString();

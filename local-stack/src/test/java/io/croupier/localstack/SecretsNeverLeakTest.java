@@ -95,7 +95,7 @@ class SecretsNeverLeakTest {
                     settings.put("logging.level.io.croupier", "DEBUG");
                     return settings;
                 });
-        operatorConsole = OperatorConsole.start(0);
+        operatorConsole = OperatorConsole.start(0, platform);
         frontDoor = FrontDoor.start(platform, operatorConsole, StackOptions.LOOPBACK, List.of(0));
         edgeUrl = frontDoor.url();
 

@@ -78,7 +78,7 @@ final class TestPlatform implements AutoCloseable {
                     settings.put("croupier.postback.commission-wait", "30s");
                     return settings;
                 });
-        OperatorConsole console = OperatorConsole.start(0);
+        OperatorConsole console = OperatorConsole.start(0, services);
         FrontDoor frontDoor = FrontDoor.start(services, console,
                 StackOptions.parse(new String[0]).frontDoorAddress(), List.of(0));
         AdminApi admin = AdminApi.logIn(services.url(PlatformService.IDENTITY), DemoAccounts.ADMIN.username(),

@@ -24,6 +24,7 @@ class ForwarderAccess implements AccessRules {
             .permit(GET, "/admin/publishers/*/dead-letters", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/admin/deliveries/dead-letters", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/admin/deliveries/health", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/admin/deliveries/endpoints", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/admin/deliveries/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit("/admin/deliveries/**", ADMIN, MANAGER)
             .permit("/admin/publishers/**", ADMIN, MANAGER);

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.AccessMatrix.Call;
+import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.PayoutDue;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +43,7 @@ class ForwarderAccessMatrixTest extends ForwarderIntegrationTest {
             .endpoint(OPERATORS, 200, () -> Call.get("/admin/deliveries/dead-letters"))
             .endpoint(OPERATORS, 200, () -> Call.get("/admin/deliveries/health?from=2026-01-01T00:00:00Z"
                     + "&to=2026-01-02T00:00:00Z"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/admin/deliveries/endpoints"))
             .endpoint(MANAGERS, 200, () -> Call.post("/admin/publishers/postback-url-check",
                     "{\"postback_url\":\"https://pub.example/pb?c={click_id}\"}"))
             .endpoint(MANAGERS, 200, () -> Call.post("/admin/publishers/" + publisher + "/dead-letters/replay",

@@ -2,17 +2,16 @@ package io.croupier.attribution.click;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.croupier.access.PublisherScope;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClickListController {
 
-    static final int MAX_LIMIT = 500;
+    /**
+     * A filter left out is a null parameter, which the plan of each call folds away; a publisher's page then reads
+     * {@code clicks_by_publisher_and_time} in its order.
+     */
+    static final String PAGE = """
+            select * from clicks
+             where (cast(:publisher as text) is null or publisher_id = :publisher)
+               and (cast(:offer as text) is null or offer_id = :offer)
+               and (cast(:from as timestamptz) is null or occurred_at >= :from)
+               and (cast(:to as timestamptz) is null or occurred_at < :to)
+               and (cast(:afterAt as timestamptz) is null or (occurred_at, click_id) < (:afterAt, :afterId))
+             order by occurred_at desc, click_id desc
+             limit :limit""";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +46,7 @@ class ClickListController {
     }
 
     /**
-     * @param cursor the {@code next_cursor} of the previous page
+     * @param cursor the {@code next_cursor} of the previous page (older clicks)
      * @param from inclusive
      * @param to exclusive
      */
@@ -43,68 +54,25 @@ class ClickListController {
             when = "limit is out of range, the cursor is not one this API answered, or a parameter is malformed",
             detail = "cursor is not one this API answered")
     @GetMapping("/clicks")
-    Page list(@RequestParam(name = "publisher_id", required = false) String publisherId,
+    CursorPage<ClickView> list(@RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
-            PublisherScope scope) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw badRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
-        Cursor after = cursor == null ? null : Cursor.parse(cursor);
-        List<StoredClick> clicks = jdbc.sql("""
-                select * from clicks
-                 where (cast(:publisher as text) is null or publisher_id = :publisher)
-                   and (cast(:offer as text) is null or offer_id = :offer)
-                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
-                   and (cast(:to as timestamptz) is null or occurred_at < :to)
-                   and (cast(:afterAt as timestamptz) is null or (occurred_at, click_id) < (:afterAt, :afterId))
-                 order by occurred_at desc, click_id desc
-                 limit :limit""")
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        List<StoredClick> clicks = jdbc.sql(PAGE)
             .param("publisher", scope.narrow(publisherId))
             .param("offer", offerId)
             .param("from", from == null ? null : Timestamp.from(from))
             .param("to", to == null ? null : Timestamp.from(to))
-            .param("afterAt", after == null ? null : Timestamp.from(after.occurredAt()))
-            .param("afterId", after == null ? null : after.clickId())
-            .param("limit", limit + 1)
+            .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+            .param("afterId", after == null ? null : after.id())
+            .param("limit", request.fetchSize())
             .query(ClickRepository::map)
             .list();
-        boolean more = clicks.size() > limit;
-        List<StoredClick> page = more ? clicks.subList(0, limit) : clicks;
-        StoredClick last = more ? page.get(page.size() - 1) : null;
-        return new Page(page.stream().map(ClickView::of).toList(),
-                last == null ? null : new Cursor(last.occurredAt(), last.clickId()).toString());
-    }
-
-    private static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
-    }
-
-    /** Where a page ended: the last click's time and id, which orders clicks of the same instant. */
-    record Cursor(Instant occurredAt, String clickId) {
-
-        static Cursor parse(String text) {
-            int separator = text.indexOf('~');
-            try {
-                return new Cursor(Instant.parse(text.substring(0, separator)), text.substring(separator + 1));
-            }
-            catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "cursor is not one this API answered"),
-                        e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return occurredAt + "~" + clickId;
-        }
-    }
-
-    /** @param nextCursor pass as {@code cursor} for older clicks; null on the last page */
-    record Page(List<ClickView> items, String nextCursor) {
+        return request.page(clicks.stream().map(ClickView::of).toList(),
+                click -> Cursor.of(click.occurredAt(), click.clickId()));
     }
 }

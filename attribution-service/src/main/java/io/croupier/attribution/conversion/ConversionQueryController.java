@@ -6,10 +6,11 @@ import io.croupier.access.PublisherScope;
 import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.ClickView;
 import io.croupier.attribution.click.StoredClick;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -47,23 +48,17 @@ class ConversionQueryController {
             .toList());
     }
 
-    /**
-     * Conversions still unattributed after their grace period, oldest first, with the reason. Page with
-     * {@code after} = the last {@code seq} of the previous page.
-     */
+    /** Conversions still unattributed after their grace period, oldest first, with the reason. */
     @GetMapping("/conversions/unattributed")
-    Page unattributed(@RequestParam(name = "offer_id", required = false) String offerId,
-            @RequestParam(defaultValue = "0") @Min(0) long after,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        List<ConversionView> items = conversions.unattributed(offerId, after, limit);
-        Long next = items.size() == limit ? items.get(items.size() - 1).seq() : null;
-        return new Page(items, next);
+    CursorPage<ConversionView> unattributed(@RequestParam(name = "offer_id", required = false) String offerId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(conversions.unattributed(offerId, after == null ? 0 : after.numericId(),
+                request.fetchSize()), conversion -> Cursor.of(conversion.seq()));
     }
 
     record ClickWithConversions(ClickView click, List<ConversionView> conversions) {
-    }
-
-    /** @param nextAfter the {@code after} of the next page, {@code null} on the last page */
-    record Page(List<ConversionView> items, Long nextAfter) {
     }
 }

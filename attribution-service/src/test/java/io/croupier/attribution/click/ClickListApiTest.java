@@ -14,6 +14,8 @@ import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
+import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +73,38 @@ class ClickListApiTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aPublishersTimelineCountsItsClicksAndConversionsAndAPublisherGetsOnlyItsOwn() throws Exception {
+        String offer = unique("offer");
+        String mine = unique("mine");
+        String theirs = unique("theirs");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(48));
+        String myClick = send(click(offer, mine).setOccurredAt(hour.plusSeconds(1)).build());
+        send(click(offer, mine).setOccurredAt(hour.plusSeconds(2)).build());
+        send(click(offer, theirs).setOccurredAt(hour.plusSeconds(3)).build());
+        ConversionReported deposit = conversion(ConversionKind.FTD).setClickId(myClick)
+            .setOfferId(offer)
+            .setOccurredAt(hour.plusSeconds(60))
+            .build();
+        kafka.send(Topics.CONVERSIONS_REPORTED.name(), myClick, deposit);
+        String range = "/clicks/timeline?bucket=hour&from=" + hour + "&to=" + hour.plus(Duration.ofHours(2));
+
+        JsonNode forMine = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get(range + "&publisher_id=" + mine, null),
+                timeline -> timeline.at("/points/0/conversions").asLong() == 1);
+        JsonNode forTheirs = get(range + "&publisher_id=" + theirs, null);
+        JsonNode myTokenAskingForTheirs = get(range + "&publisher_id=" + theirs, mine);
+
+        assertThat(forMine.path("points").size()).isEqualTo(2);
+        assertThat(forMine.at("/points/0/clicks").asLong()).isEqualTo(2);
+        assertThat(forMine.at("/points/1/clicks").asLong()).isZero();
+        assertThat(forTheirs.at("/points/0/clicks").asLong()).isEqualTo(1);
+        assertThat(forTheirs.at("/points/0/conversions").asLong()).isZero();
+        assertThat(myTokenAskingForTheirs.path("publisher_id").asString()).isEqualTo(mine);
+        assertThat(myTokenAskingForTheirs.at("/points/0/clicks").asLong()).as("its own clicks, none of the other's")
+            .isEqualTo(2);
     }
 
     private String send(Click click) {

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.embedded.TestInfrastructure;
@@ -130,6 +132,38 @@ class ConversionQueryApiTest {
         assertThat(item.at("/reason").asString()).isEqualTo("CLICK_NOT_FOUND");
         assertThat(item.at("/click_id").asString()).isEqualTo(orphan.getClickId());
         assertThat(item.at("/state").asString()).isEqualTo("UNATTRIBUTED");
+    }
+
+    @Test
+    void unattributedConversionsArePagedOldestFirstByTheirCursor() throws Exception {
+        String offer = unique("offer");
+        List<String> orphans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ConversionReported orphan = conversion(ConversionKind.FTD).setClickId(unique("never"))
+                .setOfferId(offer)
+                .build();
+            kafka.send(Topics.CONVERSIONS_REPORTED.name(), orphan.getClickId(), orphan);
+            orphans.add(orphan.getEventId());
+        }
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> eventIds(JSON.readTree(get("/conversions/unattributed?offer_id=" + offer).body())).size() == 3);
+
+        JsonNode first = JSON.readTree(get("/conversions/unattributed?limit=2&offer_id=" + offer).body());
+        JsonNode last = JSON.readTree(get("/conversions/unattributed?limit=2&offer_id=" + offer + "&cursor="
+                + first.path("next_cursor").asString()).body());
+
+        assertThat(eventIds(first)).hasSize(2);
+        assertThat(last.path("next_cursor").isNull()).isTrue();
+        List<String> paged = new ArrayList<>(eventIds(first));
+        paged.addAll(eventIds(last));
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(orphans);
+        HttpResponse<String> notOurs = get("/conversions/unattributed?cursor=yesterday");
+        assertThat(notOurs.statusCode()).isEqualTo(400);
+        assertThat(notOurs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private static List<String> eventIds(JsonNode page) {
+        return page.path("items").valueStream().map(item -> item.path("event_id").asString()).toList();
     }
 
     @Test

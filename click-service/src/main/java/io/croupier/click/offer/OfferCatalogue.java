@@ -166,6 +166,12 @@ public class OfferCatalogue {
         return offers.findAll(activeOnly);
     }
 
+    /** Up to {@code count} offers after the one with id {@code afterId} (from the first when null), by id. */
+    @Transactional(readOnly = true)
+    List<Offer> page(boolean activeOnly, Long afterId, int count) {
+        return offers.page(activeOnly, afterId, count);
+    }
+
     /**
      * Remembers, in the background, that a click was routed to the offer, so that deleting it keeps its history.
      * Writes at most once per offer and instance, never on the redirect's thread.

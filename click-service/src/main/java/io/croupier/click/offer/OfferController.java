@@ -1,9 +1,9 @@
 package io.croupier.click.offer;
 
-import java.util.List;
-
 import io.croupier.click.offer.OfferRequests.NewOffer;
 import io.croupier.click.offer.OfferRequests.OfferChanges;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,9 +49,22 @@ class OfferController {
         return OfferResponse.revealing(catalogue.create(request));
     }
 
+    /**
+     * Seed 001's "list all offers" is a bare array of every offer, which its clients read; a caller that sends
+     * {@code limit} or {@code cursor} gets the platform's paged answer instead, oldest offer first.
+     */
     @GetMapping
-    List<OfferResponse> list(@RequestParam(name = "active_only", defaultValue = "false") boolean activeOnly) {
-        return catalogue.list(activeOnly).stream().map(OfferResponse::of).toList();
+    Object list(@RequestParam(name = "active_only", defaultValue = "false") boolean activeOnly,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        if (cursor == null && limit == null) {
+            return catalogue.list(activeOnly).stream().map(OfferResponse::of).toList();
+        }
+        PageRequest request = PageRequest.of(cursor, limit);
+        Cursor after = request.after();
+        return request.page(catalogue.page(activeOnly, after == null ? null : after.numericId(), request.fetchSize())
+            .stream()
+            .map(OfferResponse::of)
+            .toList(), offer -> Cursor.of(offer.id()));
     }
 
     @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",

@@ -84,6 +84,19 @@ class OfferRepository {
             .list();
     }
 
+    List<Offer> page(boolean activeOnly, Long afterId, int count) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from offers
+                where (active or not :activeOnly) and (cast(:afterId as bigint) is null or id > :afterId)
+                order by id
+                limit :count""")
+            .param("activeOnly", activeOnly)
+            .param("afterId", afterId)
+            .param("count", count)
+            .query(OfferRepository::offer)
+            .list();
+    }
+
     void delete(long id) {
         jdbc.sql("delete from offers where id = :id").param("id", id).update();
     }

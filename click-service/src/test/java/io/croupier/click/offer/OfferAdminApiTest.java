@@ -131,6 +131,32 @@ class OfferAdminApiTest {
     }
 
     @Test
+    void theSeedsBareListStaysWhilePagesFollowTheirCursorOldestFirst() {
+        List<Long> created = List.of(create("Paged", true), create("Paged", false), create("Paged", true));
+        List<Long> bare = ids(http.get("/admin/offers").json());
+
+        JsonNode first = http.get("/admin/offers?limit=2").json();
+        List<Long> paged = new ArrayList<>();
+        JsonNode page = first;
+        paged.addAll(ids(page.get("items")));
+        while (!page.get("next_cursor").isNull()) {
+            page = http.get("/admin/offers?limit=2&cursor=" + page.get("next_cursor").asString()).json();
+            paged.addAll(ids(page.get("items")));
+        }
+        JsonNode activePage = http.get("/admin/offers?active_only=true&limit=500").json();
+
+        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(paged).as("every offer once, by id").containsAll(created).doesNotHaveDuplicates().isSorted()
+            .containsExactlyElementsOf(bare);
+        assertThat(ids(activePage.get("items"))).contains(created.get(0), created.get(2))
+            .doesNotContain(created.get(1));
+        Http.Answer notOurs = http.get("/admin/offers?cursor=not-a-cursor-of-ours");
+        assertThat(notOurs.status()).isEqualTo(400);
+        assertThat(notOurs.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(http.get("/admin/offers?limit=501").status()).isEqualTo(400);
+    }
+
+    @Test
     void anUnknownOfferIdIs404() {
         for (ServiceHttp.Answer answer : List.of(http.get("/admin/offers/987654321"),
                 http.put("/admin/offers/987654321", "{\"name\":\"x\"}"), http.delete("/admin/offers/987654321"))) {

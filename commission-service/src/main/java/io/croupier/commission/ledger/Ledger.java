@@ -229,6 +229,8 @@ public class Ledger {
                   and (cast(:playerId as text) is null or player_id = :playerId)
                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
                   and (cast(:to as timestamptz) is null or occurred_at < :to)
+                  and (cast(:after as text) is null
+                       or position > (select position from ledger_entries where entry_id = :after))
                 order by position
                 limit :limit""".formatted(OWN))
             .param("ownEntriesOnly", ownEntriesOnly)
@@ -238,6 +240,7 @@ public class Ledger {
             .param("playerId", query.playerId())
             .param("from", timestamp(query.from()))
             .param("to", timestamp(query.to()))
+            .param("after", query.afterEntryId())
             .param("limit", query.limit())
             .query(Ledger::entry)
             .list();

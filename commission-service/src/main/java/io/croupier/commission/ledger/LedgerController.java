@@ -9,10 +9,11 @@ import java.util.Map;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,15 +47,18 @@ class LedgerController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ledger entry " + entryId));
     }
 
+    /** In ledger order, oldest first. */
     @GetMapping("/ledger/entries")
-    List<LedgerEntry> entries(@RequestParam(name = "input_event_id", required = false) String inputEventId,
+    CursorPage<LedgerEntry> entries(@RequestParam(name = "input_event_id", required = false) String inputEventId,
             @RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "player_id", required = false) String playerId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
-        return ledger.search(new LedgerQuery(inputEventId, offerId, scope.narrow(publisherId), playerId, from, to,
-                limit));
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
+        PageRequest request = new PageRequest(cursor, limit);
+        return request.page(ledger.search(new LedgerQuery(inputEventId, offerId, scope.narrow(publisherId), playerId,
+                from, to, afterEntry(request), request.fetchSize())), entry -> Cursor.of(entry.entryId()));
     }
 
     /**
@@ -62,23 +66,33 @@ class LedgerController {
      * held payout and its reversal), and what it nets to.
      */
     @GetMapping("/conversions")
-    List<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
+    CursorPage<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
-        List<LedgerEntry> conversions = ledger.conversions(new LedgerQuery(null, offerId, scope.narrow(publisherId),
-                null, from, to, limit));
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
+        PageRequest request = new PageRequest(cursor, limit);
+        CursorPage<LedgerEntry> conversions = request.page(ledger.conversions(new LedgerQuery(null, offerId,
+                scope.narrow(publisherId), null, from, to, afterEntry(request), request.fetchSize())),
+                entry -> Cursor.of(entry.entryId()));
         Map<String, String> conversionOf = new HashMap<>();
         Map<String, List<LedgerEntry>> adjustments = new LinkedHashMap<>();
-        for (LedgerEntry adjustment : ledger.adjustmentsOf(conversions.stream().map(LedgerEntry::entryId).toList())) {
+        for (LedgerEntry adjustment : ledger.adjustmentsOf(
+                conversions.items().stream().map(LedgerEntry::entryId).toList())) {
             String against = adjustment.resolves() != null ? adjustment.resolves() : adjustment.reverses();
             String conversion = conversionOf.getOrDefault(against, against);
             conversionOf.put(adjustment.entryId(), conversion);
             adjustments.computeIfAbsent(conversion, id -> new ArrayList<>()).add(adjustment);
         }
-        return conversions.stream()
+        return new CursorPage<>(conversions.items()
+            .stream()
             .map(entry -> ConversionCommission.of(entry, adjustments.getOrDefault(entry.entryId(), List.of())))
-            .toList();
+            .toList(), conversions.nextCursor());
+    }
+
+    private static String afterEntry(PageRequest request) {
+        Cursor after = request.after();
+        return after == null ? null : after.id();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.access.PublisherScope;
 import io.croupier.commission.money.Amount;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.croupier.runtime.timeline.TimeBucket;
@@ -38,30 +39,34 @@ class RevenueTimelineController {
     @GetMapping("/reports/timeline")
     Timeline timeline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "day") TimeBucket bucket) {
+            @RequestParam(defaultValue = "day") TimeBucket bucket,
+            @RequestParam(name = "publisher_id", required = false) String publisherId, PublisherScope scope) {
+        String publisher = scope.narrow(publisherId);
         List<Instant> starts = bucket.starts(from, to);
         Instant start = starts.get(0);
         Map<Instant, Point> points = new LinkedHashMap<>();
         starts.forEach(at -> points.put(at, new Point(at, new ArrayList<>(), new ArrayList<>())));
-        sums("revenue", "revenue_currency", bucket, start, to)
+        sums("revenue", "revenue_currency", bucket, start, to, publisher)
             .forEach((at, amounts) -> points.get(at).revenue().addAll(amounts));
-        sums("publisher_payout", "payout_currency", bucket, start, to)
+        sums("publisher_payout", "payout_currency", bucket, start, to, publisher)
             .forEach((at, amounts) -> points.get(at).publisherPayout().addAll(amounts));
-        return new Timeline(start, to, bucket, List.copyOf(points.values()));
+        return new Timeline(start, to, bucket, publisher, List.copyOf(points.values()));
     }
 
     private Map<Instant, List<Amount>> sums(String amount, String currency, TimeBucket bucket, Instant from,
-            Instant to) {
+            Instant to, String publisher) {
         Map<Instant, List<Amount>> sums = new LinkedHashMap<>();
         jdbc.sql("""
                 select date_trunc(:unit, occurred_at at time zone 'UTC') at time zone 'UTC' as bucket,
                        %2$s as currency, sum(%1$s) as amount
                   from ledger_entries
                  where occurred_at >= :from and occurred_at < :to
+                   and (cast(:publisher as text) is null or publisher_id = :publisher)
                  group by 1, 2 order by 1, 2""".formatted(amount, currency))
             .param("unit", bucket.name())
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))
+            .param("publisher", publisher)
             .query((rs, n) -> {
                 sums.computeIfAbsent(rs.getTimestamp("bucket").toInstant(), at -> new ArrayList<>())
                     .add(new Amount(rs.getBigDecimal("amount"), rs.getString("currency")));
@@ -72,7 +77,8 @@ class RevenueTimelineController {
     }
 
 
-    record Timeline(Instant from, Instant to, TimeBucket bucket, List<Point> points) {
+    /** @param publisherId whose entries these are; null for every publisher's */
+    record Timeline(Instant from, Instant to, TimeBucket bucket, String publisherId, List<Point> points) {
     }
 
     /** One bucket: an amount per currency, currencies in order. */

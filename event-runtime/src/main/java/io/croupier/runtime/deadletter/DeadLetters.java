@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The records this service's consumers gave up on, read back from the dead-letter topics, and their replay: the
@@ -138,7 +140,11 @@ public class DeadLetters {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** One record a consumer gave up on, and why. */
+    /**
+     * One record a consumer gave up on, and why; snake_case like every operator API's, in every service whatever its
+     * own JSON naming, so that one console page reads them all.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, String originalTopic,
             String consumerGroup, String exception, String exceptionMessage, Instant deadLetteredAt) {
     }

@@ -7,9 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,12 +42,14 @@ class AuditController {
      * @param to exclusive
      */
     @GetMapping("/admin/audit")
-    AuditPage audit(@RequestParam(required = false) String actor,
+    CursorPage<AuditEntry> audit(@RequestParam(required = false) String actor,
             @RequestParam(name = "object_type", required = false) String objectType,
             @RequestParam(name = "object_id", required = false) String objectId,
             @RequestParam(required = false) String service, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(required = false) Long cursor,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
         List<AuditEntry> entries = jdbc.sql("""
                 select seq, event_id, occurred_at, service, actor_subject, actor_name, actor_roles,
                        actor_publisher_id, action, object_type, object_id, before::text, after::text, changed_fields
@@ -60,18 +63,17 @@ class AuditController {
                    and (cast(:to as timestamptz) is null or occurred_at < :to)
                  order by seq desc
                  limit :limit""")
-            .param("cursor", cursor)
+            .param("cursor", after == null ? null : after.numericId())
             .param("actor", actor)
             .param("objectType", objectType)
             .param("objectId", objectId)
             .param("service", service)
             .param("from", from == null ? null : Timestamp.from(from))
             .param("to", to == null ? null : Timestamp.from(to))
-            .param("limit", limit)
+            .param("limit", request.fetchSize())
             .query(this::entry)
             .list();
-        Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() : null;
-        return new AuditPage(entries, next);
+        return request.page(entries, entry -> Cursor.of(entry.seq()));
     }
 
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {
@@ -88,10 +90,6 @@ class AuditController {
 
     private static List<String> strings(Array array) throws SQLException {
         return List.of((String[]) array.getArray());
-    }
-
-    /** @param nextCursor the {@code cursor} of the next (older) page; {@code null} on the last page */
-    record AuditPage(List<AuditEntry> items, Long nextCursor) {
     }
 
     record AuditEntry(long seq, String eventId, Instant occurredAt, String service, Actor actor, String action,

@@ -81,13 +81,15 @@ class AuditApiTest {
         do {
             JsonNode page = api.get("/admin/audit?object_id=" + object + "&limit=2" + cursor, admin).json();
             page.path("items").forEach(item -> actions.add(item.path("action").asString()));
-            cursor = page.path("next_cursor").isNull() ? null : "&cursor=" + page.path("next_cursor").asLong();
+            cursor = page.path("next_cursor").isNull() ? null : "&cursor=" + page.path("next_cursor").asString();
             pages++;
         }
         while (cursor != null);
 
         assertThat(pages).isEqualTo(3);
         assertThat(actions).containsExactly("update-4", "update-3", "update-2", "update-1", "update-0");
+        assertThat(api.get("/admin/audit?cursor=12%25", admin).status()).as("a cursor this API did not answer")
+            .isEqualTo(400);
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,8 +35,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RestController
 class PostbackLogController {
 
-    static final int MAX_LIMIT = 500;
-
     private final JdbcClient jdbc;
 
     PostbackLogController(JdbcClient jdbc) {
@@ -48,14 +49,15 @@ class PostbackLogController {
     @ErrorAnswer(status = 400, when = "limit is out of range, or a parameter is malformed",
             detail = "limit must be between 1 and 500")
     @GetMapping("/admin/postback-logs")
-    Page list(@RequestParam(required = false) String format, @RequestParam(required = false) String outcome,
+    CursorPage<Row> list(@RequestParam(required = false) String format,
+            @RequestParam(required = false) String outcome,
             @RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) Long cursor, @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
-        }
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
         List<Row> rows = jdbc.sql("""
                 select * from postback_logs
                  where (cast(:format as text) is null or format = :format)
@@ -71,13 +73,11 @@ class PostbackLogController {
             .param("offer", offerId)
             .param("from", from == null ? null : Timestamp.from(from))
             .param("to", to == null ? null : Timestamp.from(to))
-            .param("cursor", cursor)
-            .param("limit", limit + 1)
+            .param("cursor", after == null ? null : after.numericId())
+            .param("limit", request.fetchSize())
             .query(PostbackLogController::row)
             .list();
-        boolean more = rows.size() > limit;
-        List<Row> page = more ? rows.subList(0, limit) : rows;
-        return new Page(page, more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+        return request.page(rows, row -> Cursor.of(row.id()));
     }
 
     @ErrorAnswer(status = 404, when = "No postback log row has this id", detail = "No postback log row 42")
@@ -102,11 +102,6 @@ class PostbackLogController {
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
-    }
-
-    /** @param nextCursor pass as {@code cursor} for the older rows; null on the last page */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Page(List<Row> items, String nextCursor) {
     }
 
     /**

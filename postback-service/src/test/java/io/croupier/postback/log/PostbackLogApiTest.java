@@ -68,11 +68,11 @@ class PostbackLogApiTest extends PostbackServiceTest {
     }
 
     @Test
-    void aLimitOutOfRangeIsABadRequestProblem() {
-        Answer answer = get("/admin/postback-logs?limit=0");
-
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    void aLimitOutOfRangeOrACursorThisApiDidNotAnswerIsABadRequestProblem() {
+        for (Answer answer : List.of(get("/admin/postback-logs?limit=0"), get("/admin/postback-logs?cursor=12%25"))) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
         assertThat(get("/admin/postback-logs/999999999").status()).isEqualTo(404);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -100,6 +101,18 @@ public class EndpointGuards {
     /** Forgets what was learnt about an endpoint whose settings an admin changed. */
     public void forget(long publisherId) {
         guards.remove(publisherId);
+    }
+
+    /** The publishers whose breaker is open or half open on this instance, with the state's name. */
+    public Map<Long, String> breakersNotClosed() {
+        Map<Long, String> states = new TreeMap<>();
+        guards.forEach((id, guard) -> {
+            CircuitBreaker.State state = guard.breaker.getState();
+            if (state != CircuitBreaker.State.CLOSED) {
+                states.put(id, state.name());
+            }
+        });
+        return states;
     }
 
     CircuitBreaker.State breakerState(long publisherId) {

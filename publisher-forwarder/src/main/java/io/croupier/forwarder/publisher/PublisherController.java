@@ -1,7 +1,8 @@
 package io.croupier.forwarder.publisher;
 
-import java.util.List;
-
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,9 +40,14 @@ class PublisherController {
         return publishers.create(request);
     }
 
+    /** Oldest publisher first. */
     @GetMapping
-    List<PublisherView> list() {
-        return publishers.all();
+    CursorPage<PublisherView> list(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(publishers.page(after == null ? null : after.numericId(), request.fetchSize()),
+                publisher -> Cursor.of(publisher.id()));
     }
 
     @ErrorAnswer(status = 404, when = "No publisher has this id", detail = "no publisher 42")

@@ -104,8 +104,16 @@ class PublisherRepository {
             .optional();
     }
 
-    List<PublisherRow> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from publishers order by id").query(this::row).list();
+    List<PublisherRow> page(Long afterId, int count) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from publishers
+                where cast(:afterId as bigint) is null or id > :afterId
+                order by id
+                limit :count""")
+            .param("afterId", afterId)
+            .param("count", count)
+            .query(this::row)
+            .list();
     }
 
     private Map<String, Object> parameters(PublisherDefinition definition) {

@@ -98,9 +98,10 @@ public class Publishers {
         return repository.find(id).map(PublisherView::of).orElseThrow(() -> notFound(id));
     }
 
+    /** Up to {@code count} publishers after the one with id {@code afterId} (from the first when null), by id. */
     @Transactional(readOnly = true)
-    List<PublisherView> all() {
-        return repository.findAll().stream().map(PublisherView::of).toList();
+    List<PublisherView> page(Long afterId, int count) {
+        return repository.page(afterId, count).stream().map(PublisherView::of).toList();
     }
 
     /** The publisher's endpoint as a delivery attempt needs it. */

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.croupier.events.PayoutDue;
 import io.croupier.forwarder.ForwarderIntegrationTest;
-import io.croupier.forwarder.PublisherReceiver;
 import io.croupier.forwarder.PublisherReceiver.Received;
 import io.croupier.forwarder.PublisherReceiver.Reply;
+import io.croupier.forwarder.PublisherReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -188,6 +188,58 @@ class DeliveryTest extends ForwarderIntegrationTest {
         await().atMost(DELIVERED_WITHIN).until(() -> "DELIVERED".equals(state(first.getEventId()))
                 && "DELIVERED".equals(state(second.getEventId())));
         assertThat(receiver.requests()).hasSize(3);
+    }
+
+    @Test
+    void theTroubledEndpointsAreTheDisabledOnesAndThoseWhoseBreakerOpened() {
+        receiver.always(Reply.status(500));
+        CreatedPublisher failing = createPublisher(receiver.url(TEMPLATE), "GET");
+        PublisherReceiver gone = PublisherReceiver.start().always(Reply.status(410));
+        CreatedPublisher disabled = createPublisher(gone.url(TEMPLATE), "GET");
+        CreatedPublisher healthy = createPublisher(receiver.url(TEMPLATE), "GET");
+        try {
+            PayoutDue toTheGone = payout(disabled.id(), "4.00", "USD");
+            send(toTheGone);
+            for (int i = 0; i < 4; i++) {
+                send(payout(failing.id(), "4.00", "USD"));
+            }
+            await().atMost(DELIVERED_WITHIN).until(() -> "DEAD".equals(state(toTheGone.getEventId())));
+
+            JsonNode open = await().atMost(DELIVERED_WITHIN).until(() -> troubled(failing.id()),
+                    endpoint -> endpoint != null && "OPEN".equals(endpoint.get("breaker").asString()));
+            JsonNode gone410 = troubled(disabled.id());
+
+            assertThat(open.get("disabled_at").isNull()).isTrue();
+            assertThat(gone410.get("disabled_at").isNull()).isFalse();
+            assertThat(gone410.get("breaker").asString()).isEqualTo("CLOSED");
+            assertThat(troubled(healthy.id())).isNull();
+            Integer notOurCursor = http.get().uri("/admin/deliveries/endpoints?cursor=yesterday")
+                .exchange((request, response) -> response.getStatusCode().value());
+            assertThat(notOurCursor).isEqualTo(400);
+        }
+        finally {
+            gone.close();
+        }
+    }
+
+    /** The endpoint of the publisher among the troubled ones, every page read; null when it is not troubled. */
+    private JsonNode troubled(long publisherId) {
+        String cursor = null;
+        do {
+            JsonNode page = http.get()
+                .uri(cursor == null ? "/admin/deliveries/endpoints?limit=2"
+                        : "/admin/deliveries/endpoints?limit=2&cursor=" + cursor)
+                .retrieve()
+                .body(JsonNode.class);
+            for (JsonNode endpoint : page.get("items")) {
+                if (endpoint.get("publisher_id").asLong() == publisherId) {
+                    return endpoint;
+                }
+            }
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+        }
+        while (cursor != null);
+        return null;
     }
 
     @Test

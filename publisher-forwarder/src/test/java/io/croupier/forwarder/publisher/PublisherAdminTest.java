@@ -37,7 +37,7 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
         assertThat(created.body().get("name").asString()).isEqualTo("João");
         assertThat(created.body().get("payout_terms").get("revshare_percent").decimalValue()).isEqualByComparingTo("80");
 
-        JsonNode listed = http.get().uri("/admin/publishers").retrieve().body(JsonNode.class);
+        List<JsonNode> listed = everyPublisher(500);
         JsonNode mine = null;
         for (JsonNode publisher : listed) {
             assertThat(publisher.has("signing_secret")).isFalse();
@@ -164,6 +164,51 @@ class PublisherAdminTest extends ForwarderIntegrationTest {
                 .doesNotContain(rotatedSecret).doesNotContain("whsec_");
         });
         assertThat(changes.get(2).getChangedFields()).contains("active");
+    }
+
+    @Test
+    void thePublisherListIsPagedByItsCursorOldestFirst() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/admin/publishers", publisher("page" + unique(), "https://pub.example/pb?c={click_id}"))
+                .status()).isEqualTo(201);
+        }
+        JsonNode first = page("/admin/publishers?limit=2");
+        List<Long> paged = everyPublisher(2).stream().map(publisher -> publisher.get("id").asLong()).toList();
+        List<Long> inOnePage = everyPublisher(500).stream().map(publisher -> publisher.get("id").asLong()).toList();
+
+        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(first.get("next_cursor").isNull()).isFalse();
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().isSorted()
+            .containsExactlyElementsOf(inOnePage);
+        Answer notOurs = get("/admin/publishers?cursor=" + "not-a-cursor-of-ours");
+        assertThat(notOurs.status()).isEqualTo(400);
+        assertThat(notOurs.contentType()).contains("application/problem+json");
+        assertThat(get("/admin/publishers?limit=0").status()).isEqualTo(400);
+    }
+
+    /** Every publisher, following the pages' cursors to the last page. */
+    private List<JsonNode> everyPublisher(int limit) {
+        List<JsonNode> publishers = new ArrayList<>();
+        JsonNode page = page("/admin/publishers?limit=" + limit);
+        page.get("items").forEach(publishers::add);
+        while (!page.get("next_cursor").isNull()) {
+            page = page("/admin/publishers?limit=" + limit + "&cursor=" + page.get("next_cursor").asString());
+            page.get("items").forEach(publishers::add);
+        }
+        return publishers;
+    }
+
+    private JsonNode page(String path) {
+        Answer answer = get(path);
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        return answer.body();
+    }
+
+    private Answer get(String path) {
+        return http.get()
+            .uri(path)
+            .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                    String.valueOf(response.getHeaders().getContentType()), response.bodyTo(JsonNode.class)));
     }
 
     private static String unique() {
