@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's side of publisher payouts held on guessed links: what waits for a decision, and the decision. */
+/**
+ * The operator's side of held publisher payouts (a guessed link, a CPA waiting for the gateway's confirmation): what
+ * waits for a decision, and the decision.
+ */
 @Tag(name = "Held payouts", description = "Publisher payouts held for an operator's decision (a guessed link, a CPA "
         + "waiting for the gateway's confirmation): list, confirm, reject.")
 @RestController
@@ -42,7 +45,10 @@ class HeldPayoutController {
         return heldPayouts.confirm(entryId);
     }
 
-    /** Refuses the held payout: a new entry that pays nothing; the casino's revenue stands. */
+    /**
+     * Refuses the held payout: a new entry that pays nothing. On a guessed link the casino's revenue stands; on a CPA
+     * the gateway never confirmed, the deposit did not qualify, so the entry also reverses the CPA revenue.
+     */
     @PostMapping("/ledger/entries/{entryId}/reject")
     LedgerEntry reject(@PathVariable String entryId) {
         return heldPayouts.reject(entryId);
