@@ -56,10 +56,12 @@ class TwoInstancesTest {
     static void startSecondInstance() {
         secondInstance = new SpringApplicationBuilder(AttributionServiceApplication.class)
             .initializers(new EmbeddedInfrastructureInitializer())
-            .properties("server.port=0", "croupier.attribution.conversions.retry-interval=200ms",
+            .properties("croupier.attribution.conversions.retry-interval=200ms",
                     "croupier.attribution.performance.publish-interval=300ms",
                     "logging.level.state.change.logger=WARN")
-            .run();
+            // An argument, not a default property: attribution-service.properties's port 8083 wins over a default, and
+            // on a shared machine a local stack may hold it.
+            .run("--server.port=0");
     }
 
     @AfterAll

@@ -143,7 +143,50 @@ class CpaHeldUntilGatewayConfirmsTest {
         assertThat(ledger.awaitingDecision(offer, publisher, 10)).extracting(LedgerEntry::entryId)
             .containsExactly(held.entryId());
         LedgerEntry confirmed = heldPayouts.confirm(held.entryId());
+        assertThat(confirmed.rule()).isEqualTo("GATEWAY_HOLD_CONFIRMED");
+        assertThat(confirmed.resolves()).isEqualTo(held.entryId());
+        assertThat(confirmed.isReversal()).isFalse();
+        assertThat(confirmed.revenue().isZero()).isTrue();
         assertThat(confirmed.publisherPayout()).hasToString("75.00 BRL");
+    }
+
+    @Test
+    void rejectingAnUnconfirmedCpaReversesItsRevenueAndPaysNothingEvenWhenTheGatewayConfirmsLater() throws Exception {
+        String offer = offer(true);
+        String publisher = driver.publisher(uniqueId("pub"), false, share("50"), Map.of());
+        String player = uniqueId("player");
+        String transaction = uniqueId("TXN");
+        driver.process(conversion(offer, publisher, player, ConversionKind.REGISTRATION, null, null));
+        LedgerEntry held = driver.main(conversion(offer, publisher, player, ConversionKind.FTD, "50.00",
+                transaction));
+
+        HttpResponse<String> answer = send(request("/ledger/entries/" + held.entryId() + "/reject")
+            .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> again = send(request("/ledger/entries/" + held.entryId() + "/reject")
+            .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> confirmAfter = send(request("/ledger/entries/" + held.entryId() + "/confirm")
+            .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode rejection = JSON.readTree(answer.body());
+        assertThat(rejection.get("rule").asString()).isEqualTo("GATEWAY_HOLD_REJECTED");
+        assertThat(rejection.get("reverses").asString()).isEqualTo(held.entryId());
+        assertThat(rejection.get("resolves").asString()).isEqualTo(held.entryId());
+        assertThat(rejection.get("revenue").get("amount").asString()).isEqualTo("-150.00");
+        assertThat(rejection.get("publisher_payout").get("amount").asString()).isEqualTo("0.00");
+        assertThat(rejection.get("inputs").get("reversed_rule").asString()).isEqualTo("CPA_QUALIFIED");
+        assertThat(JSON.readTree(again.body()).get("entry_id").asString())
+            .as("rejecting again answers the rejection").isEqualTo(rejection.get("entry_id").asString());
+        assertThat(confirmAfter.statusCode()).isEqualTo(409);
+        assertThat(jdbc.sql("select sum(revenue) from ledger_entries where offer_id = :offer")
+            .param("offer", offer).query(java.math.BigDecimal.class).single())
+            .as("the rejected qualification earns the casino's money no more").isEqualByComparingTo("0");
+        assertThat(ledger.awaitingDecision(offer, publisher, 10)).isEmpty();
+
+        send(confirmation(transaction, "50.00"));
+        awaitStored(transaction);
+        assertThat(driver.entries("gateway-confirmed:" + held.entryId())).as("a rejection is final").isEmpty();
+        assertThat(TopicProbe.payoutsOfPublisher(publisher)).isEmpty();
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code arpdau_d1}: per campaign, the day's net revenue (as in {@code roas_d1}, per currency) divided by its daily
- * active players. A player is active on a day with a session starting on it or a player event on it, counted once;
- * they count under their campaign (the earliest one any fact of theirs names).
+ * active players. A player is active on a day with a session starting on it or a player event on it, counted once
+ * ({@code active_players}, kept as those facts arrive); they count under their campaign (the earliest one any fact of
+ * theirs names).
  */
 @Component
 @Order(50)
@@ -40,10 +41,8 @@ class ArpdauCalculation implements PipelineStep {
                 insert into arpdau_daily (day, campaign, active_players, currency, net_revenue, arpdau, run_id)
                 with active as (
                     select coalesce(pc.campaign, '') as ck, count(*) as players
-                    from (select player_id from sessions where started_at >= :start and started_at < :end
-                          union
-                          select player_id from player_events where occurred_at >= :start and occurred_at < :end) a
-                    left join player_campaigns pc using (player_id)
+                    from active_players a left join player_campaigns pc using (player_id)
+                    where a.day = :day
                     group by 1),
                 revenue as (
                     select coalesce(campaign, '') as ck, currency, net_revenue from roas_daily where day = :day),
@@ -52,8 +51,6 @@ class ArpdauCalculation implements PipelineStep {
                        case when a.players > 0 then round(r.net_revenue / a.players, 4) end, :runId
                 from keys k left join active a using (ck) left join revenue r using (ck)""")
             .param("day", day.date())
-            .param("start", day.startTimestamp())
-            .param("end", day.endTimestamp())
             .param("runId", day.runId())
             .update();
         // Each active player counts under exactly one campaign, so the campaigns' counts add up to the day's.

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.analytics.player.ActivePlayers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,11 @@ class PlayerEvents {
 
     private final JdbcClient jdbc;
 
-    PlayerEvents(JdbcClient jdbc) {
+    private final ActivePlayers activePlayers;
+
+    PlayerEvents(JdbcClient jdbc, ActivePlayers activePlayers) {
         this.jdbc = jdbc;
+        this.activePlayers = activePlayers;
     }
 
     /** Stores the event, or returns the one stored by an earlier delivery of the same client event. */
@@ -47,6 +51,7 @@ class PlayerEvents {
             .query(PlayerEvents::event)
             .list();
         if (!inserted.isEmpty()) {
+            activePlayers.learn(event.playerId(), occurredAt);
             return inserted.get(0);
         }
         return jdbc.sql("""

@@ -39,6 +39,11 @@ interface ImportKind {
         return false;
     }
 
+    /** Whether the file is sessions, whose players are active on the days they start. */
+    default boolean countsActivePlayers() {
+        return false;
+    }
+
     /** Whether the file is ad spend, whose totals commission-service keeps a replica of. */
     default boolean recordsAdSpend() {
         return false;

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import io.croupier.analytics.imports.ImportKind.ParsedRow;
 import io.croupier.analytics.confirmation.PurchaseConfirmations;
 import io.croupier.analytics.pipeline.InputsLock;
+import io.croupier.analytics.player.ActivePlayers;
 import io.croupier.analytics.player.PlayerCampaigns;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -60,6 +61,8 @@ class Importer {
 
     private final PlayerCampaigns campaigns;
 
+    private final ActivePlayers activePlayers;
+
     private final ImportSettings settings;
 
     private final MeterRegistry meters;
@@ -69,13 +72,14 @@ class Importer {
     private final AdSpendTotals adSpend;
 
     Importer(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, InputsLock inputs,
-            PlayerCampaigns campaigns, ImportSettings settings, MeterRegistry meters,
+            PlayerCampaigns campaigns, ActivePlayers activePlayers, ImportSettings settings, MeterRegistry meters,
             PurchaseConfirmations confirmations, AdSpendTotals adSpend) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.inputs = inputs;
         this.campaigns = campaigns;
+        this.activePlayers = activePlayers;
         this.settings = settings;
         this.meters = meters;
         this.confirmations = confirmations;
@@ -192,13 +196,12 @@ class Importer {
         }
         kind.campaignFacts().ifPresent(facts -> {
             campaigns.learnFromImport(facts, importId);
-            Set<String> players = new HashSet<>();
-            for (Difference replacement : replaced) {
-                players.add(replacement.stored().path(facts.playerColumn()).asString());
-                players.add(replacement.imported().path(facts.playerColumn()).asString());
-            }
-            campaigns.recompute(players);
+            campaigns.recompute(playersOf(replaced, facts.playerColumn()));
         });
+        if (kind.countsActivePlayers()) {
+            activePlayers.learnFromImportedSessions(importId);
+            activePlayers.recompute(playersOf(replaced, "player_id"));
+        }
 
         List<RowProblem> problems = new ArrayList<>(staged.problems());
         replaced.forEach(difference -> problems.add(difference.problem("replaced")));
@@ -227,6 +230,16 @@ class Importer {
                     rs.getObject("received_at", OffsetDateTime.class).toInstant(), staged.read(), inserted,
                     replaced.size(), unchanged, conflicts, staged.rejected(), listed, truncated))
             .single();
+    }
+
+    /** The players a replaced row belonged to, before and after. */
+    private static Set<String> playersOf(List<Difference> replaced, String playerColumn) {
+        Set<String> players = new HashSet<>();
+        for (Difference replacement : replaced) {
+            players.add(replacement.stored().path(playerColumn).asString());
+            players.add(replacement.imported().path(playerColumn).asString());
+        }
+        return players;
     }
 
     private static Difference difference(ResultSet rs, int rowNumber) throws SQLException {

@@ -60,6 +60,11 @@ class SessionRows implements ImportKind {
     }
 
     @Override
+    public boolean countsActivePlayers() {
+        return true;
+    }
+
+    @Override
     public Optional<CampaignFacts> campaignFacts() {
         return Optional.of(new CampaignFacts(table(), "player_id", "campaign", "started_at"));
     }

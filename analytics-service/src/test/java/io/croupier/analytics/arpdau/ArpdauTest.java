@@ -95,6 +95,37 @@ class ArpdauTest {
         assertThat(e.path("revenue").get(0).path("arpdau").asString()).isEqualTo("6.0000");
     }
 
+    @Test
+    void aSessionCorrectedToAnotherDayMovesItsPlayersActivityWithIt() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        String campaign = "M-" + run;
+        String session = "moved-" + run;
+        importSession("", "%s,%sT23:50:00Z,m1-%s,%s".formatted(session, day, run, campaign));
+        assertThat(activePlayers(day, campaign)).isEqualTo(1);
+
+        importSession("?onConflict=replace", "%s,%sT00:10:00Z,m1-%s,%s".formatted(session, day.plusDays(1), run,
+                campaign));
+
+        assertThat(activePlayers(day, campaign)).as("the corrected session no longer starts that day").isZero();
+        assertThat(activePlayers(day.plusDays(1), campaign)).isEqualTo(1);
+    }
+
+    private void importSession(String query, String row) {
+        Api.Response response = api.post("/imports/sessions" + query, "text/csv",
+                "session_id,session_start,user_id,campaign\n" + row);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("rejected").asLong()).as(response.body()).isZero();
+    }
+
+    private long activePlayers(LocalDate day, String campaign) {
+        for (JsonNode row : inputs.report(day.toString(), "arpdau_d1").json().path("campaigns")) {
+            if (campaign.equals(row.path("campaign").asString())) {
+                return row.path("activePlayers").asLong();
+            }
+        }
+        return 0;
+    }
+
     private static JsonNode campaign(JsonNode report, String campaign) {
         for (JsonNode row : report.path("campaigns")) {
             if (campaign == null ? row.path("campaign").isNull() : row.path("campaign").asString().equals(campaign)) {

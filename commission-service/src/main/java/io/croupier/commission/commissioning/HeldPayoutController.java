@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's side of publisher payouts held on guessed links: what waits for a decision, and the decision. */
+/**
+ * The operator's side of held publisher payouts (a guessed link, a CPA waiting for the gateway's confirmation): what
+ * waits for a decision, and the decision.
+ */
 @Tag(name = "Held payouts", description = "Publisher payouts held for an operator's decision (a guessed link, a CPA "
         + "waiting for the gateway's confirmation): list, confirm, reject.")
 @RestController
@@ -50,7 +53,10 @@ class HeldPayoutController {
         return heldPayouts.confirm(entryId);
     }
 
-    /** Refuses the held payout: a new entry that pays nothing; the casino's revenue stands. */
+    /**
+     * Refuses the held payout: a new entry that pays nothing. On a guessed link the casino's revenue stands; on a CPA
+     * the gateway never confirmed, the deposit did not qualify, so the entry also reverses the CPA revenue.
+     */
     @ErrorAnswer(status = 404, when = "No ledger entry has this id", detail = "no ledger entry 9f2c1e4a")
     @ErrorAnswer(status = 409, when = "The entry holds no payout", detail = "ledger entry 9f2c1e4a holds no payout")
     @ErrorAnswer(status = 409, when = "The held payout was already decided the other way",

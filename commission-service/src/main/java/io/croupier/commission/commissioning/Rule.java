@@ -64,6 +64,16 @@ enum Rule {
      * ({@code cpa_requires_confirmation}): the held amount is owed and forwarded now.
      */
     GATEWAY_CONFIRMED,
+    /**
+     * An operator paid a CPA payout held for the gateway's confirmation that never came (or came with another amount):
+     * the held amount is owed and forwarded now.
+     */
+    GATEWAY_HOLD_CONFIRMED,
+    /**
+     * An operator rejected a CPA held for the gateway's confirmation: the deposit did not qualify after all, so the
+     * publisher is not paid and the CPA revenue booked when it qualified is reversed ({@code reverses} the held entry).
+     */
+    GATEWAY_HOLD_REJECTED,
     /** A chargeback: it reverses the deposit's entry. */
     CHARGEBACK,
     CHARGEBACK_WITHOUT_RECORDED_DEPOSIT,
