@@ -186,7 +186,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         send(confirmation(transaction, "50.00"));
         awaitStored(transaction);
         assertThat(driver.entries("gateway-confirmed:" + held.entryId())).as("a rejection is final").isEmpty();
-        assertThat(TopicProbe.payoutsOfPublisher(publisher)).isEmpty();
+        assertThat(driver.payoutsTo(publisher)).isEmpty();
     }
 
     @Test

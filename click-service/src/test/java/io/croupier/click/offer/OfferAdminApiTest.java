@@ -150,7 +150,7 @@ class OfferAdminApiTest {
             .containsExactlyElementsOf(bare);
         assertThat(ids(activePage.get("items"))).contains(created.get(0), created.get(2))
             .doesNotContain(created.get(1));
-        Http.Answer notOurs = http.get("/admin/offers?cursor=not-a-cursor-of-ours");
+        ServiceHttp.Answer notOurs = http.get("/admin/offers?cursor=not-a-cursor-of-ours");
         assertThat(notOurs.status()).isEqualTo(400);
         assertThat(notOurs.header("Content-Type")).startsWith("application/problem+json");
         assertThat(http.get("/admin/offers?limit=501").status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.croupier.forwarder.publisher;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
