@@ -66,6 +66,10 @@ async function load(body) {
     const weightHistory = await Promise.all(weightSets.map(set => api(`/admin/weight-sets/${set.weight_set_id}`)));
     const funnels = await Promise.all(stats.map(offer => api(`/offers/${encodeURIComponent(offer.id)}/funnel`,
         { query: { from: period.from, to: period.to } })));
+    if (!body.isConnected) {
+        // The user left the page (or logged out) while its figures loaded: there is nothing left to draw into.
+        return;
+    }
     replace(body,
         kpis(totals(timeline, report), totals(timelineBefore, reportBefore)),
         h('section', { 'aria-labelledby': 'chart-title' },
