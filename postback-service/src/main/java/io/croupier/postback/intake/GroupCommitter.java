@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
 import io.croupier.events.PostbackFormat;
@@ -18,20 +17,25 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit: accepted postbacks queue here, and each committer thread records as many of them as are waiting in
- * one transaction ({@link PostbackRecorder#recordAll}), so one commit (one fsync) and a few multi-row statements make
- * a whole batch durable. A postback's answer is completed only after the commit that holds it. A batch keeps arrival
+ * Group commit: accepted postbacks queue here, and whoever commits takes everything waiting and records it in one
+ * transaction ({@link PostbackRecorder#recordAll}), so one commit (one fsync) and a few multi-row statements make a
+ * whole batch durable. A postback's answer is completed only after the commit that holds it. A batch keeps arrival
  * order, so of two copies in one batch the first is accepted and the second answered as its duplicate.
  * <p>
- * A postback that fails rolls its batch back, and then every postback of the batch is recorded alone, so the one
- * that failed gets its own answer (its error) and the others commit. A refused one (a replayed signature) writes
- * nothing and does not fail its batch.
+ * There is no committer thread: the request threads take turns (leader and followers, as PostgreSQL's own group
+ * commit). A request that finds a free turn (at most {@code committers} at once) commits the queue, its own postback
+ * with the others; the rest wait for their answer or for a turn. The work is done by threads that are running anyway,
+ * so on a machine whose cores are shared no lone thread becomes the queue that the scheduler starves.
  * <p>
- * Stopping refuses new postbacks ({@link Busy}), commits everything already queued, then lets the threads end: it
- * runs after the web server's graceful shutdown, so the calls still in flight there are answered first.
+ * A postback that fails rolls its batch back, and then every postback of the batch is recorded alone, so the one that
+ * failed gets its own answer (its error) and the others commit. A refused one (a replayed signature) writes nothing
+ * and does not fail its batch.
  * <p>
- * With {@code croupier.postback.group-commit.enabled=false} every postback commits in a transaction of its own on
- * the request thread, as before group commit (the benchmark's reference).
+ * Stopping refuses new postbacks ({@link Busy}) and commits everything already queued before it returns; it runs after
+ * the web server's graceful shutdown, so the calls still in flight there are answered first.
+ * <p>
+ * With {@code croupier.postback.group-commit.enabled=false} every postback commits in a transaction of its own on its
+ * request thread, as before group commit (the benchmark's reference).
  */
 @Component
 class GroupCommitter implements SmartLifecycle {
@@ -44,14 +48,23 @@ class GroupCommitter implements SmartLifecycle {
 
     private final BlockingQueue<Pending> queue;
 
-    private final List<Thread> committers = new ArrayList<>();
+    private final Semaphore turns;
 
-    private volatile boolean accepting;
+    /** Waiters sleep on it; whoever ends a turn wakes them, to find their answer or take the next turn. */
+    private final Object turnEnded = new Object();
+
+    /** Held while admitting a postback, so that nothing is queued after stopping has begun. */
+    private final Object admission = new Object();
+
+    private boolean accepting;
+
+    private volatile boolean running;
 
     GroupCommitter(PostbackRecorder recorder, PostbackSettings settings) {
         this.recorder = recorder;
         this.settings = settings.groupCommit();
         this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
+        this.turns = new Semaphore(this.settings.committers());
     }
 
     /**
@@ -62,99 +75,77 @@ class GroupCommitter implements SmartLifecycle {
         if (!settings.enabled()) {
             return recorder.record(call, format, conversion, beforeCommit);
         }
-        try {
-            return submit(call, format, conversion, beforeCommit)
-                .get(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Receipt.Accepted> receipt = submit(call, format, conversion, beforeCommit);
+        long deadline = System.nanoTime() + settings.answerTimeout().toNanos();
+        while (!receipt.isDone()) {
+            if (turns.tryAcquire()) {
+                try {
+                    commitWaiting();
+                }
+                finally {
+                    endTurn();
+                }
+            }
+            else if (!awaitTurn(receipt, deadline)) {
+                throw new Busy();
+            }
         }
-        catch (ExecutionException e) {
+        try {
+            return receipt.join();
+        }
+        catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException(e.getCause());
-        }
-        catch (TimeoutException e) {
-            throw new Busy();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
+            throw e;
         }
     }
 
-    /** The postback's receipt once its batch has committed, or the failure it met when recorded alone. */
+    /** Queues the postback; its receipt completes once its batch has committed, or with the failure it met alone. */
     CompletableFuture<Receipt.Accepted> submit(InboundCall call, PostbackFormat format, Conversion conversion,
             LongConsumer beforeCommit) {
         Pending pending = new Pending(new PostbackToRecord(call, format, conversion, beforeCommit),
                 new CompletableFuture<>());
-        if (!accepting || !queue.offer(pending)) {
-            throw new Busy();
+        synchronized (admission) {
+            if (!accepting || !queue.offer(pending)) {
+                throw new Busy();
+            }
         }
         return pending.receipt();
     }
 
-    @Override
-    public synchronized void start() {
-        if (!settings.enabled()) {
-            return;
-        }
-        accepting = true;
-        for (int i = 0; i < settings.committers(); i++) {
-            Thread committer = new Thread(this::commitUntilStopped, "postback-committer-" + i);
-            committer.start();
-            committers.add(committer);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        accepting = false;
-        for (Thread committer : committers) {
-            try {
-                committer.join();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        committers.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return !committers.isEmpty();
-    }
-
-    /** After the web server (its graceful shutdown is {@code DEFAULT_PHASE - 1024}, its stop lower still). */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private void commitUntilStopped() {
-        List<Pending> batch = new ArrayList<>(settings.maxBatchSize());
-        while (accepting || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    /** {@code false} when the deadline passed first. */
+    private boolean awaitTurn(CompletableFuture<Receipt.Accepted> receipt, long deadline) {
+        synchronized (turnEnded) {
+            while (!receipt.isDone() && turns.availablePermits() == 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
                 }
-                batch.add(first);
-                queue.drainTo(batch, settings.maxBatchSize() - 1);
-                commit(batch);
+                try {
+                    turnEnded.wait(Math.max(1, left / 1_000_000));
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            catch (RuntimeException e) {
-                // Never lets one batch end the thread: its postbacks are answered with the failure.
-                logger.error("group commit of {} postbacks failed", batch.size(), e);
-                batch.forEach(pending -> pending.receipt().completeExceptionally(e));
-            }
-            finally {
-                batch.clear();
-            }
+            return true;
+        }
+    }
+
+    private void endTurn() {
+        turns.release();
+        synchronized (turnEnded) {
+            turnEnded.notifyAll();
+        }
+    }
+
+    private void commitWaiting() {
+        List<Pending> batch = new ArrayList<>(Math.min(queue.size() + 1, settings.maxBatchSize()));
+        queue.drainTo(batch, settings.maxBatchSize());
+        if (!batch.isEmpty()) {
+            commit(batch);
         }
     }
 
@@ -192,6 +183,43 @@ class GroupCommitter implements SmartLifecycle {
         catch (RuntimeException failure) {
             pending.receipt().completeExceptionally(failure);
         }
+    }
+
+    @Override
+    public void start() {
+        synchronized (admission) {
+            accepting = settings.enabled();
+        }
+        running = true;
+    }
+
+    /** Refuses what comes next, then commits what is queued (waiting callers may be committing it too). */
+    @Override
+    public void stop() {
+        synchronized (admission) {
+            accepting = false;
+        }
+        while (!queue.isEmpty()) {
+            turns.acquireUninterruptibly();
+            try {
+                commitWaiting();
+            }
+            finally {
+                endTurn();
+            }
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server (its graceful shutdown is {@code DEFAULT_PHASE - 1024}, its stop lower still). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     record Pending(PostbackToRecord postback, CompletableFuture<Receipt.Accepted> receipt) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * A batch ({@link #recordAll}) is recorded in arrival order in one transaction. Its plain postbacks (unsigned, not a
  * test, with a permanent dedupe key: the bulk of the traffic) are written a run at a time with one statement per
- * table: all dedupe keys claimed at once, then all log rows, then all outbox rows. The others are recorded one by one
+ * table for the dedupe keys and the log rows, then their outbox rows. The others are recorded one by one
  * between those runs, exactly as a postback alone.
  */
 @Component
@@ -123,7 +123,7 @@ class PostbackRecorder {
             }
         }
         log.writeAll(rows);
-        outbox.appendAll(Topics.CONVERSIONS_REPORTED, events);
+        events.forEach(event -> outbox.append(Topics.CONVERSIONS_REPORTED, event.getKey(), event.getValue()));
         return results;
     }
 
