@@ -14,11 +14,12 @@ import org.springframework.util.unit.DataSize;
  *        is the house's retry; a later one is another player's event
  * @param inbound how signed calls are checked
  * @param gaming seed 000 webhooks
+ * @param groupCommit how accepted postbacks share commits
  */
 @ConfigurationProperties("croupier.postback")
 public record PostbackSettings(@DefaultValue("5s") Duration commissionWait, @DefaultValue("16KB") DataSize maxBodySize,
         @DefaultValue CustomFields customFields, @DefaultValue("10s") Duration houseRetryWindow,
-        @DefaultValue Inbound inbound, @DefaultValue Gaming gaming) {
+        @DefaultValue Inbound inbound, @DefaultValue Gaming gaming, @DefaultValue GroupCommit groupCommit) {
 
     public record CustomFields(@DefaultValue("50") int maxCount, @DefaultValue("64") int maxNameLength,
             @DefaultValue("1000") int maxValueLength) {
@@ -37,5 +38,20 @@ public record PostbackSettings(@DefaultValue("5s") Duration commissionWait, @Def
      *        that click belongs to: off unless a demo needs seed 000's platform-less examples.
      */
     public record Gaming(@DefaultValue("false") boolean acceptUnknownPlatforms) {
+    }
+
+    /**
+     * @param enabled off: every postback commits alone on its request thread (one fsync each)
+     * @param committers threads committing batches side by side, each holding one database connection while it
+     *        commits
+     * @param maxBatchSize postbacks at most in one transaction
+     * @param queueCapacity postbacks waiting for a committer; when full, new ones are answered 503 with Retry-After
+     * @param answerTimeout how long a request waits for its commit before it is answered 503 (it may still commit;
+     *        the sender's retry is then its duplicate)
+     * @param retryAfter what a 503 asks the sender to wait
+     */
+    public record GroupCommit(@DefaultValue("true") boolean enabled, @DefaultValue("2") int committers,
+            @DefaultValue("200") int maxBatchSize, @DefaultValue("4000") int queueCapacity,
+            @DefaultValue("10s") Duration answerTimeout, @DefaultValue("1s") Duration retryAfter) {
     }
 }

@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where every format's endpoint hands its call: read it bounded, let the format interpret it, then record it as
- * accepted or refused. Every call leaves exactly one log row.
+ * accepted or refused. Every call leaves exactly one log row, except one answered 503 because the intake is full or
+ * stopping ({@link GroupCommitter.Busy}): that call was not taken, and the sender sends it again.
  */
 @Component
 public class PostbackDesk {
 
-    private final PostbackRecorder recorder;
+    private final GroupCommitter committer;
 
     private final PostbackLog log;
 
@@ -24,8 +25,8 @@ public class PostbackDesk {
 
     private final long maxBodyBytes;
 
-    PostbackDesk(PostbackRecorder recorder, PostbackLog log, PostbackSettings settings, MeterRegistry meters) {
-        this.recorder = recorder;
+    PostbackDesk(GroupCommitter committer, PostbackLog log, PostbackSettings settings, MeterRegistry meters) {
+        this.committer = committer;
         this.log = log;
         this.meters = meters;
         this.maxBodyBytes = settings.maxBodySize().toBytes();
@@ -67,7 +68,7 @@ public class PostbackDesk {
                 throw new Rejection(Outcome.ERROR_VALIDATION, HttpStatus.CONTENT_TOO_LARGE,
                         "the body is larger than " + maxBodyBytes + " bytes");
             }
-            Receipt.Accepted accepted = recorder.record(call, format, interpreter.interpret(call), beforeCommit);
+            Receipt.Accepted accepted = committer.record(call, format, interpreter.interpret(call), beforeCommit);
             count(format, accepted.outcome());
             return accepted;
         }

@@ -2,7 +2,13 @@ package io.croupier.postback.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 import io.croupier.events.ConversionReported;
@@ -18,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Makes an accepted postback durable: the dedupe row, the log row and the outgoing event commit together, before the
  * sender gets its answer. The dedupe row is claimed first with the log id it will carry, so two concurrent copies of
  * one postback serialise on the unique key and exactly one becomes an event.
+ * <p>
+ * A batch ({@link #recordAll}) is recorded in arrival order in one transaction. Its plain postbacks (unsigned, not a
+ * test, with a permanent dedupe key: the bulk of the traffic) are written a run at a time with one statement per
+ * table for the dedupe keys and the log rows, then their outbox rows. The others are recorded one by one
+ * between those runs, exactly as a postback alone.
  */
 @Component
 class PostbackRecorder {
@@ -36,6 +47,150 @@ class PostbackRecorder {
 
     @Transactional
     Receipt.Accepted record(InboundCall call, PostbackFormat format, Conversion conversion, LongConsumer beforeCommit) {
+        return recordOne(call, format, conversion, beforeCommit);
+    }
+
+    /**
+     * One result per postback, in the batch's order. A refusal (a replayed signature) has written nothing, so the
+     * batch commits without it; any other failure rolls the whole batch back.
+     */
+    @Transactional
+    List<Recorded> recordAll(List<PostbackToRecord> batch) {
+        List<Recorded> results = new ArrayList<>(batch.size());
+        List<PostbackToRecord> run = new ArrayList<>();
+        for (PostbackToRecord postback : batch) {
+            if (isPlain(postback.conversion())) {
+                run.add(postback);
+                continue;
+            }
+            results.addAll(recordRun(run));
+            run.clear();
+            try {
+                results.add(Recorded.accepted(recordOne(postback.call(), postback.format(), postback.conversion(),
+                        postback.beforeCommit())));
+            }
+            catch (Rejection refusal) {
+                results.add(Recorded.refused(refusal));
+            }
+        }
+        results.addAll(recordRun(run));
+        return results;
+    }
+
+    private static boolean isPlain(Conversion conversion) {
+        return !conversion.isTest() && conversion.signedMessage() == null && conversion.dedupe().retryWindow() == null;
+    }
+
+    /**
+     * Plain postbacks, with one statement per table. The keys are claimed in arrival order by one insert, so of two
+     * copies in the run the first is claimed and the second is its duplicate, as if they had come one by one.
+     */
+    private List<Recorded> recordRun(List<PostbackToRecord> run) {
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        Map<DedupeKey, Long> claimed = claimAll(run);
+        Map<DedupeKey, Long> originals = new HashMap<>(claimed);
+        originals.putAll(originalsOf(run.stream().map(postback -> postback.conversion().dedupe())
+            .filter(dedupe -> !claimed.containsKey(dedupe)).toList()));
+        List<Long> duplicateLogIds = nextLogIds(run.size() - claimed.size());
+
+        Set<DedupeKey> taken = new HashSet<>();
+        List<Recorded> results = new ArrayList<>(run.size());
+        List<PostbackLog.Entry> rows = new ArrayList<>(run.size());
+        List<Map.Entry<String, ConversionReported>> events = new ArrayList<>(claimed.size());
+        int duplicates = 0;
+        for (PostbackToRecord postback : run) {
+            Conversion conversion = postback.conversion();
+            DedupeKey identity = conversion.dedupe();
+            if (claimed.containsKey(identity) && taken.add(identity)) {
+                long logId = claimed.get(identity);
+                ConversionReported event = event(postback.call(), postback.format(), conversion, logId);
+                rows.add(new PostbackLog.Entry(logId, postback.call(), postback.format(), Outcome.SUCCESS, null,
+                        conversion.offerId(), event.getEventId(), null));
+                events.add(Map.entry(event.getOrderKey(), event));
+                postback.beforeCommit().accept(logId);
+                results.add(Recorded.accepted(new Receipt.Accepted(logId, Outcome.SUCCESS, event.getEventId(), null,
+                        conversion)));
+            }
+            else {
+                long original = originals.get(identity);
+                long logId = duplicateLogIds.get(duplicates++);
+                rows.add(new PostbackLog.Entry(logId, postback.call(), postback.format(), Outcome.DUPLICATE,
+                        "repeat of postback " + original, conversion.offerId(), null, original));
+                results.add(Recorded.accepted(new Receipt.Accepted(logId, Outcome.DUPLICATE, eventId(original),
+                        original, conversion)));
+            }
+        }
+        log.writeAll(rows);
+        events.forEach(event -> outbox.append(Topics.CONVERSIONS_REPORTED, event.getKey(), event.getValue()));
+        return results;
+    }
+
+    /** The log id each newly claimed key will carry; a key already held (or repeated in the run) is not in it. */
+    private Map<DedupeKey, Long> claimAll(List<PostbackToRecord> run) {
+        List<DedupeKey> keys = run.stream().map(postback -> postback.conversion().dedupe()).toList();
+        Map<DedupeKey, Long> claimed = new HashMap<>();
+        jdbc.sql("""
+                insert into postback_dedupe (scope, dedupe_key, status, log_id)
+                select scope, dedupe_key, status, nextval('postback_logs_id_seq')
+                from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:statuses as text[]))
+                     with ordinality as claim (scope, dedupe_key, status, arrival)
+                order by arrival
+                on conflict do nothing
+                returning scope, dedupe_key, status, log_id""")
+            .param("scopes", keys.stream().map(DedupeKey::scope).toArray(String[]::new))
+            .param("keys", keys.stream().map(DedupeKey::key).toArray(String[]::new))
+            .param("statuses", keys.stream().map(DedupeKey::status).toArray(String[]::new))
+            .query((rs, n) -> claimed.put(new DedupeKey(rs.getString("scope"), rs.getString("dedupe_key"),
+                    rs.getString("status")), rs.getLong("log_id")))
+            .list();
+        return claimed;
+    }
+
+    private Map<DedupeKey, Long> originalsOf(List<DedupeKey> keys) {
+        Map<DedupeKey, Long> originals = new HashMap<>();
+        if (keys.isEmpty()) {
+            return originals;
+        }
+        jdbc.sql("""
+                select scope, dedupe_key, status, log_id from postback_dedupe
+                where (scope, dedupe_key, status) in (
+                    select * from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:statuses as text[])))""")
+            .param("scopes", keys.stream().map(DedupeKey::scope).toArray(String[]::new))
+            .param("keys", keys.stream().map(DedupeKey::key).toArray(String[]::new))
+            .param("statuses", keys.stream().map(DedupeKey::status).toArray(String[]::new))
+            .query((rs, n) -> originals.put(new DedupeKey(rs.getString("scope"), rs.getString("dedupe_key"),
+                    rs.getString("status")), rs.getLong("log_id")))
+            .list();
+        return originals;
+    }
+
+    private List<Long> nextLogIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval('postback_logs_id_seq') from generate_series(1, :count)")
+            .param("count", count)
+            .query(Long.class)
+            .list();
+    }
+
+    private static ConversionReported event(InboundCall call, PostbackFormat format, Conversion conversion,
+            long logId) {
+        ConversionReported event = conversion.event()
+            .setEventId(eventId(logId))
+            .setPostbackLogId(logId)
+            .setFormat(format)
+            .setConversionId(conversion.dedupe().conversionId())
+            .setReceivedAt(call.receivedAt())
+            .build();
+        event.setOrderKey(OrderKey.of(event));
+        return event;
+    }
+
+    private Receipt.Accepted recordOne(InboundCall call, PostbackFormat format, Conversion conversion,
+            LongConsumer beforeCommit) {
         if (conversion.signedMessage() != null) {
             claim(conversion.signedMessage(), call.receivedAt());
         }
@@ -54,14 +209,7 @@ class PostbackRecorder {
                     conversion.offerId(), null, original);
             return new Receipt.Accepted(logId, Outcome.DUPLICATE, originalEventId, original, conversion);
         }
-        ConversionReported event = conversion.event()
-            .setEventId(eventId(claimed))
-            .setPostbackLogId(claimed)
-            .setFormat(format)
-            .setConversionId(dedupe.conversionId())
-            .setReceivedAt(call.receivedAt())
-            .build();
-        event.setOrderKey(OrderKey.of(event));
+        ConversionReported event = event(call, format, conversion, claimed);
         log.write(claimed, call, format, Outcome.SUCCESS, null, conversion.offerId(), event.getEventId(), null);
         outbox.append(Topics.CONVERSIONS_REPORTED, event.getOrderKey(), event);
         beforeCommit.accept(claimed);

@@ -1,5 +1,6 @@
 package io.croupier.postback.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +28,12 @@ import static org.awaitility.Awaitility.await;
  * Sustained seed 004 postbacks per second and their latency, each one committed durably (fsync on) with its log,
  * dedupe and outbox rows before the answer, then the time until the relay has put all of them on the broker.
  * With {@code -Dbenchmark.signed=true} the offer requires signed calls and every postback is signed (GET family:
- * canonical query, secret decrypted per call, message id claimed). Not a test: run it on purpose, see the README.
+ * canonical query, secret decrypted per call, message id claimed). Run as {@link GroupCommitIntakeBenchmark} and,
+ * as the reference in the same run, {@link SingleCommitIntakeBenchmark} (one transaction per postback). Not a test:
+ * run it on purpose, see the README.
  */
 @Tag("benchmark")
-class PostbackThroughputBenchmark extends PostbackServiceTest {
+abstract class PostbackIntakeBenchmark extends PostbackServiceTest {
 
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 32);
 
@@ -51,9 +54,11 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
         long outboxBefore = jdbc.sql("select count(*) from postback_logs where outcome = 'SUCCESS'").query(Long.class)
             .single();
 
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         long[] latencies = run(http, offer, secret, MEASURE);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuMillisPerPostback = (processCpuNanos() - cpuBefore) / 1e6 / latencies.length;
         long drainStarted = System.nanoTime();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
             .until(() -> jdbc.sql("select count(*) from outbox_events").query(Long.class).single() == 0);
@@ -62,12 +67,14 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
         long accepted = jdbc.sql("select count(*) from postback_logs where outcome = 'SUCCESS'").query(Long.class)
             .single() - outboxBefore;
         Arrays.sort(latencies);
-        System.out.printf("%n=== postback benchmark: %d clients, %.1f s, %s ===%n", CLIENTS, seconds,
-                SIGNED ? "signed" : "unsigned");
+        System.out.printf("%n=== postback benchmark (%s): %d clients, %.1f s, %s, load average %.1f ===%n",
+                getClass().getSimpleName(), CLIENTS, seconds, SIGNED ? "signed" : "unsigned",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("requests %d, accepted %d, throughput %.0f postbacks/s%n", latencies.length, accepted,
                 latencies.length / seconds);
         System.out.printf("latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", percentile(latencies, 50),
                 percentile(latencies, 90), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
+        System.out.printf("JVM CPU per postback (service and load generator): %.2f ms%n", cpuMillisPerPostback);
         System.out.printf("outbox empty %.2f s after the last answer%n%n", drainSeconds);
         assertThat(accepted).isEqualTo(latencies.length);
     }
@@ -117,6 +124,12 @@ class PostbackThroughputBenchmark extends PostbackServiceTest {
         }
         clients.shutdown();
         return all.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    /** CPU time of this JVM, which holds the service, the broker and the load generator (not PostgreSQL). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, int percentile) {
