@@ -13,7 +13,8 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * to the deposits each part was due: each click expects its deposits spread over time by the offer's delay curve, so
  * the expectation counts traffic shifts and the deposits still on their way. Given the history's deposits, the number
  * since the split is then binomial with that proportion (exact, two-sided). Several splits are tried, half a day to
- * twelve days back, so the significance is divided among them; a change must also be large ({@code minimum}) to count, so that a curve slightly off on a very busy offer is not taken for one.
+ * twelve days back, so the significance is divided among them; a change must also be large ({@code minimum}) to
+ * count, so that a curve slightly off on a very busy offer is not taken for one.
  *
  * @param since the split: deposits from here on describe the offer as it is now
  * @param pValue the exact two-sided binomial test's p-value at that split

@@ -171,7 +171,10 @@ class ThompsonPolicy implements WeighingPolicy {
                         .map(point -> new CurvePoint(point.after().toString(), decimal(point.arrived())))
                         .toList()),
                     assessed.change().isPresent(), assessed.change().map(RateChange::since).orElse(null),
-                    assessed.change().filter(change -> Double.isFinite(change.ratio())).map(change -> decimal(change.ratio())).orElse(null),
+                    assessed.change()
+                        .filter(change -> Double.isFinite(change.ratio()))
+                        .map(change -> decimal(change.ratio()))
+                        .orElse(null),
                     assessed.change().map(RateChange::pValue).orElse(null));
         }
     }
