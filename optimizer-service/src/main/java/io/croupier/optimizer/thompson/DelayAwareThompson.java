@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -20,8 +21,10 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * <li>Its value per deposit: revenue that came with the deposits over the deposits, plus revenue that comes in the
  * weeks after (RevShare) over the deposits by the share of their later revenue due by now; the lag of later revenue is
  * fitted to the history. A posterior from the revenue's own spread.</li>
- * <li>Evidence fades with a half-life, exposure and deposits alike, so a changed offer is noticed; the value per
- * deposit with a longer one, since its later revenue takes weeks to arrive.</li>
+ * <li>Evidence fades with a half-life, exposure and deposits alike; the value per deposit with a longer one, since its
+ * later revenue takes weeks to arrive. Where the deposits since some recent moment are significantly and clearly fewer
+ * (or more) than the rest of the history predicts ({@link RateChange}), the conversion evidence from before it is
+ * forgotten, so a changed offer is noticed within a day or two rather than a half-life.</li>
  * <li>Thompson sampling: the routing share of an offer is its probability of having the highest conversion rate ×
  * value per deposit, estimated by drawing from the posteriors, plus a small floor for every active offer.</li>
  * </ol>
@@ -72,7 +75,10 @@ public final class DelayAwareThompson {
         for (int i = 0; i < offers.size(); i++) {
             DelayCurve curve = correctDelays ? DelayCurve.estimate(offers.get(i).delays(), pooledCurve,
                     settings.curvePriorStrength()) : pooledCurve;
-            tallies.add(tally(series.get(i), curve, lag, now));
+            Optional<RateChange> change = correctDelays ? RateChange.find(series.get(i), curve,
+                    settings.history().toMillis(), now, settings.changeSignificance(),
+                    settings.changeMinimum().doubleValue()) : Optional.empty();
+            tallies.add(tally(series.get(i), curve, change, lag, now));
         }
         Pooled pooled = Pooled.of(tallies, lag);
         List<ConversionPosterior> conversions = new ArrayList<>(offers.size());
@@ -90,23 +96,29 @@ public final class DelayAwareThompson {
         for (int i = 0; i < offers.size(); i++) {
             Tally tally = tallies.get(i);
             assessed.add(new Assessment(offers.get(i), tally.clicks, tally.rawDeposits, tally.exposure,
-                    tally.deposits, conversions.get(i), values.get(i), tally.curve,
+                    tally.deposits, tally.change, conversions.get(i), values.get(i), tally.curve,
                     offers.get(i).delays().withinHorizon(), lag.mean(), best[i], shares[i],
                     largest > 0 ? shares[i] / largest : 0));
         }
         return assessed;
     }
 
-    private Tally tally(Series series, DelayCurve curve, RevenueLag lag, Instant now) {
+    /**
+     * The conversion evidence since the offer's rate changed, if it did, else over the history; the value per deposit
+     * always over the history (a drop in quality shows in the rate first, and later revenue takes weeks to arrive).
+     */
+    private Tally tally(Series series, DelayCurve curve, Optional<RateChange> change, RevenueLag lag, Instant now) {
         long history = settings.history().toMillis();
+        long conversionFrom = change.map(found -> found.since().toEpochMilli())
+            .orElse(now.toEpochMilli() - history);
         double decay = Math.log(2) / settings.halfLife().toMillis();
         double valueDecay = Math.log(2) / settings.valueHalfLife().toMillis();
-        DelayCurve.Arrivals arrivals = curve.arrivals(history, decay);
+        DelayCurve.Arrivals arrivals = curve.arrivals(now.toEpochMilli() - conversionFrom, decay);
         double[][] laterArrivals = new double[lag.candidates()][];
         for (int c = 0; c < lag.candidates(); c++) {
             laterArrivals[c] = lag.arrivals(c, series);
         }
-        Tally tally = new Tally(curve, lag.candidates());
+        Tally tally = new Tally(curve, change, lag.candidates());
         for (int h = 0; h < series.hours(); h++) {
             long age = ageOf(series.start(h), now);
             tally.exposure += series.clicks(h) * arrivals.of(age);
@@ -114,7 +126,9 @@ public final class DelayAwareThompson {
                 double weight = Math.exp(-valueDecay * age);
                 tally.clicks += series.clicks(h);
                 tally.rawDeposits += series.firstDeposits(h);
-                tally.deposits += Math.exp(-decay * age) * series.firstDeposits(h);
+                if (series.start(h) >= conversionFrom) {
+                    tally.deposits += Math.exp(-decay * age) * series.firstDeposits(h);
+                }
                 tally.valueDeposits += weight * series.firstDeposits(h);
                 tally.withDeposit = tally.withDeposit.plus(series.withDeposit(h).times(weight));
                 tally.later = tally.later.plus(series.later(h).times(weight));
@@ -127,7 +141,7 @@ public final class DelayAwareThompson {
     }
 
     /** From the middle of what has passed of the hour: the current hour is only partly over. */
-    private static long ageOf(long start, Instant now) {
+    static long ageOf(long start, Instant now) {
         long end = Math.min(start + OfferEvidence.HOUR.toMillis(), now.toEpochMilli());
         return Math.max(0, now.toEpochMilli() - (start + end) / 2);
     }
@@ -192,6 +206,7 @@ public final class DelayAwareThompson {
      * @param firstDeposits first deposits over the history
      * @param exposure clicks each counted by the share of its deposits due by now, discounted by age
      * @param deposits first deposits discounted by age: the conversion posterior's evidence
+     * @param change the change in the offer's rate found in the history, if any: exposure and deposits count from then
      * @param curveDeposits the offer's own deposits with a known delay that its curve was estimated from
      * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
      * @param probabilityBest the share of posterior draws in which this offer earned the most per click
@@ -199,7 +214,7 @@ public final class DelayAwareThompson {
      * @param weight the share relative to the largest share, as published
      */
     public record Assessment(OfferEvidence offer, long clicks, long firstDeposits, double exposure, double deposits,
-            ConversionPosterior conversion, ValuePosterior value, DelayCurve curve,
+            Optional<RateChange> change, ConversionPosterior conversion, ValuePosterior value, DelayCurve curve,
             long curveDeposits, Duration revenueLag, double probabilityBest, double share, double weight) {
 
         /** Expected revenue per click: the posterior means' product. */
@@ -248,6 +263,8 @@ public final class DelayAwareThompson {
 
         private final DelayCurve curve;
 
+        private final Optional<RateChange> change;
+
         private long clicks;
 
         private long rawDeposits;
@@ -265,8 +282,9 @@ public final class DelayAwareThompson {
         /** Per candidate revenue lag. */
         private final double[] laterExposure;
 
-        Tally(DelayCurve curve, int lags) {
+        Tally(DelayCurve curve, Optional<RateChange> change, int lags) {
             this.curve = curve;
+            this.change = change;
             this.laterExposure = new double[lags];
         }
     }

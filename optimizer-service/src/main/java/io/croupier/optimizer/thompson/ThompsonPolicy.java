@@ -103,6 +103,8 @@ class ThompsonPolicy implements WeighingPolicy {
         parameters.put("draws", settings.draws());
         parameters.put("prior_deposits", settings.priorDeposits());
         parameters.put("curve_prior_strength", settings.curvePriorStrength());
+        parameters.put("change_significance", settings.changeSignificance());
+        parameters.put("change_minimum", settings.changeMinimum());
         return parameters;
     }
 
@@ -128,6 +130,11 @@ class ThompsonPolicy implements WeighingPolicy {
      * @param probabilityBest the share of posterior draws in which the offer earned the most per click
      * @param share the share of clicks it should get: the probability of being best plus the floor
      * @param delayCurve the click-to-deposit curve its clicks were counted by
+     * @param changeDetected whether its rate changed within the history: the conversion evidence then counts only
+     *        from {@code changedSince}
+     * @param changedSince from when the conversion evidence counts, if the rate changed; null otherwise
+     * @param changeRatio the rate since the change over the rate before it; null if none
+     * @param changePValue the test's p-value at that moment; null if no change
      */
     record Evidence(
             @JsonProperty("observed_conversion_rate") BigDecimal observedConversionRate,
@@ -142,7 +149,11 @@ class ThompsonPolicy implements WeighingPolicy {
             @JsonProperty("value_standard_error") BigDecimal valueStandardError,
             @JsonProperty("probability_best") BigDecimal probabilityBest,
             BigDecimal share,
-            @JsonProperty("delay_curve") Curve delayCurve) {
+            @JsonProperty("delay_curve") Curve delayCurve,
+            @JsonProperty("change_detected") boolean changeDetected,
+            @JsonProperty("changed_since") Instant changedSince,
+            @JsonProperty("change_ratio") BigDecimal changeRatio,
+            @JsonProperty("change_p_value") Double changePValue) {
 
         static Evidence of(DelayAwareThompson.Assessment assessed) {
             ConversionPosterior conversion = assessed.conversion();
@@ -158,7 +169,13 @@ class ThompsonPolicy implements WeighingPolicy {
                         .points()
                         .stream()
                         .map(point -> new CurvePoint(point.after().toString(), decimal(point.arrived())))
-                        .toList()));
+                        .toList()),
+                    assessed.change().isPresent(), assessed.change().map(RateChange::since).orElse(null),
+                    assessed.change()
+                        .filter(change -> Double.isFinite(change.ratio()))
+                        .map(change -> decimal(change.ratio()))
+                        .orElse(null),
+                    assessed.change().map(RateChange::pValue).orElse(null));
         }
     }
 

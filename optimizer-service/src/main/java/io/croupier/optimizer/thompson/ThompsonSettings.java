@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param priorDeposits how many first deposits' worth the priors (every offer's pooled conversion rate and value per
  *        deposit) weigh in an offer's own estimates
  * @param curvePriorStrength how many of an offer's own observed delays weigh as much as the pooled delay curve
+ * @param changeSignificance the chance, per offer and computation, of taking a steady offer's rate for changed (the
+ *        test over every candidate moment together)
+ * @param changeMinimum the smallest relative change in an offer's rate that makes the policy forget the evidence
+ *        before it (0.25: the rate since fell below 1/1.25 of the earlier one or rose above 1.25 times it)
  */
 public record ThompsonSettings(
         @DefaultValue("PT1M") @NotNull Duration recalculationInterval,
@@ -35,7 +40,9 @@ public record ThompsonSettings(
         @DefaultValue("0.01") @NotNull @DecimalMin("0") @DecimalMax("0.5") BigDecimal floor,
         @DefaultValue("4000") @Positive int draws,
         @DefaultValue("1") @Positive double priorDeposits,
-        @DefaultValue("20") @Positive double curvePriorStrength) {
+        @DefaultValue("20") @Positive double curvePriorStrength,
+        @DefaultValue("0.0001") @Positive @Max(1) double changeSignificance,
+        @DefaultValue("0.25") @NotNull @DecimalMin("0") BigDecimal changeMinimum) {
 
     public ThompsonSettings {
         if (history != null && delayHorizon != null && delayHorizon.compareTo(history) >= 0) {

@@ -10,8 +10,8 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
  * {@code priorDeposits}: revenue that came with the deposits over the deposits, and revenue that comes in the weeks
  * after over the deposits whose later revenue was due in the same stretch (the later revenue's exposure).
  * <p>
- * Each part's standard error comes from the spread of the revenue entries themselves: none for a fixed CPA, wide
- * when a few players bring most of a RevShare offer's revenue.
+ * Each part's standard error comes from the spread of the revenue entries themselves, the entries of one deposit
+ * taken as one player's: none for a fixed CPA, wide when a few players bring most of a RevShare offer's revenue.
  *
  * @param withDeposit the part that came with the deposit
  * @param later the part that comes after it
@@ -55,7 +55,10 @@ public record ValuePosterior(double mean, double standardError, double withDepos
     }
 
     /**
-     * The variance of revenue per deposit: the entries' own variance times their number, over the deposits squared.
+     * The variance of the mean revenue per deposit. Entries are not independent: a RevShare player's revenue comes in
+     * many entries (a share of each period's profit), all as large or as small as the player. Taking each deposit's
+     * entries as one player's, wholly alike, the mean per deposit varies {@code entries / deposits} times as much as
+     * the entries' own spread over independent entries would say; for one entry per deposit (a CPA) both agree.
      * Equal entries (a fixed CPA) leave no doubt; before there are two entries' worth of evidence, the mean square
      * stands in for the variance.
      */
@@ -66,7 +69,8 @@ public record ValuePosterior(double mean, double standardError, double withDepos
         }
         double perEntry = Math.max(seen.squares() / entries - Math.pow(seen.amount() / entries, 2), 0)
                 * entries / (entries - 1);
-        return entries * perEntry / (deposits * deposits);
+        double entriesPerDeposit = Math.max(entries / deposits, 1);
+        return entriesPerDeposit * entries * perEntry / (deposits * deposits);
     }
 
     /** Draws a value per deposit; an offer whose reversals outweigh its revenue is worth nothing, not less. */

@@ -127,14 +127,15 @@ class PolicySimulation {
         }
         if (added) {
             table.append(" its clicks, first week | its first deposits, first week | its share on day 7 |"
-                    + " hours until it had half the traffic |");
+                    + " hours until it had half the traffic | hours until judged | its clicks until judged |"
+                    + " its first deposits until judged |");
         }
-        table.append('\n').append("|---|---|---|").append(drop ? "---|---|---|" : "").append(added ? "---|---|---|---|" : "")
+        table.append('\n').append("|---|---|---|").append(drop ? "---|---|---|" : "").append(added ? "---|---|---|---|---|---|---|" : "")
             .append('\n');
         List<SimulationRun.Outcome> any = byPolicy.values().iterator().next();
         table.append("| oracle (always the truly best offer) | ")
             .append(Figure.of(any.stream().mapToDouble(SimulationRun.Outcome::oraclePer1000).toArray()).format("%.1f"))
-            .append(" | 100 % |").append(drop ? " | | |" : "").append(added ? " | | | |" : "").append('\n');
+            .append(" | 100 % |").append(drop ? " | | |" : "").append(added ? " | | | | | | |" : "").append('\n');
         byPolicy.forEach((policy, outcomes) -> {
             table.append("| ").append(policies.get(policy).apply(FIRST_SEED).name()).append(" | ")
                 .append(Figure.of(earned(outcomes)).format("%.1f")).append(" | ")
@@ -166,7 +167,24 @@ class PolicySimulation {
                 + " | " + Figure.of(reactions.stream().mapToDouble(SimulationRun.Reaction::seventhDayShare).toArray())
                     .percent()
                 + " | " + hours + (moved.length < reactions.size() ? " (" + (reactions.size() - moved.length)
-                        + " runs never)" : "") + " |";
+                        + " runs never)" : "") + " |" + judged(reactions);
+    }
+
+    /** Over the runs where the added offer was judged within its first week; how many were not. */
+    private static String judged(List<SimulationRun.Reaction> reactions) {
+        List<SimulationRun.Reaction> judged = reactions.stream().filter(r -> !Double.isNaN(r.hoursToJudge())).toList();
+        String never = judged.size() < reactions.size() ? " (" + (reactions.size() - judged.size()) + " runs not)" : "";
+        if (judged.size() < 2) {
+            return " " + (judged.isEmpty() ? "not in a week" : String.format(Locale.ROOT, "%.0f",
+                    judged.get(0).hoursToJudge())) + never + " | | |";
+        }
+        return " " + Figure.of(judged.stream().mapToDouble(SimulationRun.Reaction::hoursToJudge).toArray())
+            .format("%.0f") + never + " | "
+                + Figure.of(judged.stream().mapToDouble(SimulationRun.Reaction::clicksUntilJudged).toArray())
+                    .format("%.0f")
+                + " | " + Figure.of(judged.stream().mapToDouble(SimulationRun.Reaction::depositsUntilJudged).toArray())
+                    .format("%.0f")
+                + " |";
     }
 
     private static double[] shares(List<SimulationRun.Outcome> outcomes) {

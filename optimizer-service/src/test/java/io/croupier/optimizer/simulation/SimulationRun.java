@@ -85,7 +85,9 @@ final class SimulationRun {
      * How traffic reacted to the scenario's change. For a quality drop: the hours after the drop until the offer's
      * share of clicks (over six hours) fell below half its share before, and its first deposits that happened
      * meanwhile, the conversions the policy had to see. For an added offer: its clicks and first deposits in its first
-     * week, its share on the seventh day, and the hours until its share (over six hours) passed half.
+     * week, its share on the seventh day, the hours until its share (over six hours) passed half, and when it was
+     * judged: the hour from which its share (over six hours) stayed above half or below 5 % for the rest of its first
+     * week, with its clicks and first deposits until then (NaN and -1: it was not judged within the week).
      */
     private static Reaction reaction(Scenario scenario, Market market, long[][] routed) {
         int offer = scenario.changed();
@@ -110,9 +112,35 @@ final class SimulationRun {
         }
         long conversionsUntilMoved = Double.isNaN(movedAt) ? -1
                 : market.deposits(offer, from * Market.HOUR, (long) movedAt * Market.HOUR);
+        int judgedAt = Double.isNaN(changed.changedRate()) ? judged(routed, offer, from) : -1;
+        long clicksUntilJudged = 0;
+        for (int h = from; h < judgedAt; h++) {
+            clicksUntilJudged += routed[offer][h];
+        }
         return new Reaction(Double.isNaN(movedAt) ? Double.NaN : movedAt - from, conversionsUntilMoved, weekClicks,
                 market.deposits(offer, from * Market.HOUR, (from + 7 * 24) * Market.HOUR),
-                share(routed, offer, from + 6 * 24, from + 7 * 24));
+                share(routed, offer, from + 6 * 24, from + 7 * 24), judgedAt < 0 ? Double.NaN : judgedAt - from,
+                judgedAt < 0 ? -1 : clicksUntilJudged,
+                judgedAt < 0 ? -1 : market.deposits(offer, from * Market.HOUR, (long) judgedAt * Market.HOUR));
+    }
+
+    /** The hour from which an added offer's six-hour share stays on one side until a week after {@code from}; -1: never. */
+    private static int judged(long[][] routed, int offer, int from) {
+        int end = Math.min(from + 7 * 24, routed[offer].length);
+        double last = share(routed, offer, end - 6, end);
+        boolean above = last > 0.5;
+        if (!above && last >= 0.05) {
+            return -1;
+        }
+        int judgedAt = end;
+        for (int h = end - 1; h >= from + 6; h--) {
+            double recent = share(routed, offer, h - 6, h);
+            if (above ? recent <= 0.5 : recent >= 0.05) {
+                break;
+            }
+            judgedAt = h;
+        }
+        return judgedAt;
     }
 
     private static double share(long[][] routed, int offer, int fromHour, int toHour) {
@@ -142,8 +170,11 @@ final class SimulationRun {
     /**
      * @param hoursToMove hours from the change until traffic moved (NaN: it never did within the run)
      * @param conversionsToMove the changed offer's first deposits that happened until then (-1: never moved)
+     * @param hoursToJudge an added offer's hours until it was judged (NaN: not within its first week)
+     * @param clicksUntilJudged its clicks until then (-1: not judged)
+     * @param depositsUntilJudged its first deposits until then (-1: not judged)
      */
     record Reaction(double hoursToMove, long conversionsToMove, long firstWeekClicks, long firstWeekDeposits,
-            double seventhDayShare) {
+            double seventhDayShare, double hoursToJudge, long clicksUntilJudged, long depositsUntilJudged) {
     }
 }

@@ -30,7 +30,7 @@ class DelayAwareThompsonTest {
      */
     private static final ThompsonSettings SMALL = new ThompsonSettings(Duration.ofMinutes(1), Duration.ofHours(10),
             Duration.ofHours(2), Duration.ofDays(36500), Duration.ofDays(36500), new BigDecimal("0.01"), 20_000, 1,
-            1e-9);
+            1e-9, 1e-4, new BigDecimal("0.25"));
 
     @Test
     void theConversionPosteriorCountsARecentClickOnlyByTheShareOfItsDepositsDueByNow() {
@@ -125,23 +125,29 @@ class DelayAwareThompsonTest {
     }
 
     @Test
-    void aChangedOfferIsNoticedThroughTheHalfLife() {
+    void aChangedOfferIsNoticedByTheChangeTestAndThroughTheHalfLife() {
         // Changed converted 5 % for three weeks, then 1 % over the last three days; Steady converts 3 %. Both pay 100
         // and deposit within minutes of the click.
         List<OfferEvidence> offers = List.of(fast(1, "Changed", hoursAgo -> hoursAgo > 72 ? 0.05 : 0.01),
                 fast(2, "Steady", hoursAgo -> 0.03));
+        ThompsonSettings remembering = settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(36500));
 
+        List<DelayAwareThompson.Assessment> tested = DelayAwareThompson.of(remembering).weigh(offers, NOW, random());
         List<DelayAwareThompson.Assessment> fading = DelayAwareThompson
-            .of(settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(1))).weigh(offers, NOW, random());
-        List<DelayAwareThompson.Assessment> remembering = DelayAwareThompson
-            .of(settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(36500)))
+            .of(untested(settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(1))))
+            .weigh(offers, NOW, random());
+        List<DelayAwareThompson.Assessment> neither = DelayAwareThompson.of(untested(remembering))
             .weigh(offers, NOW, random());
 
+        assertThat(tested.get(0).change()).map(RateChange::since).contains(NOW.minus(Duration.ofHours(72)));
+        assertThat(tested.get(0).conversion().mean()).isLessThan(0.012);
+        assertThat(tested.get(1).change()).isEmpty();
+        assertThat(tested.get(1).probabilityBest()).isGreaterThan(0.99);
         assertThat(fading.get(0).conversion().mean()).isLessThan(0.02);
         assertThat(fading.get(1).probabilityBest()).isGreaterThan(0.99);
         // Over the whole history the changed offer still averages about 4.4 %, better than 3 %.
-        assertThat(remembering.get(0).conversion().mean()).isGreaterThan(0.04);
-        assertThat(remembering.get(0).probabilityBest()).isGreaterThan(0.99);
+        assertThat(neither.get(0).conversion().mean()).isGreaterThan(0.04);
+        assertThat(neither.get(0).probabilityBest()).isGreaterThan(0.99);
     }
 
     @Test
@@ -233,8 +239,15 @@ class DelayAwareThompsonTest {
 
     private static ThompsonSettings settings(Duration history, Duration horizon, Duration halfLife) {
         return new ThompsonSettings(Duration.ofMinutes(1), history, horizon, halfLife, halfLife, new BigDecimal("0.01"),
-                20_000,
-                1, 20);
+                20_000, 1, 20, 1e-4, new BigDecimal("0.25"));
+    }
+
+    /** No change is large enough to count: the evidence fades only with the half-life. */
+    private static ThompsonSettings untested(ThompsonSettings settings) {
+        return new ThompsonSettings(settings.recalculationInterval(), settings.history(), settings.delayHorizon(),
+                settings.halfLife(), settings.valueHalfLife(), settings.floor(), settings.draws(),
+                settings.priorDeposits(), settings.curvePriorStrength(), settings.changeSignificance(),
+                new BigDecimal("1000"));
     }
 
     private static UniformRandomProvider random() {
