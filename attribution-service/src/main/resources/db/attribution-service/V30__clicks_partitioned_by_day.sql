@@ -15,18 +15,16 @@ create index clicks_by_offer_and_time on clicks (offer_id, occurred_at desc);
 -- A click whose day has no partition (a clock far off) lands here; making its day's partition moves it in.
 create table clicks_default partition of clicks default;
 
--- One partition per day of the clicks kept, at most a year back (older ones land in the default, and the retention
--- deletes them); the days ahead are made at start by PartitionMaintenance.
+-- One partition per day that has clicks, at most a year back (older ones land in the default, and the retention
+-- deletes them); the days without clicks up to a few days ahead are made at start by PartitionMaintenance.
 do $$
 declare
     day date;
 begin
     for day in
-        select d::date
-          from (select min(occurred_at) as oldest from clicks_unpartitioned) kept,
-               generate_series(date_trunc('day', greatest(kept.oldest, now() - interval '1 year') at time zone 'UTC'),
-                               now() at time zone 'UTC', interval '1 day') d
-         where kept.oldest is not null
+        select distinct (occurred_at at time zone 'UTC')::date
+          from clicks_unpartitioned
+         where occurred_at >= now() - interval '1 year'
     loop
         execute format('create table %I partition of clicks for values from (%L) to (%L)',
                        'clicks_p' || to_char(day, 'YYYYMMDD'),
