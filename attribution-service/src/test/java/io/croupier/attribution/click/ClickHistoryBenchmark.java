@@ -82,7 +82,9 @@ class ClickHistoryBenchmark {
             String load = Files.readString(Path.of("/proc/loadavg")).trim();
 
             Timings insert = timed(i -> clicks.insertNew(List.of(fresh(random))));
-            Timings byId = timed(i -> clicks.find("hist-" + random.nextLong(size)).orElseThrow());
+            // A few of these ids were in a day the previous size's retention pass dropped: a miss probes every day
+            // too, so it costs the same.
+            Timings byId = timed(i -> clicks.find("hist-" + random.nextLong(size)));
             Timings byUlid = timed(i -> clicks.find(ulidClick(random)).orElseThrow());
             Timings fallback = timed(i -> {
                 Instant at = now.minus(Duration.ofMinutes(random.nextLong(HISTORY.toMinutes())));
