@@ -1,7 +1,15 @@
 package io.croupier.attribution;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -18,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conversions and player links stored before the ordering migrations keep working after them: a parked conversion
  * gets the order key it was published under, its postback log id, and its waiting order keys; a player whose first
- * deposit was counted has deposited.
+ * deposit was counted has deposited. Clicks stored before the partitioning are moved into their days.
  */
 class MigrationsTest {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     @Test
     void rowsStoredBeforeTheOrderingMigrationsAreCarriedIntoThem() {
@@ -54,6 +64,49 @@ class MigrationsTest {
         assertThat(waiting).containsExactly("click:clk-1 41 CLICK_NOT_FOUND", "player:7:p-1 41 CLICK_NOT_FOUND");
         assertThat(jdbc.sql("select deposited from %s.player_links".formatted(schema)).query(Boolean.class).single())
             .isTrue();
+    }
+
+    @Test
+    void clicksStoredBeforeThePartitioningAreEachInTheirDayAndThoseOverAYearOldInTheDefault() {
+        InProcessPostgres postgres = TestInfrastructure.postgres();
+        String schema = "attribution_migrations_" + UUID.randomUUID().toString().substring(0, 8);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(),
+                postgres.password());
+        flyway(dataSource, schema).target("7").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Instant now = Instant.now();
+        Map<String, Instant> clicks = Map.of("five-days-ago", now.minus(Duration.ofDays(5)), "two-days-ago",
+                now.minus(Duration.ofDays(2)), "also-two-days-ago", now.minus(Duration.ofDays(2)).minusSeconds(1),
+                "years-ago", now.minus(Duration.ofDays(400)));
+        clicks.forEach((id, occurredAt) -> jdbc
+            .sql("insert into %s.clicks (click_id, offer_id, occurred_at) values (?, '7', ?)".formatted(schema))
+            .param(id)
+            .param(Timestamp.from(occurredAt))
+            .update());
+
+        flyway(dataSource, schema).load().migrate();
+
+        clicks.forEach((id, occurredAt) -> assertThat(jdbc
+            .sql("select tableoid::regclass::text from %s.clicks where click_id = ?".formatted(schema))
+            .param(id)
+            .query(String.class)
+            .single()).as(id).isEqualTo(id.equals("years-ago") ? schema + ".clicks_default"
+                    : schema + ".clicks_p" + DAY.format(occurredAt.atOffset(ZoneOffset.UTC))));
+        List<String> days = jdbc.sql("""
+                select child.relname from pg_inherits
+                  join pg_class child on child.oid = pg_inherits.inhrelid
+                 where pg_inherits.inhparent = '%s.clicks'::regclass and child.relname <> 'clicks_default'
+                 order by child.relname""".formatted(schema)).query(String.class).list();
+        assertThat(days).as("the days of the last year that have clicks").containsExactlyElementsOf(clicks.values()
+            .stream()
+            .filter(occurredAt -> occurredAt.isAfter(now.minus(Duration.ofDays(365))))
+            .map(occurredAt -> "clicks_p" + DAY.format(occurredAt.atOffset(ZoneOffset.UTC)))
+            .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(jdbc.sql("insert into %s.clicks (click_id, offer_id, occurred_at) values (?, '7', ?) "
+                .formatted(schema) + "on conflict (click_id, occurred_at) do nothing")
+            .param("two-days-ago")
+            .param(Timestamp.from(clicks.get("two-days-ago")))
+            .update()).as("the same click delivered again").isZero();
     }
 
     private static FluentConfiguration flyway(DataSource dataSource, String schema) {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import io.croupier.analytics.AnalyticsServiceTest;
+import io.croupier.runtime.partition.PartitionMaintenance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,24 +19,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyticsServiceTest
 class EventPartitionsTest {
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
     @Autowired
-    EventPartitions partitions;
+    PartitionMaintenance partitions;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void everyMonthFromTheRetentionHorizonToTwoMonthsAheadHasAPartitionAndOlderMonthsAreDropped() {
-        jdbc.sql("create table player_events_y2001m01 partition of player_events "
+        jdbc.sql("create table player_events_p200101 partition of player_events "
                 + "for values from ('2001-01-01 00:00:00+00') to ('2001-02-01 00:00:00+00')").update();
 
         partitions.maintain(Instant.now());
 
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
-        assertThat(partitions.existingMonths()).contains(now, now.plusMonths(2), now.minusMonths(23))
-            .doesNotContain(YearMonth.of(2001, 1), now.plusMonths(3));
-        YearMonth oldest = partitions.existingMonths().stream().min(YearMonth::compareTo).orElseThrow();
-        assertThat(oldest)
-            .isEqualTo(YearMonth.from(Instant.now().minus(Duration.ofDays(730)).atOffset(ZoneOffset.UTC)));
+        YearMonth horizon = YearMonth.from(Instant.now().minus(Duration.ofDays(730)).atOffset(ZoneOffset.UTC));
+        assertThat(months()).contains(name(now), name(now.plusMonths(2)), name(now.minusMonths(23)))
+            .doesNotContain("player_events_p200101", name(now.plusMonths(3)), name(horizon.minusMonths(1)))
+            .first()
+            .isEqualTo(name(horizon));
+    }
+
+    private List<String> months() {
+        return jdbc.sql("""
+                select child.relname from pg_inherits
+                  join pg_class child on child.oid = pg_inherits.inhrelid
+                 where pg_inherits.inhparent = 'player_events'::regclass and child.relname <> 'player_events_default'
+                 order by child.relname""")
+            .query(String.class)
+            .list();
+    }
+
+    private static String name(YearMonth month) {
+        return "player_events_p" + MONTH.format(month);
     }
 }

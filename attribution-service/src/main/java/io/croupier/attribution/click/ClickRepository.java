@@ -27,8 +27,18 @@ public class ClickRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The click with this id: in the partition of the instant its id was made at when the id carries one, which is
+     * where click-service's clicks always are; in every partition kept otherwise, or when not found there.
+     */
     public Optional<StoredClick> find(String clickId) {
-        return jdbc.sql("select " + COLUMNS + " from clicks where click_id = ?")
+        Optional<StoredClick> atItsTime = ClickIdTime.of(clickId).flatMap(time -> jdbc.sql("select " + COLUMNS
+                + " from clicks where click_id = ? and occurred_at = ?")
+            .param(clickId)
+            .param(Timestamp.from(time))
+            .query(ClickRepository::map)
+            .optional());
+        return atItsTime.isPresent() ? atItsTime : jdbc.sql("select " + COLUMNS + " from clicks where click_id = ?")
             .param(clickId)
             .query(ClickRepository::map)
             .optional();
@@ -47,7 +57,8 @@ public class ClickRepository {
     }
 
     /**
-     * Inserts the clicks in one statement, skipping ids already stored.
+     * Inserts the clicks in one statement, skipping ids already stored. A click's time travels with it, so a click
+     * delivered again conflicts on the table's key (click id, time) like the first time.
      *
      * @return the clicks that were new
      */
@@ -61,7 +72,7 @@ public class ClickRepository {
                               ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
                        as c(click_id, offer_id, publisher_id, source, campaign, sub1, sub2, sub3, sub4, sub5, ip,
                             user_agent, referrer, occurred_ms)
-                on conflict (click_id) do nothing
+                on conflict (click_id, occurred_at) do nothing
                 returning click_id""")
             .param(column(clicks, StoredClick::clickId))
             .param(column(clicks, StoredClick::offerId))
@@ -81,16 +92,6 @@ public class ClickRepository {
             .list();
         Set<String> fresh = new HashSet<>(inserted);
         return clicks.stream().filter(click -> fresh.remove(click.clickId())).toList();
-    }
-
-    /** Deletes up to {@code limit} clicks that occurred before {@code cutoff}; returns how many. */
-    int deleteOccurredBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                delete from clicks where click_id in (
-                    select click_id from clicks where occurred_at < ? limit ?)""")
-            .param(Timestamp.from(cutoff))
-            .param(limit)
-            .update();
     }
 
     private static String[] column(List<StoredClick> clicks, Function<StoredClick, String> field) {

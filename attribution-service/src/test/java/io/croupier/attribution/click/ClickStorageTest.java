@@ -2,10 +2,14 @@ package io.croupier.attribution.click;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.events.Click;
 import io.croupier.events.Tracking;
+import io.croupier.runtime.partition.PartitionMaintenance;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 @AttributionServiceTest
 class ClickStorageTest {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
@@ -31,7 +37,7 @@ class ClickStorageTest {
     ClickRepository clicks;
 
     @Autowired
-    ClickRetention retention;
+    PartitionMaintenance partitions;
 
     @Test
     void aClickIsStoredWithOfferPublisherSourceCampaignSubIdsTimeIpAndUserAgent() {
@@ -65,17 +71,66 @@ class ClickStorageTest {
     }
 
     @Test
-    void clicksOlderThanTheRetentionAreDeleted() {
-        Click expired = click(unique("offer"), "7").setOccurredAt(Instant.now().minus(Duration.ofDays(91))).build();
-        Click kept = click(unique("offer"), "7").setOccurredAt(Instant.now().minus(Duration.ofDays(89))).build();
+    void clicksOlderThanTheRetentionAreDroppedWithTheirDayAndTheOthersKept() {
+        Instant now = Instant.now();
+        Click expired = click(unique("offer"), "7").setOccurredAt(now.minus(Duration.ofDays(91))).build();
+        Click kept = click(unique("offer"), "7").setOccurredAt(now.minus(Duration.ofDays(89))).build();
         kafka.send(Topics.CLICKS.name(), expired.getClickId(), expired);
         kafka.send(Topics.CLICKS.name(), kept.getClickId(), kept);
         await().atMost(Duration.ofSeconds(20))
             .until(() -> clicks.find(expired.getClickId()).isPresent() && clicks.find(kept.getClickId()).isPresent());
 
-        retention.enforce();
+        partitions.maintain(now);
 
         assertThat(clicks.find(expired.getClickId())).isEmpty();
         assertThat(clicks.find(kept.getClickId())).isPresent();
+        assertThat(partitionOf(kept))
+            .isEqualTo("clicks_p" + DAY.format(kept.getOccurredAt().atOffset(ZoneOffset.UTC)));
+        assertThat(jdbc.sql("select count(*) from pg_class where relname = ?")
+            .param("clicks_p" + DAY.format(now.plus(Duration.ofDays(3))
+                .atOffset(ZoneOffset.UTC)))
+            .query(Long.class)
+            .single()).as("the partition three days ahead").isOne();
+    }
+
+    @Test
+    void aClickIsFoundByItsIdWhetherOrNotTheIdCarriesTheClickTime() {
+        Instant occurredAt = Instant.parse("2016-07-30T22:36:16.385Z");
+        Click madeByClickService = click(unique("offer"), "7").setOccurredAt(Instant.now().minusSeconds(5)).build();
+        madeByClickService.setClickId(ulid(madeByClickService.getOccurredAt()));
+        Click ulidOfAnotherTime = click(unique("offer"), "7").setOccurredAt(Instant.now().minusSeconds(5)).build();
+        ulidOfAnotherTime.setClickId(ulid(occurredAt));
+
+        kafka.send(Topics.CLICKS.name(), madeByClickService.getClickId(), madeByClickService);
+        kafka.send(Topics.CLICKS.name(), ulidOfAnotherTime.getClickId(), ulidOfAnotherTime);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> clicks.find(madeByClickService.getClickId()).isPresent()
+                && clicks.find(ulidOfAnotherTime.getClickId()).isPresent());
+        assertThat(clicks.find(madeByClickService.getClickId()).orElseThrow().occurredAt())
+            .isEqualTo(madeByClickService.getOccurredAt());
+        assertThat(clicks.find(ulidOfAnotherTime.getClickId()).orElseThrow().occurredAt())
+            .isEqualTo(ulidOfAnotherTime.getOccurredAt());
+    }
+
+    private String partitionOf(Click click) {
+        return jdbc.sql("select tableoid::regclass::text from clicks where click_id = ?")
+            .param(click.getClickId())
+            .query(String.class)
+            .single();
+    }
+
+    /** A ULID of that instant, random after it, as click-service makes them. */
+    private static String ulid(Instant at) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder id = new StringBuilder();
+        long millis = at.toEpochMilli();
+        for (int i = 9; i >= 0; i--) {
+            id.insert(0, alphabet.charAt((int) (millis >>> (5 * (9 - i)) & 31)));
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 16; i++) {
+            id.append(alphabet.charAt(random.nextInt(32)));
+        }
+        return id.toString();
     }
 }

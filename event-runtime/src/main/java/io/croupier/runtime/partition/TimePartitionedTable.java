@@ -1,0 +1,43 @@
+package io.croupier.runtime.partition;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A table its migration created {@code partition by range (column)}, with a default partition named
+ * {@code <table>_default}, that {@link PartitionMaintenance} keeps. A service declares one bean per such table.
+ *
+ * @param table the partitioned table, in the service's schema
+ * @param column the time column it is partitioned by
+ * @param period how much time one partition covers
+ * @param ahead how many periods after the current one are made ahead of time
+ * @param retention how long rows are kept: a partition that ends before now minus this is dropped whole; empty keeps
+ *        everything (the ledger)
+ */
+public record TimePartitionedTable(String table, String column, PartitionPeriod period, int ahead,
+        Optional<Duration> retention) {
+
+    public TimePartitionedTable {
+        if (!table.matches("[a-z_][a-z0-9_]*") || !column.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain SQL name: " + table + "." + column);
+        }
+        if (ahead < 1) {
+            throw new IllegalArgumentException("at least the next period must be made ahead, not " + ahead);
+        }
+    }
+
+    /** A table whose partitions older than {@code retention} are dropped. */
+    public static TimePartitionedTable expiring(String table, String column, PartitionPeriod period, int ahead,
+            Duration retention) {
+        return new TimePartitionedTable(table, column, period, ahead, Optional.of(retention));
+    }
+
+    /** A table that keeps its whole history, partitioned only for locality. */
+    public static TimePartitionedTable keptForever(String table, String column, PartitionPeriod period, int ahead) {
+        return new TimePartitionedTable(table, column, period, ahead, Optional.empty());
+    }
+
+    String defaultPartition() {
+        return table + "_default";
+    }
+}
