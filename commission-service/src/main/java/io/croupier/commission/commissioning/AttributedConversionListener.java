@@ -22,12 +22,22 @@ class AttributedConversionListener {
 
     private final PollTransactions transactions;
 
-    AttributedConversionListener(Commissioning commissioning, PollTransactions transactions) {
+    private final ConversionsSettings settings;
+
+    AttributedConversionListener(Commissioning commissioning, PollTransactions transactions,
+            ConversionsSettings settings) {
         this.commissioning = commissioning;
         this.transactions = transactions;
+        this.settings = settings;
     }
 
-    @KafkaListener(topics = Topics.Names.ATTRIBUTED_CONVERSIONS, containerFactory = "batchListenerContainerFactory")
+    /** Read by the listener's {@code concurrency}, so the consumer count is a setting with its default in the record. */
+    public int consumers() {
+        return settings.consumers();
+    }
+
+    @KafkaListener(topics = Topics.Names.ATTRIBUTED_CONVERSIONS, containerFactory = "batchListenerContainerFactory",
+            concurrency = "#{__listener.consumers()}")
     void on(List<ConsumerRecord<String, AttributedConversion>> poll) {
         transactions.apply(poll, commissioning::apply);
     }

@@ -71,11 +71,15 @@ public class Commissioning {
     public void apply(List<AttributedConversion> attributed) {
         Set<String> fresh = inbox.firstDeliveries(CONSUMER,
                 attributed.stream().map(AttributedConversion::getEventId).toList());
-        attributed.stream().filter(conversion -> fresh.remove(conversion.getEventId())).forEach(this::applyFirst);
+        List<Conversion> conversions = attributed.stream()
+            .filter(conversion -> fresh.remove(conversion.getEventId()))
+            .map(Conversion::of)
+            .toList();
+        locks.lockAll(conversions);
+        conversions.forEach(this::applyFirst);
     }
 
-    private void applyFirst(AttributedConversion attributed) {
-        Conversion conversion = Conversion.of(attributed);
+    private void applyFirst(Conversion conversion) {
         Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
         PublisherVersion publisher = conversion.publisherId() == null ? null
                 : publishers.inForce(conversion.publisherId(), conversion.occurredAt());
