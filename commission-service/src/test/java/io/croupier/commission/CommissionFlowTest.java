@@ -166,7 +166,7 @@ class CommissionFlowTest {
         String offer = uniqueId("late-offer");
         AttributedConversion profit = house(offer, uniqueId("sub"), ConversionKind.PROFIT, "80.00");
 
-        assertThatThrownBy(() -> commissioning.apply(profit)).isInstanceOf(DealNotKnownException.class);
+        assertThatThrownBy(() -> commissioning.apply(List.of(profit))).isInstanceOf(DealNotKnownException.class);
         assertThat(jdbc.sql("select count(*) from processed_events where event_id = :id")
             .param("id", profit.getEventId())
             .query(Long.class)
@@ -201,7 +201,8 @@ class CommissionFlowTest {
         AttributedConversion conversion = SeedWorkedExamplesTest.partnerEvent(offer, uniqueId("unknown-pub"),
                 ConversionStatus.APPROVED, "5.00", uniqueId("CLK"), null, null);
 
-        assertThatThrownBy(() -> commissioning.apply(conversion)).isInstanceOf(PublisherNotKnownException.class);
+        assertThatThrownBy(() -> commissioning.apply(List.of(conversion)))
+            .isInstanceOf(PublisherNotKnownException.class);
         assertThat(driver.entries(conversion.getEventId())).isEmpty();
     }
 
@@ -307,7 +308,7 @@ class CommissionFlowTest {
             for (int i = 0; i < conversions; i++) {
                 AttributedConversion conversion = SeedWorkedExamplesTest.partnerEvent(offer, publisher,
                         ConversionStatus.APPROVED, "1.00", uniqueId("CLK"), null, "same-user");
-                done.add(threads.submit(() -> commissioning.apply(conversion)));
+                done.add(threads.submit(() -> commissioning.apply(List.of(conversion))));
             }
             for (Future<?> future : done) {
                 future.get();

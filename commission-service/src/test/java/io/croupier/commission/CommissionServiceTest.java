@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = CommissionServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.state.change.logger=WARN")
+        properties = { "croupier.events.retry.max-retries=2", "croupier.events.retry.initial-interval=50ms",
+                "logging.level.state.change.logger=WARN" })
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 @Import(Driver.class)
 public @interface CommissionServiceTest {

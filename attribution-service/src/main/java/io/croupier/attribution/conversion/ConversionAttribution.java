@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 import io.croupier.attribution.click.ClickWaitLock;
 import io.croupier.attribution.player.FirstDeposits;
@@ -79,15 +80,22 @@ class ConversionAttribution {
         this.meters = meters;
     }
 
-    /** A newly reported conversion; a redelivered one is skipped. */
-    void receive(ConversionReported conversion) {
-        if (!inbox.firstDelivery(CONSUMER, conversion.getEventId())) {
-            return;
-        }
-        Instant now = clock.instant();
-        Instant graceUntil = now.plus(settings.gracePeriod());
-        if (conversions.insert(conversion, now, graceUntil)) {
-            attempt(new ParkedConversion(conversion, graceUntil, 0));
+    /**
+     * Newly reported conversions, in the order they were consumed; a redelivered one, and a repeat within the list, is
+     * skipped (one inbox statement for the whole list).
+     */
+    void receive(List<ConversionReported> reported) {
+        Set<String> fresh = inbox.firstDeliveries(CONSUMER,
+                reported.stream().map(ConversionReported::getEventId).toList());
+        for (ConversionReported conversion : reported) {
+            if (!fresh.remove(conversion.getEventId())) {
+                continue;
+            }
+            Instant now = clock.instant();
+            Instant graceUntil = now.plus(settings.gracePeriod());
+            if (conversions.insert(conversion, now, graceUntil)) {
+                attempt(new ParkedConversion(conversion, graceUntil, 0));
+            }
         }
     }
 

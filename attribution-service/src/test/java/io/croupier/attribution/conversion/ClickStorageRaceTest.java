@@ -86,7 +86,7 @@ class ClickStorageRaceTest {
         }));
         Future<?> conversionBatch = threads.submit(() -> transactions.executeWithoutResult(status -> {
             await(clickInserted);
-            attribution.receive(approved);
+            attribution.receive(List.of(approved));
             assertThat(state(approved)).as("its click is not committed yet").isEqualTo("PENDING");
             conversionParked.countDown();
             Awaitility.await().atMost(Duration.ofSeconds(PATIENCE_SECONDS))

@@ -3,8 +3,10 @@ package io.croupier.commission.commissioning;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.croupier.commission.commissioning.LedgerEntryAppended.DepositChange;
 import io.croupier.commission.deal.Deal;
@@ -60,12 +62,24 @@ public class Commissioning {
         this.confirmations = confirmations;
     }
 
+    /**
+     * Applies attributed conversions in their order, one inbox statement for all of them; a redelivered one, and a
+     * repeat within the list, is skipped. Each sees the ledger as the ones before it left it, so two statuses of one
+     * conversion in one list apply in order.
+     */
     @Transactional
-    public void apply(AttributedConversion attributed) {
-        if (!inbox.firstDelivery(CONSUMER, attributed.getEventId())) {
-            return;
-        }
-        Conversion conversion = Conversion.of(attributed);
+    public void apply(List<AttributedConversion> attributed) {
+        Set<String> fresh = inbox.firstDeliveries(CONSUMER,
+                attributed.stream().map(AttributedConversion::getEventId).toList());
+        List<Conversion> conversions = attributed.stream()
+            .filter(conversion -> fresh.remove(conversion.getEventId()))
+            .map(Conversion::of)
+            .toList();
+        locks.lockAll(conversions);
+        conversions.forEach(this::applyFirst);
+    }
+
+    private void applyFirst(Conversion conversion) {
         Deal deal = deals.inForce(conversion.offerId(), conversion.occurredAt());
         PublisherVersion publisher = conversion.publisherId() == null ? null
                 : publishers.inForce(conversion.publisherId(), conversion.occurredAt());

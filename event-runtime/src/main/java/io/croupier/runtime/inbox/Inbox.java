@@ -1,5 +1,9 @@
 package io.croupier.runtime.inbox;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,5 +34,29 @@ public class Inbox {
             .param("consumer", consumer)
             .param("eventId", eventId)
             .update() == 1;
+    }
+
+    /**
+     * Records that {@code consumer} applies every one of {@code eventIds} now, in one statement: a consumer that
+     * applies a whole poll in one transaction checks the poll at once instead of one round trip per event.
+     *
+     * @return the ids applied for the first time (an id repeated in {@code eventIds} once); the others are
+     *         duplicates that must be skipped
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        // Sorted, so that two transactions recording overlapping ids take their row locks in the same order.
+        return new HashSet<>(jdbc.sql("""
+                insert into processed_events (consumer, event_id)
+                select ?, event_id from (select distinct unnest(?::text[]) as event_id) ids order by event_id
+                on conflict do nothing
+                returning event_id""")
+            .param(consumer)
+            .param(eventIds.toArray(String[]::new))
+            .query(String.class)
+            .list());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.croupier.runtime.inbox.Inbox;
 import io.croupier.runtime.kafka.EventRuntimeSettings;
 import io.croupier.runtime.kafka.KafkaWiring;
+import io.croupier.runtime.kafka.PollTransactions;
 import io.croupier.runtime.metrics.OutboxMeters;
 import org.flywaydb.core.api.Location;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,11 @@ public class OutboxAndInboxWiring {
     @Bean
     Inbox inbox(JdbcClient jdbc) {
         return new Inbox(jdbc);
+    }
+
+    @Bean
+    PollTransactions pollTransactions(PlatformTransactionManager transactionManager) {
+        return new PollTransactions(new TransactionTemplate(transactionManager));
     }
 
     @Bean
