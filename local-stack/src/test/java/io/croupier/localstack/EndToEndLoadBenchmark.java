@@ -122,7 +122,7 @@ class EndToEndLoadBenchmark {
                 .isEqualTo(chargedBack(i) ? List.of(PAYOUT.negate(), PAYOUT) : List.of(PAYOUT));
         }
         List<JsonNode> ledger = platform.admin.list(platform.url(PlatformService.COMMISSION)
-                + "/ledger/entries?limit=1000&offer_id=" + offer.path("id").asString());
+                + "/ledger/entries?limit=500&offer_id=" + offer.path("id").asString());
         Map<String, Long> rules = ledger.stream()
             .collect(Collectors.groupingBy(entry -> entry.path("rule").asString(), Collectors.counting()));
         assertThat(rules).containsEntry("CPA_QUALIFIED", (long) PLAYERS).containsEntry("CLAWBACK", (long) chargebacks);

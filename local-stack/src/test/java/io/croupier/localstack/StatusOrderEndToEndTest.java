@@ -111,9 +111,8 @@ class StatusOrderEndToEndTest {
     }
 
     private JsonNode conversionOf(JsonNode offer, String click) {
-        JsonNode conversions = JSON.readTree(platform.read(platform.url(PlatformService.COMMISSION)
-                + "/conversions?offer_id=" + offer.path("id").asString()).body());
-        for (JsonNode conversion : conversions) {
+        for (JsonNode conversion : platform.admin.list(platform.url(PlatformService.COMMISSION)
+                + "/conversions?offer_id=" + offer.path("id").asString())) {
             if (click.equals(conversion.path("entry").path("click_id").asString())
                     && "APPROVED".equals(conversion.path("entry").path("status").asString())) {
                 return conversion;
