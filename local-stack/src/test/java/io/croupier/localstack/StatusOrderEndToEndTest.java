@@ -112,7 +112,7 @@ class StatusOrderEndToEndTest {
 
     private JsonNode conversionOf(JsonNode offer, String click) {
         JsonNode conversions = JSON.readTree(platform.read(platform.url(PlatformService.COMMISSION)
-                + "/conversions?offer_id=" + offer.path("id").asString()).body());
+                + "/conversions?offer_id=" + offer.path("id").asString()).body()).path("items");
         for (JsonNode conversion : conversions) {
             if (click.equals(conversion.path("entry").path("click_id").asString())
                     && "APPROVED".equals(conversion.path("entry").path("status").asString())) {
