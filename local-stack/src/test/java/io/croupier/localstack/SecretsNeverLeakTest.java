@@ -292,16 +292,22 @@ class SecretsNeverLeakTest {
 
     /**
      * The simulation signs the signed platform's webhooks only for the visitors routing sends there; these are sent
-     * whatever routing did: valid, replayed, signed with another secret, unsigned.
+     * whatever routing did: valid, resent (the same message: its duplicate), its id replayed over another body,
+     * signed with another secret, unsigned.
      */
     private static void signedWebhooksOfThePlatformThatRequiresThem() throws Exception {
         String body = """
                 {"user_id":"leak-%s","platform":"%s","registration_method":"email","country":"BR"}"""
             .formatted(UUID.randomUUID(), DemoData.SIGNED_PLATFORM);
         long now = Instant.now().getEpochSecond();
-        HttpRequest signed = signedWebhook(credentials.signedPlatformSecret(), "msg-" + UUID.randomUUID(), now, body);
+        String id = "msg-" + UUID.randomUUID();
+        HttpRequest signed = signedWebhook(credentials.signedPlatformSecret(), id, now, body);
         assertThat(send(signed).statusCode()).isEqualTo(200);
-        assertThat(send(signed).statusCode()).as("replayed").isEqualTo(401);
+        HttpResponse<String> resent = send(signed);
+        assertThat(resent.statusCode()).as("resent").isEqualTo(200);
+        assertThat(JSON.readTree(resent.body()).path("duplicate").asBoolean()).as("resent").isTrue();
+        assertThat(send(signedWebhook(credentials.signedPlatformSecret(), id, now,
+                body.replace("\"BR\"", "\"PT\""))).statusCode()).as("id replayed over another body").isEqualTo(401);
         assertThat(send(signedWebhook(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body)).statusCode())
             .isEqualTo(401);
         assertThat(post(edgeUrl + "/webhooks/gaming/registration", body).statusCode()).isEqualTo(401);

@@ -27,9 +27,21 @@ public record PostbackSettings(@DefaultValue("5s") Duration commissionWait, @Def
 
     /**
      * @param signatureTolerance how far a signature's timestamp may be from now, either way (Standard Webhooks: 5
-     *        minutes); a signed message id is remembered twice as long to refuse replays
+     *        minutes)
+     * @param messageRetention how long a signed message id is remembered: a resend of the message within it is
+     *        answered as the duplicate it is, whatever the format's own dedupe (seed 003's retry window), so it spans
+     *        the senders' retry schedules (Standard Webhooks senders retry for about a day). At least twice the
+     *        tolerance, or a replay with a still acceptable timestamp could find its id forgotten.
      */
-    public record Inbound(@DefaultValue("5m") Duration signatureTolerance) {
+    public record Inbound(@DefaultValue("5m") Duration signatureTolerance,
+            @DefaultValue("3d") Duration messageRetention) {
+
+        public Inbound {
+            if (messageRetention.compareTo(signatureTolerance.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("croupier.postback.inbound.message-retention (" + messageRetention
+                        + ") must be at least twice the signature tolerance (" + signatureTolerance + ")");
+            }
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -106,6 +107,21 @@ public abstract class PostbackServiceTest {
             .setRecordedAt(now)
             .build();
         kafka.send(Topics.LEDGER_ENTRIES.name(), offerId, entry).join();
+    }
+
+    /** Sends the postback and, once it is logged, plays commission-service: a ledger entry with this revenue. */
+    protected Answer answeredWithCommission(TestOffer house, String url, String revenue) {
+        long before = jdbc.sql("select coalesce(max(id), 0) from postback_logs").query(Long.class).single();
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> get(url));
+        long logId = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select coalesce(max(id), 0) from postback_logs
+                where id > :before and offer_id = :offer and outcome in ('SUCCESS', 'DUPLICATE')""")
+            .param("before", before)
+            .param("offer", house.id())
+            .query(Long.class)
+            .single(), id -> id > 0);
+        publishLedgerEntry(house.id(), logId, revenue, house.currency());
+        return answer.join();
     }
 
     /** A fresh name, unique across tests sharing the database and broker. */

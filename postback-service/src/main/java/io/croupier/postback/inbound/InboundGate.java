@@ -1,9 +1,12 @@
 package io.croupier.postback.inbound;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +81,24 @@ public class InboundGate {
         if (!valid) {
             throw refused(Outcome.ERROR_SIGNATURE_INVALID, "no signature matches " + signature.what());
         }
-        return new SignedMessage(offer.offerId(), signature.id());
+        return new SignedMessage(offer.offerId(), signature.id(), contentDigest(call, signature));
+    }
+
+    /**
+     * What a resend of the message must carry again: the signed content, and the path, which a JSON webhook's
+     * signature does not cover, so that a message moved to another endpoint (a deposit's body posted as a chargeback)
+     * is not taken for a resend of it.
+     */
+    private static String contentDigest(InboundCall call, Signature signature) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(CanonicalRequest.path(call.path()).getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            return HexFormat.of().formatHex(sha256.digest(signature.content()));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static Rejection refused(Outcome outcome, String message) {

@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the replay guard small and drops expired secrets: a message id is kept twice the signature tolerance (after
- * that its timestamp alone gets it refused), a previous secret no longer than its grace period.
+ * Keeps the replay guard bounded and drops expired secrets: a message id is kept for the message retention (long
+ * enough to know a sender's late resends; its timestamp alone gets a replay refused long before), a previous secret
+ * no longer than its grace period.
  */
 @Component
 class InboundHousekeeping {
@@ -28,7 +29,7 @@ class InboundHousekeeping {
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void tidy() {
         Instant now = clock.instant();
-        policies.forgetMessagesReceivedBefore(now.minus(settings.inbound().signatureTolerance().multipliedBy(2)));
+        policies.forgetMessagesReceivedBefore(now.minus(settings.inbound().messageRetention()));
         policies.forgetExpiredPreviousSecrets(now);
     }
 }

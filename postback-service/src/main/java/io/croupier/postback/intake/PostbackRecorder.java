@@ -191,9 +191,25 @@ class PostbackRecorder {
 
     private Receipt.Accepted recordOne(InboundCall call, PostbackFormat format, Conversion conversion,
             LongConsumer beforeCommit) {
-        if (conversion.signedMessage() != null) {
-            claim(conversion.signedMessage(), call.receivedAt());
+        SignedMessage message = conversion.signedMessage();
+        if (message == null) {
+            return recordConversion(call, format, conversion, beforeCommit);
         }
+        Optional<FirstCall> first = claim(message, call.receivedAt());
+        if (first.isPresent()) {
+            return recordResend(call, format, conversion, message, first.get());
+        }
+        Receipt.Accepted receipt = recordConversion(call, format, conversion, beforeCommit);
+        jdbc.sql("update inbound_messages set log_id = :logId where offer_id = :offer and message_id = :message")
+            .param("logId", receipt.logId())
+            .param("offer", message.offerId())
+            .param("message", message.messageId())
+            .update();
+        return receipt;
+    }
+
+    private Receipt.Accepted recordConversion(InboundCall call, PostbackFormat format, Conversion conversion,
+            LongConsumer beforeCommit) {
         if (conversion.isTest()) {
             long logId = log.write(null, call, format, Outcome.TEST, "test postback: logged, moves no money",
                     conversion.offerId(), null, null);
@@ -217,22 +233,62 @@ class PostbackRecorder {
     }
 
     /**
-     * A signed message is accepted once: a copy, concurrent or later, finds the id taken and is refused, and the
-     * transaction that would have recorded it rolls back.
+     * Claims the message id with a digest of its content. When an earlier call holds it (a concurrent copy's claim
+     * waits for that call's transaction), that call is returned if the id was accepted with the same content: this
+     * call is its resend. Otherwise the call is a replay, refused, and the transaction that would have recorded it
+     * rolls back.
      */
-    private void claim(SignedMessage message, Instant receivedAt) {
+    private Optional<FirstCall> claim(SignedMessage message, Instant receivedAt) {
         int claimed = jdbc.sql("""
-                insert into inbound_messages (offer_id, message_id, received_at) values (:offer, :message, :at)
+                insert into inbound_messages (offer_id, message_id, received_at, content_digest)
+                values (:offer, :message, :at, :digest)
                 on conflict do nothing""")
             .param("offer", message.offerId())
             .param("message", message.messageId())
             .param("at", Timestamp.from(receivedAt))
+            .param("digest", message.contentDigest())
             .update();
-        if (claimed == 0) {
-            throw new Rejection(Outcome.ERROR_SIGNATURE_REPLAYED, HttpStatus.UNAUTHORIZED,
-                    "message " + message.messageId() + " was already received: a replayed signature is refused")
-                .forOffer(message.offerId());
+        if (claimed == 1) {
+            return Optional.empty();
         }
+        // A claim from before resends were told apart has no digest: it stays a replay.
+        FirstCall first = jdbc.sql("""
+                select message.log_id, message.content_digest, log.duplicate_of, log.event_id
+                from inbound_messages message left join postback_logs log on log.id = message.log_id
+                where message.offer_id = :offer and message.message_id = :message""")
+            .param("offer", message.offerId())
+            .param("message", message.messageId())
+            .query((rs, n) -> new FirstCall((Long) rs.getObject("log_id"), rs.getString("content_digest"),
+                    (Long) rs.getObject("duplicate_of"), rs.getString("event_id")))
+            .optional()
+            .filter(call -> call.logId() != null && message.contentDigest().equals(call.contentDigest()))
+            .orElseThrow(() -> new Rejection(Outcome.ERROR_SIGNATURE_REPLAYED, HttpStatus.UNAUTHORIZED,
+                    "message " + message.messageId()
+                            + " was already received with other content: a replayed signature is refused")
+                .forOffer(message.offerId()));
+        return Optional.of(first);
+    }
+
+    /**
+     * The sender's resend of a message already accepted: answered as a duplicate of the postback the first call was
+     * (itself, or the original it repeated), and it moves no money, even for a format whose duplicates are told only
+     * within a retry window: the message id says it is the same call.
+     */
+    private Receipt.Accepted recordResend(InboundCall call, PostbackFormat format, Conversion conversion,
+            SignedMessage message, FirstCall first) {
+        long original = first.duplicateOf() != null ? first.duplicateOf() : first.logId();
+        String originalEventId = first.duplicateOf() != null ? eventId(original) : first.eventId();
+        long logId = log.write(null, call, format, Outcome.DUPLICATE,
+                "resend of message " + message.messageId() + ", repeat of postback " + original,
+                conversion.offerId(), null, original);
+        return new Receipt.Accepted(logId, Outcome.DUPLICATE, originalEventId, original, conversion);
+    }
+
+    /**
+     * The call that first claimed a message id: its log row, the digest of its content, and what that row says of
+     * it (the original it repeated, the event it produced).
+     */
+    private record FirstCall(Long logId, String contentDigest, Long duplicateOf, String eventId) {
     }
 
     /** Claims the key with the log id it will carry; {@code null} when a concurrent or earlier copy holds it. */

@@ -1,7 +1,6 @@
 package io.croupier.postback.house;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -154,21 +153,6 @@ class HousePostbackTest extends PostbackServiceTest {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(logRow(accepted.body().get("logId").asLong()).query()).contains("token=***", "Secret=***")
             .doesNotContain("s3cret");
-    }
-
-    /** Sends the postback and, once it is logged, plays commission-service: a ledger entry with this revenue. */
-    private Answer answeredWithCommission(TestOffer house, String url, String revenue) {
-        long before = jdbc.sql("select coalesce(max(id), 0) from postback_logs").query(Long.class).single();
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> get(url));
-        long logId = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                select coalesce(max(id), 0) from postback_logs
-                where id > :before and offer_id = :offer and outcome in ('SUCCESS', 'DUPLICATE')""")
-            .param("before", before)
-            .param("offer", house.id())
-            .query(Long.class)
-            .single(), id -> id > 0);
-        publishLedgerEntry(house.id(), logId, revenue, house.currency());
-        return answer.join();
     }
 
     private void assertRejected(Answer answer, String error) {

@@ -3,11 +3,14 @@ package io.croupier.postback.inbound;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.croupier.events.ConversionReported;
+import io.croupier.events.ConversionStatus;
 import io.croupier.postback.PostbackServiceTest;
 import io.croupier.secrets.webhook.WebhookSecret;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -69,17 +72,120 @@ class InboundAuthenticationTest extends PostbackServiceTest {
         assertRefused(answer, 401, "ERROR_SIGNATURE_STALE");
     }
 
+    /**
+     * Standard Webhooks keeps the message id across resends of one message (after a timeout, say), each with a new
+     * timestamp and signature: the resend of a message already accepted is answered as its duplicate.
+     */
     @ParameterizedTest
     @EnumSource(Family.class)
-    void aReplayedMessageIdIsRefused(Family family) {
+    void aResendOfAnAcceptedMessageWithANewTimestampIsAnsweredAsItsDuplicate(Family family) {
+        Message message = Message.fresh(family, offer);
         String id = unique("msg");
-        Request request = request(family, secret, id, now(), CASINO_ADDRESS);
+        Answer first = send(message.request(secret, id, now() - 60, CASINO_ADDRESS));
+        Answer resent = send(message.request(secret, id, now(), CASINO_ADDRESS));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.body().get("duplicate").asBoolean()).isTrue();
+        LogRow row = logRow(resent.logId());
+        assertThat(row.outcome()).isEqualTo("DUPLICATE");
+        assertThat(row.duplicateOf()).isEqualTo(first.logId());
+        assertThat(row.message()).contains(id);
+        assertOneEventFor(message, first);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void aReplayOfTheVerySameCallIsAnsweredAsItsDuplicate(Family family) {
+        Request request = Message.fresh(family, offer).request(secret, unique("msg"), now(), CASINO_ADDRESS);
         Answer first = send(request);
         Answer replayed = send(request);
 
         assertThat(first.status()).as(first.text()).isEqualTo(200);
-        assertRefused(replayed, 401, "ERROR_SIGNATURE_REPLAYED");
-        assertThat(logRow(replayed.logId()).message()).contains(id);
+        assertThat(replayed.status()).as(replayed.text()).isEqualTo(200);
+        assertThat(logRow(replayed.logId()).duplicateOf()).isEqualTo(first.logId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void theSameMessageIdWithOtherContentIsRefusedAsAReplay(Family family) {
+        String id = unique("msg");
+        Answer first = call(family, secret, id, now(), CASINO_ADDRESS);
+        Answer other = call(family, secret, id, now(), CASINO_ADDRESS);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertRefused(other, 401, "ERROR_SIGNATURE_REPLAYED");
+        assertThat(logRow(other.logId()).message()).contains(id, "other content");
+    }
+
+    /** A JSON webhook's signature covers its body only: the same message posted to another endpoint is no resend. */
+    @Test
+    void theSameMessageSentToAnotherEndpointIsRefusedAsAReplay() {
+        Message message = Message.fresh(Family.JSON_WEBHOOK, offer);
+        String id = unique("msg");
+        Answer deposit = send(message.request(secret, id, now(), CASINO_ADDRESS));
+        Request moved = message.request(secret, id, now(), CASINO_ADDRESS);
+        Answer chargeback = postJson("/webhooks/gaming/chargeback", moved.body(), moved.headers());
+
+        assertThat(deposit.status()).as(deposit.text()).isEqualTo(200);
+        assertRefused(chargeback, 401, "ERROR_SIGNATURE_REPLAYED");
+    }
+
+    /** Nothing is claimed for a refused call: the sender's next attempt with the same id is its first. */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void aResendOfARefusedMessageIsProcessedAsAFirstAttempt(Family family) {
+        Message message = Message.fresh(family, offer);
+        String id = unique("msg");
+        Answer refused = send(message.request(secret, id, now(), "198.51.100.7"));
+        Answer resent = send(message.request(secret, id, now(), CASINO_ADDRESS));
+
+        assertRefused(refused, 403, "ERROR_SOURCE_NOT_ALLOWED");
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(logRow(resent.logId()).outcome()).isEqualTo("SUCCESS");
+        assertOneEventFor(message, resent);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void twoResendsAtOnceAreOneAcceptedCallAndItsDuplicate(Family family) {
+        Message message = Message.fresh(family, offer);
+        String id = unique("msg");
+        CompletableFuture<Answer> one = CompletableFuture.supplyAsync(
+                () -> send(message.request(secret, id, now() - 1, CASINO_ADDRESS)));
+        CompletableFuture<Answer> other = CompletableFuture.supplyAsync(
+                () -> send(message.request(secret, id, now(), CASINO_ADDRESS)));
+        List<Answer> answers = List.of(one.join(), other.join());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isEqualTo(200));
+        List<LogRow> rows = answers.stream().map(answer -> logRow(answer.logId())).toList();
+        assertThat(rows).extracting(LogRow::outcome).containsExactlyInAnyOrder("SUCCESS", "DUPLICATE");
+        Answer accepted = answers.get(rows.get(0).outcome().equals("SUCCESS") ? 0 : 1);
+        assertThat(rows).filteredOn(row -> row.outcome().equals("DUPLICATE")).singleElement()
+            .extracting(LogRow::duplicateOf).isEqualTo(accepted.logId());
+        assertOneEventFor(message, accepted);
+    }
+
+    /** A test postback moves no money; its resend is answered as its duplicate and is no test of its own. */
+    @Test
+    void aResendOfATestPostbackIsAnsweredAsItsDuplicate() {
+        String path = "/postback/" + offer.partnerKey();
+        List<Map.Entry<String, String>> parameters = List.of(Map.entry("click_id", unique("CLK")),
+                Map.entry("status", "test"), Map.entry("payout", "1.00"));
+        String id = unique("msg");
+        String[] from = { "X-Forwarded-For", CASINO_ADDRESS };
+        Answer first = get(path + "?" + Signing.query(secret, id, now() - 60, path, parameters), from);
+        Answer resent = get(path + "?" + Signing.query(secret, id, now(), path, parameters), from);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(logRow(first.logId()).outcome()).isEqualTo("TEST");
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.body().get("status").asString()).isEqualTo(first.body().get("status").asString());
+        assertThat(resent.body().get("message").asString()).isEqualTo(first.body().get("message").asString());
+        LogRow row = logRow(resent.logId());
+        assertThat(row.outcome()).isEqualTo("DUPLICATE");
+        assertThat(row.duplicateOf()).isEqualTo(first.logId());
+        assertThat(row.eventId()).isNull();
     }
 
     @ParameterizedTest
@@ -131,31 +237,83 @@ class InboundAuthenticationTest extends PostbackServiceTest {
     }
 
     private Answer call(Family family, WebhookSecret signer, String id, long timestamp, String from) {
-        return send(request(family, signer, id, timestamp, from));
+        return send(Message.fresh(family, offer).request(signer, id, timestamp, from));
     }
 
-    /** One call of the family, signed by {@code signer} (unsigned when null), from the given client address. */
-    private Request request(Family family, WebhookSecret signer, String id, long timestamp, String from) {
-        return switch (family) {
-            case JSON_WEBHOOK -> {
-                String body = """
+    /**
+     * What a call of the family carries, apart from its signature: a body (JSON webhook) or parameters (GET
+     * postback), unique to it, so that its sender can sign and send it again.
+     */
+    private record Message(Family family, String path, String body, List<Map.Entry<String, String>> parameters) {
+
+        static Message fresh(Family family, TestOffer offer) {
+            return switch (family) {
+                case JSON_WEBHOOK -> new Message(family, "/webhooks/gaming/deposit", """
                         {"user_id": "%s", "amount": 100.00, "currency": "USD", "transaction_id": "%s",
                          "platform": "%s", "is_first_deposit": true, "timestamp": "2025-12-13T19:30:53Z"}"""
-                    .formatted(unique("user"), unique("tx"), offer.houseSlug());
-                String[] forwardedFor = { "X-Forwarded-For", from };
-                yield new Request("/webhooks/gaming/deposit", body, signer == null ? forwardedFor
+                    .formatted(unique("user"), unique("tx"), offer.houseSlug()), null);
+                case GET_POSTBACK -> new Message(family, "/postback/" + offer.partnerKey(), null,
+                        List.of(Map.entry("click_id", unique("CLK")), Map.entry("status", "approved"),
+                                Map.entry("payout", "5.00"), Map.entry("transaction_id", unique("TXN")),
+                                Map.entry("survey_id", "VBFS 6*~")));
+            };
+        }
+
+        /** The call signed by {@code signer} (unsigned when null), from the given client address. */
+        Request request(WebhookSecret signer, String id, long timestamp, String from) {
+            String[] forwardedFor = { "X-Forwarded-For", from };
+            return switch (family) {
+                case JSON_WEBHOOK -> new Request(path, body, signer == null ? forwardedFor
                         : concat(Signing.headers(signer, id, timestamp, body), forwardedFor));
-            }
-            case GET_POSTBACK -> {
-                String path = "/postback/" + offer.partnerKey();
-                List<Map.Entry<String, String>> parameters = List.of(Map.entry("click_id", unique("CLK")),
-                        Map.entry("status", "approved"), Map.entry("payout", "5.00"),
-                        Map.entry("transaction_id", unique("TXN")), Map.entry("survey_id", "VBFS 6*~"));
-                String query = signer == null ? "click_id=" + unique("CLK") + "&status=approved&payout=5.00"
-                        : Signing.query(signer, id, timestamp, path, parameters);
-                yield new Request(path + "?" + query, null, new String[] { "X-Forwarded-For", from });
-            }
-        };
+                case GET_POSTBACK -> new Request(path + "?" + (signer == null ? unsignedQuery()
+                        : Signing.query(signer, id, timestamp, path, parameters)), null, forwardedFor);
+            };
+        }
+
+        private String unsignedQuery() {
+            return String.join("&", parameters.stream()
+                .map(parameter -> parameter.getKey() + "=" + Signing.rfc3986(parameter.getValue())).toList());
+        }
+
+        /**
+         * Another fact under the same order key, so on the same partition: the same player's next deposit, or the
+         * same conversion's next status (seed 004's order key is its conversion's).
+         */
+        Message nextFactOfTheSameOrderKey() {
+            return switch (family) {
+                case JSON_WEBHOOK -> new Message(family, path, body.replace(value("transaction_id"), unique("tx")),
+                        null);
+                case GET_POSTBACK -> new Message(family, path, null, parameters.stream()
+                    .map(parameter -> parameter.getKey().equals("status") ? Map.entry("status", "pending")
+                            : parameter)
+                    .toList());
+            };
+        }
+
+        /** An event of this message: its transaction, in its status. */
+        boolean reported(ConversionReported event) {
+            return value("transaction_id").equals(event.getTransactionId())
+                    && event.getStatus() == ConversionStatus.APPROVED;
+        }
+
+        private String value(String name) {
+            return family == Family.JSON_WEBHOOK ? JSON.readTree(body).get(name).asString()
+                    : parameters.stream().filter(parameter -> parameter.getKey().equals(name))
+                        .findFirst().orElseThrow().getValue();
+        }
+    }
+
+    /**
+     * The message produced exactly one event, the accepted call's: a later fact of the same order key lands behind
+     * anything else the message could have produced on the same partition.
+     */
+    private void assertOneEventFor(Message message, Answer accepted) {
+        ConversionReported event = delivered(accepted.logId());
+        Answer after = send(message.nextFactOfTheSameOrderKey().request(secret, unique("msg"), now(),
+                CASINO_ADDRESS));
+        assertThat(after.status()).as(after.text()).isEqualTo(200);
+        assertThat(delivered(after.logId()).getOrderKey()).isEqualTo(event.getOrderKey());
+        assertThat(deliveredWhere(message::reported)).hasSize(1);
     }
 
     private Answer send(Request request) {

@@ -84,6 +84,43 @@ class SignedSeedFormatsTest extends PostbackServiceTest {
         assertThat(delivered(signed.logId()).getSubId()).isEqualTo(affiliate);
     }
 
+    /**
+     * Seed 003 without {@code transaction_id} tells a house's retry from a new fact by a time window only, but a
+     * resend of a signed message is the same call however late: the message id says so.
+     */
+    @Test
+    void seed003ResendOfASignedMessageAfterTheRetryWindowIsStillItsDuplicate() {
+        awaitLedgerReader();
+        String affiliate = unique("ana");
+        publishPublisher(affiliate);
+        String path = "/api/postback/" + offer.houseSlug() + "/deposit";
+        List<Map.Entry<String, String>> parameters = List.of(Map.entry("subid", affiliate),
+                Map.entry("amount", "25.00"));
+        String id = unique("msg");
+        Answer first = answeredWithCommission(offer,
+                path + "?" + Signing.query(secret, id, Signing.now() - 120, path, parameters), "24");
+        long firstLog = first.logId();
+        jdbc.sql("update postback_dedupe set claimed_at = claimed_at - interval '2 minutes' where log_id = :log")
+            .param("log", firstLog)
+            .update();
+
+        Answer resent = get(path + "?" + Signing.query(secret, id, Signing.now(), path, parameters));
+        Answer nextDeposit = answeredWithCommission(offer,
+                path + "?" + Signing.query(secret, unique("msg"), Signing.now(), path, parameters), "24");
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(resent.text()).contains("\"commission\":24,");
+        assertThat(logRow(resent.logId()).outcome()).isEqualTo("DUPLICATE");
+        assertThat(logRow(resent.logId()).duplicateOf()).isEqualTo(firstLog);
+        assertThat(logRow(nextDeposit.logId()).outcome()).as("the window had passed: another message is a new fact")
+            .isEqualTo("SUCCESS");
+        delivered(firstLog);
+        delivered(nextDeposit.logId());
+        assertThat(deliveredWhere(event -> affiliate.equals(event.getSubId()))).hasSize(2);
+    }
+
     @Test
     void seed004SignedJsonPostTakesNothingFromTheUnsignedQuery() {
         String body = """
