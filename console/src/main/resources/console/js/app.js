@@ -24,6 +24,8 @@ const PUBLISHER_NAV = [['portal', 'Your performance']];
 const main = document.getElementById('main');
 let message = null;
 let kept = null;
+/** Counts the pages shown, so that a page still loading knows when the user has moved on. */
+let showing = 0;
 
 whenEnded(text => {
     message = text;
@@ -39,6 +41,7 @@ window.addEventListener('hashchange', show);
 show();
 
 async function show() {
+    const shown = ++showing;
     const session = current();
     const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
     if (!session) {
@@ -67,7 +70,8 @@ async function show() {
     try {
         await page.render(main, ...rest);
     } catch (error) {
-        if (error?.status !== 401) {
+        // A page the user has already left (or logged out of) fails in the background: it must not cover the next.
+        if (error?.status !== 401 && shown === showing) {
             replace(main, h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${error.message}`));
         }
     }
