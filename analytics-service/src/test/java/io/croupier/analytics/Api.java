@@ -83,6 +83,16 @@ public final class Api {
             return JSON.readTree(body);
         }
 
+        /** The message a problem's {@code errors} list gives for {@code field}. */
+        public String fieldError(String field) {
+            for (JsonNode error : json().path("errors")) {
+                if (field.equals(error.path("field").asString())) {
+                    return error.path("message").asString();
+                }
+            }
+            throw new AssertionError("no error for " + field + " in " + body);
+        }
+
         public Optional<String> header(String name) {
             return raw.headers().firstValue(name);
         }
