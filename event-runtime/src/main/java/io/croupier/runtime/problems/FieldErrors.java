@@ -24,7 +24,7 @@ public record FieldErrors(List<FieldError> errors) {
         return new FieldErrors(List.of(new FieldError(field, message)));
     }
 
-    /** Writes the fields into the problem, titled as an invalid request unless the problem already says more. */
+    /** Writes the fields into the problem: the list, and its sum as the detail. */
     public ProblemDetail describe(ProblemDetail problem) {
         problem.setDetail(errors.stream()
             .map(error -> error.field() + ": " + error.message())
