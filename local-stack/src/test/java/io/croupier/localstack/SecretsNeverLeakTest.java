@@ -299,24 +299,17 @@ class SecretsNeverLeakTest {
                 {"user_id":"leak-%s","platform":"%s","registration_method":"email","country":"BR"}"""
             .formatted(UUID.randomUUID(), DemoData.SIGNED_PLATFORM);
         long now = Instant.now().getEpochSecond();
-        HttpRequest signed = signedWebhook(credentials.signedPlatformSecret(), "msg-" + UUID.randomUUID(), now, body);
+        HttpRequest signed = signedRegistration(credentials.signedPlatformSecret(), "msg-" + UUID.randomUUID(), now,
+                body);
         assertThat(send(signed).statusCode()).isEqualTo(200);
         assertThat(send(signed).statusCode()).as("replayed").isEqualTo(401);
-        assertThat(send(signedWebhook(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body)).statusCode())
-            .isEqualTo(401);
+        assertThat(send(signedRegistration(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body))
+            .statusCode()).isEqualTo(401);
         assertThat(post(edgeUrl + "/webhooks/gaming/registration", body).statusCode()).isEqualTo(401);
     }
 
-    private static HttpRequest signedWebhook(WebhookSecret secret, String id, long timestamp, String body) {
-        return HttpRequest.newBuilder(URI.create(edgeUrl + "/webhooks/gaming/registration"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("webhook-id", id)
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", WebhookSignatures.sign(secret.key(), id, timestamp,
-                    body.getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    private static HttpRequest signedRegistration(WebhookSecret secret, String id, long timestamp, String body) {
+        return CasinoScenario.signedWebhook(edgeUrl + "/webhooks/gaming/registration", secret, id, timestamp, body);
     }
 
     private static void wrongSecretsAndKeys() throws Exception {
