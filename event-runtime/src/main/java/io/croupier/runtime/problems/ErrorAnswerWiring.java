@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -18,7 +19,9 @@ public class ErrorAnswerWiring {
         return new ErrorAnswerDocumentation();
     }
 
+    /** First among the advices, as Spring Boot's own handler it replaces was. */
     @Bean
+    @Order(0)
     ValidationProblems validationProblems(ObjectMapper mapper) {
         return new ValidationProblems(new JsonPropertyNames(mapper));
     }
