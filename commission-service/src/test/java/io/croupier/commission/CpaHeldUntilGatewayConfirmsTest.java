@@ -129,7 +129,7 @@ class CpaHeldUntilGatewayConfirmsTest {
     }
 
     @Test
-    void unconfirmedTheHeldPayoutWaitsForAnOperatorWhoMayStillConfirmIt() {
+    void gatewayHoldConfirmedByAnOperatorPaysAnUnconfirmedDepositsHeldPayout() {
         String offer = offer(true);
         String publisher = driver.publisher(uniqueId("pub"), false, share("50"), Map.of());
         String player = uniqueId("player");
@@ -151,7 +151,7 @@ class CpaHeldUntilGatewayConfirmsTest {
     }
 
     @Test
-    void rejectingAnUnconfirmedCpaReversesItsRevenueAndPaysNothingEvenWhenTheGatewayConfirmsLater() throws Exception {
+    void gatewayHoldRejectedReversesTheCpaRevenueAndPaysNothingEvenWhenTheGatewayConfirmsLater() throws Exception {
         String offer = offer(true);
         String publisher = driver.publisher(uniqueId("pub"), false, share("50"), Map.of());
         String player = uniqueId("player");
