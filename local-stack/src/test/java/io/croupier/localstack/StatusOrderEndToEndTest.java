@@ -113,7 +113,7 @@ class StatusOrderEndToEndTest {
     private JsonNode conversionOf(JsonNode offer, String click) {
         JsonNode conversions = JSON.readTree(platform.read(platform.url(PlatformService.COMMISSION)
                 + "/conversions?offer_id=" + offer.path("id").asString()).body());
-        for (JsonNode conversion : conversions) {
+        for (JsonNode conversion : conversions.path("items")) {
             if (click.equals(conversion.path("entry").path("click_id").asString())
                     && "APPROVED".equals(conversion.path("entry").path("status").asString())) {
                 return conversion;
