@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.croupier.embedded.AccessMatrix;
 import io.croupier.embedded.AccessMatrix.Call;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,7 +32,7 @@ class AnalyticsAccessMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEveryCallerAsItsRuleSays() {
-        new Api(port).post("/run-pipeline?day=" + DAY);
+        new ServiceHttp(port, ServiceHttp.manager()).post("/run-pipeline?day=" + DAY, null);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         return AccessMatrix.withTestIssuer("http://127.0.0.1:" + port, "1")
             .publicly(200, () -> Call.get("/health"))

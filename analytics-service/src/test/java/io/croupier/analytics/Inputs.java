@@ -1,13 +1,15 @@
 package io.croupier.analytics;
 
+import io.croupier.embedded.ServiceHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Loads input files through the import API, as an operator would, failing the test on any rejected row. */
 public final class Inputs {
 
-    private final Api api;
+    private final ServiceHttp api;
 
-    public Inputs(Api api) {
+    public Inputs(ServiceHttp api) {
         this.api = api;
     }
 
@@ -29,14 +31,14 @@ public final class Inputs {
     }
 
     /** Runs the pipeline for the day and returns its report of {@code output}. */
-    public Api.Response report(String day, String output) {
-        Api.Response run = api.post("/run-pipeline?day=" + day);
+    public ServiceHttp.Answer report(String day, String output) {
+        ServiceHttp.Answer run = api.post("/run-pipeline?day=" + day, null);
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         return api.get("/reports/" + output + "?day=" + day);
     }
 
     private void load(String file, String header, String... rows) {
-        Api.Response response = api.post("/imports/" + file, "text/csv", header + "\n" + String.join("\n", rows));
+        ServiceHttp.Answer response = api.post("/imports/" + file, "text/csv", header + "\n" + String.join("\n", rows));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("rejected").asLong()).as(response.body()).isZero();
         assertThat(response.json().path("conflicts").asLong()).as(response.body()).isZero();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.croupier.embedded.ServiceHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ class SampleFilesTest {
 
     @Test
     void theSampleDayReconcilesAndReportsAsTheReadmeSays() throws IOException {
-        Api api = new Api(port);
+        ServiceHttp api = new ServiceHttp(port, ServiceHttp.manager());
         JsonNode purchases = upload(api, "purchases_raw.csv");
         upload(api, "confirmed_purchases.csv");
         upload(api, "costs_daily.csv");
@@ -31,7 +32,7 @@ class SampleFilesTest {
         assertThat(purchases.path("inserted").asLong()).isEqualTo(6);
         assertThat(purchases.path("unchanged").asLong()).isEqualTo(1);
         assertThat(purchases.path("rejected").asLong()).isEqualTo(1);
-        assertThat(api.post("/run-pipeline?from=2025-10-23&to=2025-10-24").status()).isEqualTo(200);
+        assertThat(api.post("/run-pipeline?from=2025-10-23&to=2025-10-24", null).status()).isEqualTo(200);
 
         JsonNode reconciliation = api.get("/reports/reconciliation?day=2025-10-24").json();
         JsonNode usd = reconciliation.path("totals").get(0);
@@ -61,9 +62,9 @@ class SampleFilesTest {
         assertThat(arpdau.path("totals").get(0).path("arpdau").asString()).isEqualTo("29.1583");
     }
 
-    private static JsonNode upload(Api api, String file) throws IOException {
+    private static JsonNode upload(ServiceHttp api, String file) throws IOException {
         String name = file.substring(0, file.indexOf('.'));
-        Api.Response response = api.upload("/imports/" + name, file, "text/csv",
+        ServiceHttp.Answer response = api.upload("/imports/" + name, file, "text/csv",
                 Files.readString(Path.of("samples", file)));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();

@@ -59,6 +59,22 @@ public final class ServiceHttp {
             .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A post of {@code body} as {@code contentType}: a CSV file, an XML document, whatever the test sends. */
+    public Answer post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Uploads {@code content} as the {@code file} part of a form, as a browser or {@code curl -F} does. */
+    public Answer upload(String path, String fileName, String contentType, String content) {
+        String boundary = "croupier-test-boundary";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return post(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
     /** A form post, with any extra headers as name, value pairs. */
     public Answer form(String path, String form, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,6 @@ class ChargebackEndToEndTest {
 
     private static TestPlatform platform;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
     @BeforeAll
     static void platform(TestPlatform shared) {
         platform = shared;
@@ -38,45 +35,27 @@ class ChargebackEndToEndTest {
 
     @Test
     void aChargebackClawsBackTheCpaAndThePublisherReceivesTheReversalOnceEvenWhenTheCasinoSendsItTwice() {
-        String house = "chargeback_casino_" + run;
-        JsonNode offer = platform.create(PlatformService.CLICK, "/admin/offers", Map.of(
-                "name", "Chargeback Casino " + run,
-                "casino_url", "https://chargeback-casino.example/land?click_id={click_id}",
-                "house_slug", house,
-                "deal", Map.of("cpa_amount", 150, "min_deposit", 20, "currency", "USD")));
+        CasinoScenario casino = CasinoScenario.open(platform, "chargeback", Map.of(),
+                "click_id={click_id}&payout={payout}&currency={currency}&event={event}&reverses={reverses}");
+        JsonNode offer = casino.offer();
         assertThat(offer.path("deal").path("clawback_window_days").asInt())
             .as("a deal names its clawback window, 90 days unless told").isEqualTo(90);
-        JsonNode publisher = platform.create(PlatformService.FORWARDER, "/admin/publishers", Map.of(
-                "name", "Chargeback Publisher " + run,
-                "username", "chargeback-" + run,
-                "postback_url", platform.publisher().postbackUrl()
-                        + "?click_id={click_id}&payout={payout}&currency={currency}&event={event}&reverses={reverses}",
-                "method", "GET",
-                "payout_terms", Map.of("revshare_percent", 50),
-                "offer_terms", Map.of(),
-                "rate_limit_per_second", 50,
-                "offerwall", false,
-                "active", true));
+        String run = casino.run();
         String campaign = "chargeback-" + run;
-        String click = platform.click(offer, publisher, "campaign=" + campaign);
+        String click = casino.click("campaign=" + campaign);
         String player = "player-" + run;
         String transaction = "tx-" + run;
 
-        webhook("registration", """
-                {"user_id":"%s","platform":"%s","click_id":"%s"}""".formatted(player, house, click));
-        long depositLog = webhook("deposit", """
-                {"user_id":"%s","amount":50.00,"currency":"USD","transaction_id":"%s","platform":"%s",
-                 "is_first_deposit":true}""".formatted(player, transaction, house)).path("log_id").asLong();
-        JsonNode deposit = platform.ledgerOf(depositLog).get(0);
+        JsonNode deposit = casino.firstDeposit(click, player, transaction);
         assertThat(deposit.path("rule").asString()).isEqualTo("CPA_QUALIFIED");
         assertThat(deposit.path("publisher_payout").path("amount").asString()).isEqualTo("75.00");
         assertThat(platform.forwarded(deposit).uri()).contains("payout=75.00", "click_id=" + click);
 
         String chargeback = """
                 {"user_id":"%s","transaction_id":"%s","amount":50.00,"currency":"USD","platform":"%s",
-                 "reason":"disputed_card"}""".formatted(player, transaction, house);
-        JsonNode first = webhook("chargeback", chargeback);
-        JsonNode repeat = webhook("chargeback", chargeback);
+                 "reason":"disputed_card"}""".formatted(player, transaction, casino.house());
+        JsonNode first = casino.webhook("chargeback", chargeback);
+        JsonNode repeat = casino.webhook("chargeback", chargeback);
 
         assertThat(repeat.path("duplicate").asBoolean()).as("the casino's repeat is a duplicate").isTrue();
         assertThat(first.path("duplicate").asBoolean()).isFalse();
@@ -106,12 +85,6 @@ class ChargebackEndToEndTest {
         assertThat(roas.path("chargebackAmount").asString()).as("the amount the ledger's chargeback carries")
             .isEqualTo(own.path("inputs").path("amount").asString().split(" ")[0]);
         assertThat(roas.path("netRevenue").asString()).isEqualTo("0.00");
-    }
-
-    private JsonNode webhook(String event, String body) {
-        HttpResponse<String> answer = platform.postJson(platform.edgeUrl() + "/webhooks/gaming/" + event, body);
-        assertThat(answer.statusCode()).as("%s: %s", event, answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
     }
 
     /** Publisher postbacks that take back the deposit's entry. */

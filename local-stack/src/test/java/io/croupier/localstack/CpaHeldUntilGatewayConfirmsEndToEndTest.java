@@ -1,15 +1,13 @@
 package io.croupier.localstack;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
+import io.croupier.embedded.ServiceHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,20 +29,17 @@ class CpaHeldUntilGatewayConfirmsEndToEndTest {
 
     private static TestPlatform platform;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
     @BeforeAll
     static void platform(TestPlatform shared) {
         platform = shared;
     }
 
     @Test
-    void theCpaOfAFirstDepositIsPaidOnlyOnceTheGatewaysConfirmationIsImported() throws Exception {
+    void theCpaOfAFirstDepositIsPaidOnlyOnceTheGatewaysConfirmationIsImported() {
         HeldDeposit deposit = heldFirstDeposit();
         JsonNode held = deposit.held();
         String click = deposit.click();
+        CasinoScenario casino = deposit.casino();
 
         String gatewayFile = "transaction_id,user_id,amount,currency,processed_at,status\n"
                 + deposit.transaction() + "," + deposit.player() + ",50.00,USD,2026-01-01T10:02:00Z,confirmed\n";
@@ -59,12 +54,11 @@ class CpaHeldUntilGatewayConfirmsEndToEndTest {
         assertThat(release.path("publisher_payout").path("amount").asString()).isEqualTo("75.00");
         assertThat(platform.forwarded(release).uri()).contains("payout=75.00", "click_id=" + click);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
-            .until(() -> postbacksReceivedFor(click) == 1);
+            .until(() -> casino.postbacksReceivedFor(click) == 1);
     }
 
     @Test
-    void rejectingAnUnconfirmedCpaReversesItsRevenueSoTheReportsShowNoneAndALateConfirmationPaysNothing()
-            throws Exception {
+    void rejectingAnUnconfirmedCpaReversesItsRevenueSoTheReportsShowNoneAndALateConfirmationPaysNothing() {
         HeldDeposit deposit = heldFirstDeposit();
         String heldEntry = deposit.held().path("entry_id").asString();
         String offerId = deposit.held().path("offer_id").asString();
@@ -87,39 +81,20 @@ class CpaHeldUntilGatewayConfirmsEndToEndTest {
         assertThat(importConfirmations(gatewayFile).path("inserted").asLong()).isEqualTo(1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> platform.admin.list(
                 platform.url(PlatformService.COMMISSION) + "/ledger/entries?input_event_id=gateway-confirmed:"
-                        + heldEntry).isEmpty() && postbacksReceivedFor(deposit.click()) == 0);
+                        + heldEntry).isEmpty() && deposit.casino().postbacksReceivedFor(deposit.click()) == 0);
     }
 
     /** A first deposit that qualified for its CPA under a deal that holds the payout until the gateway confirms. */
     private HeldDeposit heldFirstDeposit() {
-        String house = "qualified_casino_" + run;
-        JsonNode offer = platform.create(PlatformService.CLICK, "/admin/offers", Map.of(
-                "name", "Qualified Deposit Casino " + run,
-                "casino_url", "https://qualified-casino.example/land?click_id={click_id}",
-                "house_slug", house,
-                "deal", Map.of("cpa_amount", 150, "min_deposit", 20, "currency", "USD",
-                        "cpa_requires_confirmation", true)));
-        assertThat(offer.path("deal").path("cpa_requires_confirmation").asBoolean()).isTrue();
-        JsonNode publisher = platform.create(PlatformService.FORWARDER, "/admin/publishers", Map.of(
-                "name", "Qualified Publisher " + run,
-                "username", "qualified-" + run,
-                "postback_url", platform.publisher().postbackUrl() + "?click_id={click_id}&payout={payout}",
-                "method", "GET",
-                "payout_terms", Map.of("revshare_percent", 50),
-                "offer_terms", Map.of(),
-                "rate_limit_per_second", 50,
-                "offerwall", false,
-                "active", true));
-        String click = platform.click(offer, publisher, "campaign=qualified-" + run);
+        CasinoScenario casino = CasinoScenario.open(platform, "qualified", Map.of("cpa_requires_confirmation", true),
+                "click_id={click_id}&payout={payout}");
+        assertThat(casino.offer().path("deal").path("cpa_requires_confirmation").asBoolean()).isTrue();
+        String run = casino.run();
+        String click = casino.click("campaign=qualified-" + run);
         String player = "player-" + run;
         String transaction = "tx-" + run;
 
-        webhook("registration", """
-                {"user_id":"%s","platform":"%s","click_id":"%s"}""".formatted(player, house, click));
-        long depositLog = webhook("deposit", """
-                {"user_id":"%s","amount":50.00,"currency":"USD","transaction_id":"%s","platform":"%s",
-                 "is_first_deposit":true}""".formatted(player, transaction, house)).path("log_id").asLong();
-        JsonNode held = platform.ledgerOf(depositLog).get(0);
+        JsonNode held = casino.firstDeposit(click, player, transaction);
 
         assertThat(held.path("rule").asString()).isEqualTo("CPA_QUALIFIED");
         assertThat(held.path("revenue").path("amount").asString()).isEqualTo("150.00");
@@ -127,16 +102,11 @@ class CpaHeldUntilGatewayConfirmsEndToEndTest {
         assertThat(held.path("held_payout").path("amount").asString()).isEqualTo("75.00");
         assertThat(held.path("inputs").path("held_until").asString()).isEqualTo("gateway_confirmation");
         assertThat(platform.wasForwarded(held)).as("nothing is paid before the gateway confirms").isFalse();
-        return new HeldDeposit(held, click, player, transaction);
+        return new HeldDeposit(casino, held, click, player, transaction);
     }
 
-    private record HeldDeposit(JsonNode held, String click, String player, String transaction) {
-    }
-
-    private static long postbacksReceivedFor(String click) {
-        return platform.publisher().received().stream()
-            .filter(postback -> postback.uri().contains("click_id=" + click))
-            .count();
+    private record HeldDeposit(CasinoScenario casino, JsonNode held, String click, String player,
+            String transaction) {
     }
 
     /** The offer's revenue today in commission-service's report, as an operator reads it. */
@@ -153,21 +123,11 @@ class CpaHeldUntilGatewayConfirmsEndToEndTest {
         throw new AssertionError("no row for offer " + offerId + " in " + report.body());
     }
 
-    private JsonNode webhook(String event, String body) {
-        HttpResponse<String> answer = platform.postJson(platform.edgeUrl() + "/webhooks/gaming/" + event, body);
-        assertThat(answer.statusCode()).as("%s: %s", event, answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
-    }
-
     /** The casino's gateway file, imported through the front door as an operator does. */
-    private JsonNode importConfirmations(String csv) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                URI.create(platform.edgeUrl() + "/imports/confirmed_purchases"))
-            .header("Authorization", "Bearer " + platform.admin.token())
-            .header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofString(csv))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
+    private static JsonNode importConfirmations(String csv) {
+        ServiceHttp.Answer answer = new ServiceHttp(URI.create(platform.edgeUrl()).getPort(), platform.admin.token())
+            .post("/imports/confirmed_purchases", "text/csv", csv);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 }

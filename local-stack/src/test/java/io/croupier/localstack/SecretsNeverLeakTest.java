@@ -301,28 +301,20 @@ class SecretsNeverLeakTest {
             .formatted(UUID.randomUUID(), DemoData.SIGNED_PLATFORM);
         long now = Instant.now().getEpochSecond();
         String id = "msg-" + UUID.randomUUID();
-        HttpRequest signed = signedWebhook(credentials.signedPlatformSecret(), id, now, body);
+        HttpRequest signed = signedRegistration(credentials.signedPlatformSecret(), id, now, body);
         assertThat(send(signed).statusCode()).isEqualTo(200);
         HttpResponse<String> resent = send(signed);
         assertThat(resent.statusCode()).as("resent").isEqualTo(200);
         assertThat(JSON.readTree(resent.body()).path("duplicate").asBoolean()).as("resent").isTrue();
-        assertThat(send(signedWebhook(credentials.signedPlatformSecret(), id, now,
+        assertThat(send(signedRegistration(credentials.signedPlatformSecret(), id, now,
                 body.replace("\"BR\"", "\"PT\""))).statusCode()).as("id replayed over another body").isEqualTo(401);
-        assertThat(send(signedWebhook(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body)).statusCode())
-            .isEqualTo(401);
+        assertThat(send(signedRegistration(WebhookSecret.generate(), "msg-" + UUID.randomUUID(), now, body))
+            .statusCode()).isEqualTo(401);
         assertThat(post(edgeUrl + "/webhooks/gaming/registration", body).statusCode()).isEqualTo(401);
     }
 
-    private static HttpRequest signedWebhook(WebhookSecret secret, String id, long timestamp, String body) {
-        return HttpRequest.newBuilder(URI.create(edgeUrl + "/webhooks/gaming/registration"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("webhook-id", id)
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", WebhookSignatures.sign(secret.key(), id, timestamp,
-                    body.getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    private static HttpRequest signedRegistration(WebhookSecret secret, String id, long timestamp, String body) {
+        return CasinoScenario.signedWebhook(edgeUrl + "/webhooks/gaming/registration", secret, id, timestamp, body);
     }
 
     private static void wrongSecretsAndKeys() throws Exception {

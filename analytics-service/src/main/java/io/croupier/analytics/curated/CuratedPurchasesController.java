@@ -13,7 +13,7 @@ import io.croupier.analytics.pipeline.ComputedByThePipeline;
 import io.croupier.analytics.pipeline.PipelineRun;
 import io.croupier.analytics.pipeline.PipelineRuns;
 import io.croupier.analytics.web.Downloads;
-import io.croupier.analytics.web.InvalidField;
+import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;

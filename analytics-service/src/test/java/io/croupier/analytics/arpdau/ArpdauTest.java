@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ArpdauTest {
     @LocalServerPort
     int port;
 
-    private Api api;
+    private ServiceHttp api;
 
     private Inputs inputs;
 
@@ -29,7 +29,7 @@ class ArpdauTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         inputs = new Inputs(api);
         run = UUID.randomUUID().toString().substring(0, 8);
     }
@@ -82,7 +82,7 @@ class ArpdauTest {
         inputs.purchases("%sT09:00:00Z,e1-%s,12.00,USD,,E-%s".formatted(day, run, run));
         inputs.sessions("%sT08:00:00Z,e1-%s,".formatted(day, run));
         for (String player : new String[] { "e1-" + run, "e2-" + run }) {
-            assertThat(api.postJson("/event", """
+            assertThat(api.post("/event", """
                     {"eventType":"login","playerId":"%s","timestampUtc":"%sT10:00:00Z"}""".formatted(player, day))
                 .status()).isEqualTo(200);
         }
@@ -111,7 +111,7 @@ class ArpdauTest {
     }
 
     private void importSession(String query, String row) {
-        Api.Response response = api.post("/imports/sessions" + query, "text/csv",
+        ServiceHttp.Answer response = api.post("/imports/sessions" + query, "text/csv",
                 "session_id,session_start,user_id,campaign\n" + row);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("rejected").asLong()).as(response.body()).isZero();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AttributedConversion;
@@ -51,7 +51,7 @@ class PurchaseConfirmationsTest {
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(new Api(port));
+        inputs = new Inputs(new ServiceHttp(port, ServiceHttp.manager()));
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
@@ -54,7 +54,7 @@ class CroupierDepositsTest {
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(new Api(port));
+        inputs = new Inputs(new ServiceHttp(port, ServiceHttp.manager()));
         run = UUID.randomUUID().toString().substring(0, 8);
         player = "q-" + run;
     }
@@ -100,7 +100,7 @@ class CroupierDepositsTest {
         inputs.costs("2025-04-12,K-%s,100.00,USD".formatted(run), "2025-04-13,K-%s,100.00,USD".formatted(run));
 
         JsonNode curated = inputs.report("2025-04-10", "purchases_curated").json();
-        JsonNode run = new Api(port).get("/pipeline/runs?day=2025-04-10&limit=1").json().get(0);
+        JsonNode run = new ServiceHttp(port, ServiceHttp.manager()).get("/pipeline/runs?day=2025-04-10&limit=1").json().get(0);
         JsonNode chargebackDay = inputs.report("2025-04-12", "roas_d1").json();
         JsonNode gatewayReportDay = inputs.report("2025-04-13", "roas_d1").json();
 

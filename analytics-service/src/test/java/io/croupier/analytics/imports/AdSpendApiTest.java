@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AdSpendRecorded;
@@ -31,21 +31,21 @@ class AdSpendApiTest {
     @LocalServerPort
     int port;
 
-    private Api api;
+    private ServiceHttp api;
 
     private String campaign;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         campaign = "spend-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
     void postedSpendReplacesItselfIsAuditedAndTheDaysTotalIsAnnouncedAndDividedBy() {
-        Api.Response first = record("100.00");
-        Api.Response second = record("250.00");
-        Api.Response file = api.post("/imports/costs_daily", "text/csv",
+        ServiceHttp.Answer first = record("100.00");
+        ServiceHttp.Answer second = record("250.00");
+        ServiceHttp.Answer file = api.post("/imports/costs_daily", "text/csv",
                 "date,media_source,campaign,spend,currency\n" + DAY + ",facebook," + campaign + ",50.00,USD\n");
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -78,19 +78,18 @@ class AdSpendApiTest {
 
     @Test
     void badSpendIsAProblemAndRecordsNothing() {
-        assertThat(api.postJson("/ad-spend", """
+        assertThat(api.post("/ad-spend", """
                 {"campaign": "", "day": "2026-01-01", "amount": "-1", "currency": "usd"}""").status()).isEqualTo(400);
-        assertThat(api.postJson("/ad-spend", "{not json").status()).isEqualTo(400);
-        Api.Response unknownCurrency = api.postJson("/ad-spend", """
+        assertThat(api.post("/ad-spend", "{not json").status()).isEqualTo(400);
+        ServiceHttp.Answer unknownCurrency = api.post("/ad-spend", """
                 {"campaign": "%s", "day": "2026-01-01", "amount": "1", "currency": "XYZ"}""".formatted(campaign));
         assertThat(unknownCurrency.status()).as(unknownCurrency.body()).isEqualTo(400);
-        assertThat(unknownCurrency.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknownCurrency.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.get("/ad-spend?campaign=" + campaign).json().size()).isZero();
     }
 
-    private Api.Response record(String amount) {
-        return api.postJson("/ad-spend", """
+    private ServiceHttp.Answer record(String amount) {
+        return api.post("/ad-spend", """
                 {"campaign":"%s","day":"%s","amount":"%s","currency":"USD"}""".formatted(campaign, DAY, amount));
     }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +31,13 @@ class ImportsTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Api api;
+    private ServiceHttp api;
 
     private String run;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -148,7 +148,7 @@ class ImportsTest {
 
     @Test
     void jsonTakesTheSameColumnsWithExactNumbersAndAFormUploadWorksLikeABody() {
-        Api.Response json = api.postJson("/imports/confirmed_purchases", """
+        ServiceHttp.Answer json = api.post("/imports/confirmed_purchases", """
                 [{"transaction_id":"T1-%1$s","user_id":"p1-%1$s","amount":19.990,"currency":"USD",
                   "processed_at":"2024-06-06T10:01:00Z"},
                  {"transaction_id":"T2-%1$s","user_id":"p2-%1$s","amount":5,"currency":"USD",
@@ -156,7 +156,7 @@ class ImportsTest {
                  {"transaction_id":"T3-%1$s","user_id":{"id":1},"amount":5,"currency":"USD",
                   "processed_at":"2024-06-07T09:00:00Z","status":"refund"},
                  42]""".formatted(run));
-        Api.Response upload = api.upload("/imports/sessions", "sessions.csv", "text/csv", """
+        ServiceHttp.Answer upload = api.upload("/imports/sessions", "sessions.csv", "text/csv", """
                 user_id,session_start,session_end,campaign
                 p1-%1$s,2024-06-06T09:00:00Z,2024-06-06T09:30:00Z,summer
                 p1-%1$s,2024-06-06T12:00:00Z,2024-06-06T11:00:00Z,summer
@@ -202,12 +202,12 @@ class ImportsTest {
 
     @Test
     void aFileThatCannotBeReadIsRefusedWholeAndImportsNothing() {
-        Api.Response missingColumn = api.post("/imports/purchases_raw", "text/csv",
+        ServiceHttp.Answer missingColumn = api.post("/imports/purchases_raw", "text/csv",
                 "event_time,event_revenue,event_revenue_currency\n2024-06-09T10:00:00Z,1,USD\n");
-        Api.Response brokenJson = api.postJson("/imports/purchases_raw",
+        ServiceHttp.Answer brokenJson = api.post("/imports/purchases_raw",
                 "[{\"event_time\":\"2024-06-09T10:00:00Z\",\"customer_user_id\":\"p-" + run + "\"");
-        Api.Response unknown = api.post("/imports/players", "text/csv", "a\n1\n");
-        Api.Response wrongType = api.post("/imports/sessions", "application/xml", "<a/>");
+        ServiceHttp.Answer unknown = api.post("/imports/players", "text/csv", "a\n1\n");
+        ServiceHttp.Answer wrongType = api.post("/imports/sessions", "application/xml", "<a/>");
 
         assertThat(missingColumn.status()).isEqualTo(400);
         assertThat(missingColumn.json().path("detail").asString()).contains("customer_user_id");
@@ -234,7 +234,7 @@ class ImportsTest {
         assertThat(api.get("/imports/999999999").status()).isEqualTo(404);
     }
 
-    private Api.Response purchases(String csv, String query) {
+    private ServiceHttp.Answer purchases(String csv, String query) {
         return api.post("/imports/purchases_raw" + query, "text/csv", csv);
     }
 

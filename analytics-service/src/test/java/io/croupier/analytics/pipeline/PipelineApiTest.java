@@ -3,7 +3,7 @@ package io.croupier.analytics.pipeline;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class PipelineApiTest {
     @LocalServerPort
     int port;
 
-    private Api api;
+    private ServiceHttp api;
 
     private Inputs inputs;
 
@@ -29,14 +29,14 @@ class PipelineApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         inputs = new Inputs(api);
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
     void aDayWithoutARunHasNoReportsYetAndSaysHowToGetThem() {
-        Api.Response missing = api.get("/reports/roas_d1?day=2019-05-01");
+        ServiceHttp.Answer missing = api.get("/reports/roas_d1?day=2019-05-01");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().path("detail").asString()).contains("POST /run-pipeline?day=2019-05-01");
@@ -52,7 +52,7 @@ class PipelineApiTest {
         inputs.costs("2025-05-02,C-%s,31.00,USD".formatted(run));
         inputs.sessions("2025-05-02T09:00:00Z,p1-%s,".formatted(run));
 
-        Api.Response answer = api.post("/run-pipeline?day=2025-05-02");
+        ServiceHttp.Answer answer = api.post("/run-pipeline?day=2025-05-02", null);
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode completed = answer.json();
@@ -67,10 +67,10 @@ class PipelineApiTest {
         assertThat(figures.path("timingsMillis").propertyNames()).containsExactly("purchasesCurated",
                 "reconciliation", "roasD1", "roasAnomaly", "arpdauD1");
 
-        Api.Response csv = api.get("/reports/purchases_curated.csv?day=2025-05-02");
+        ServiceHttp.Answer csv = api.get("/reports/purchases_curated.csv?day=2025-05-02");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(csv.header("Content-Disposition")).hasValue("attachment; filename=\"purchases_curated.csv\"");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"purchases_curated.csv\"");
         assertThat(csv.body()).isEqualTo("""
                 event_time,source,transaction_id,player_id,amount,currency,campaign,media_source,purchase_key\r
                 2025-05-02T10:00:00Z,provider,T1-%1$s,p1-%1$s,10.00,USD,C-%1$s,,"[""T1-%1$s""]"\r
@@ -89,12 +89,12 @@ class PipelineApiTest {
         assertThat(rest.path("next").isNull()).isTrue();
 
         for (String output : new String[] { "reconciliation", "roas_d1", "roas_anomaly", "arpdau_d1" }) {
-            Api.Response json = api.get("/reports/" + output + "?day=2025-05-02");
-            Api.Response file = api.get("/reports/" + output + ".json?day=2025-05-02");
+            ServiceHttp.Answer json = api.get("/reports/" + output + "?day=2025-05-02");
+            ServiceHttp.Answer file = api.get("/reports/" + output + ".json?day=2025-05-02");
             assertThat(json.status()).as(output).isEqualTo(200);
             assertThat(file.body()).as(output).isEqualTo(json.body());
             assertThat(file.header("Content-Disposition")).as(output)
-                .hasValue("attachment; filename=\"" + output + ".json\"");
+                .isEqualTo("attachment; filename=\"" + output + ".json\"");
             assertThat(json.json().path("day").asString()).isEqualTo("2025-05-02");
             assertThat(json.json().path("runId").asLong()).isEqualTo(completed.path("runs").get(0).path("runId")
                 .asLong());
@@ -104,9 +104,9 @@ class PipelineApiTest {
     @Test
     void aRangeRunsEveryDayOldestFirstAndEachRunOfADayReplacesItsOutputs() {
         inputs.purchases("2025-05-05T10:00:00Z,p-%1$s,10.00,USD,,R-%1$s".formatted(run));
-        JsonNode range = api.post("/run-pipeline?from=2025-05-04&to=2025-05-06").json();
+        JsonNode range = api.post("/run-pipeline?from=2025-05-04&to=2025-05-06", null).json();
         inputs.purchases("2025-05-05T11:00:00Z,p-%1$s,4.00,USD,,R-%1$s".formatted(run));
-        api.post("/run-pipeline?day=2025-05-05");
+        api.post("/run-pipeline?day=2025-05-05", null);
 
         assertThat(range.path("runs")).extracting(r -> r.path("day").asString())
             .containsExactly("2025-05-04", "2025-05-05", "2025-05-06");
@@ -122,11 +122,11 @@ class PipelineApiTest {
 
     @Test
     void aBadRequestIsAProblemAndRunsNothing() {
-        assertThat(api.post("/run-pipeline?from=2025-05-09&to=2025-05-08").status()).isEqualTo(400);
-        assertThat(api.post("/run-pipeline?day=2025-05-08&from=2025-05-07").status()).isEqualTo(400);
-        assertThat(api.post("/run-pipeline?from=2024-01-01&to=2025-05-08").json().path("errors").path("from")
-            .asString()).contains("at most 92 days");
-        assertThat(api.post("/run-pipeline?day=yesterday").status()).isEqualTo(400);
+        assertThat(api.post("/run-pipeline?from=2025-05-09&to=2025-05-08", null).status()).isEqualTo(400);
+        assertThat(api.post("/run-pipeline?day=2025-05-08&from=2025-05-07", null).status()).isEqualTo(400);
+        assertThat(api.post("/run-pipeline?from=2024-01-01&to=2025-05-08", null).fieldError("from").path("message").asString())
+            .contains("at most 92 days");
+        assertThat(api.post("/run-pipeline?day=yesterday", null).status()).isEqualTo(400);
         assertThat(api.get("/pipeline/runs?day=2025-05-08").json()).isEmpty();
     }
 }

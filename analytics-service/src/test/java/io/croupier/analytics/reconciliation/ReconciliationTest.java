@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ReconciliationTest {
     @LocalServerPort
     int port;
 
-    private Api api;
+    private ServiceHttp api;
 
     private Inputs inputs;
 
@@ -32,7 +32,7 @@ class ReconciliationTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         inputs = new Inputs(api);
         run = UUID.randomUUID().toString().substring(0, 8);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +31,7 @@ class RoasAnomalyTest {
 
     @Test
     void aRoasFarFromItsOwnBaselineIsFlaggedWithTheBaselineAndTheReasonAndOneWithinItOrBelowMinimumSpendIsNot() {
-        Api api = new Api(port);
+        ServiceHttp api = new ServiceHttp(port, ServiceHttp.manager());
         Inputs inputs = new Inputs(api);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String dropping = "drop-" + run;
@@ -68,7 +68,7 @@ class RoasAnomalyTest {
         inputs.purchases(purchases.toArray(String[]::new));
         inputs.costs(costs.toArray(String[]::new));
 
-        assertThat(api.post("/run-pipeline?from=" + FIRST + "&to=" + judged).status()).isEqualTo(200);
+        assertThat(api.post("/run-pipeline?from=" + FIRST + "&to=" + judged, null).status()).isEqualTo(200);
         JsonNode report = api.get("/reports/roas_anomaly?day=" + judged).json();
 
         assertThat(report.path("anomalies")).hasSize(1);
@@ -91,7 +91,7 @@ class RoasAnomalyTest {
 
     @Test
     void aBaselineThatNeverVariedFlagsAnyDepartureOfAtLeastTheMinimumChange() {
-        Api api = new Api(port);
+        ServiceHttp api = new ServiceHttp(port, ServiceHttp.manager());
         Inputs inputs = new Inputs(api);
         String campaign = "steady-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate first = LocalDate.parse("2025-03-20");
@@ -104,7 +104,7 @@ class RoasAnomalyTest {
         inputs.purchases(purchases.toArray(String[]::new));
         inputs.costs(costs.toArray(String[]::new));
 
-        assertThat(api.post("/run-pipeline?from=" + first + "&to=" + first.plusDays(7)).status()).isEqualTo(200);
+        assertThat(api.post("/run-pipeline?from=" + first + "&to=" + first.plusDays(7), null).status()).isEqualTo(200);
         JsonNode anomaly = api.get("/reports/roas_anomaly?day=" + first.plusDays(7)).json().path("anomalies").get(0);
 
         assertThat(anomaly.path("robustZ").isNull()).isTrue();

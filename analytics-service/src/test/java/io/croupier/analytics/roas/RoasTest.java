@@ -3,7 +3,7 @@ package io.croupier.analytics.roas;
 import java.util.UUID;
 
 import io.croupier.analytics.AnalyticsServiceTest;
-import io.croupier.analytics.Api;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.analytics.Inputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class RoasTest {
     @LocalServerPort
     int port;
 
-    private Api api;
+    private ServiceHttp api;
 
     private Inputs inputs;
 
@@ -27,7 +27,7 @@ class RoasTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new ServiceHttp(port, ServiceHttp.manager());
         inputs = new Inputs(api);
         run = UUID.randomUUID().toString().substring(0, 8);
     }

@@ -1,19 +1,16 @@
 package io.croupier.click.offer;
 
-import io.croupier.click.web.FieldErrors;
+import io.croupier.runtime.problems.InvalidField;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * An offer field refused by a rule bean validation cannot see (a unique value, a masked secret sent as a new one), in
  * the same shape as every other invalid field.
  */
-class InvalidOffer extends ErrorResponseException {
+class InvalidOffer extends InvalidField {
 
     private InvalidOffer(HttpStatus status, String title, String field, String message) {
-        super(status);
-        setTitle(title);
-        FieldErrors.of(field, message).describe(getBody());
+        super(status, title, field, message);
     }
 
     /** 409: another offer already uses the value. */

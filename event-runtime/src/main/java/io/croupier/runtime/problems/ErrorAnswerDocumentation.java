@@ -117,9 +117,10 @@ final class ErrorAnswerDocumentation implements OperationCustomizer, OpenApiCust
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 return Optional.of(validated(parameter)
-                        ? answer("The body is not valid JSON, misses a required field or has an invalid one",
-                                "Invalid request content.")
-                        : answer("The body is not valid JSON or a value has the wrong type", "Failed to read request"));
+                        ? invalid("The body misses a required field, has an invalid one or is not JSON", "<property>",
+                                "must not be blank")
+                        : new Answer(400, "The body is not valid JSON or a value has the wrong type",
+                                "The request body is not valid JSON.", "Unreadable request", ""));
             }
         }
         for (MethodParameter parameter : handler.getMethodParameters()) {
@@ -131,19 +132,17 @@ final class ErrorAnswerDocumentation implements OperationCustomizer, OpenApiCust
                     : path != null ? named(path.name(), path.value(), parameter) : parameter.getParameterName();
             if (query != null && query.required() && ValueConstants.DEFAULT_NONE.equals(query.defaultValue())
                     && parameter.getParameterType() != Optional.class) {
-                return Optional.of(answer("A required parameter is missing or has the wrong type",
-                        "Required parameter '" + name + "' is not present."));
+                return Optional.of(invalid("A required parameter is missing or has the wrong type", name,
+                        "is required"));
             }
             if (parameter.hasParameterAnnotation(RequestPart.class)) {
-                return Optional.of(answer("A required part of the upload is missing",
-                        "Required part '" + name + "' is not present."));
+                return Optional.of(invalid("A required part of the upload is missing", name, "is required"));
             }
             if ((query != null || header != null || path != null) && converted(parameter)) {
-                return Optional.of(answer("A parameter has the wrong type",
-                        "Failed to convert '" + name + "' with value: 'abc'"));
+                return Optional.of(invalid("A parameter has the wrong type", name, "has the wrong type or format"));
             }
             if (validated(parameter)) {
-                return Optional.of(answer("A parameter is not valid", "Invalid request content."));
+                return Optional.of(invalid("A parameter is not valid", name, "is not valid"));
             }
         }
         return Optional.empty();
@@ -169,8 +168,9 @@ final class ErrorAnswerDocumentation implements OperationCustomizer, OpenApiCust
         return !name.isEmpty() ? name : !value.isEmpty() ? value : parameter.getParameterName();
     }
 
-    private static Answer answer(String when, String detail) {
-        return new Answer(400, when, detail, "", "");
+    /** The 400 {@link ValidationProblems} answers, naming the field. */
+    private static Answer invalid(String when, String field, String message) {
+        return new Answer(400, when, field + ": " + message, ValidationProblems.TITLE, field);
     }
 
     /** One documented error answer: declared by the handler, or the framework's own 400. */

@@ -3,6 +3,7 @@ package io.croupier.postback.gaming;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.croupier.events.ConversionKind;
@@ -67,18 +68,9 @@ class GamingWebhookController {
             {"user_id": "user_12345678", "platform": "casino_pro", "registration_method": "email", "country": "US",
              "timestamp": "2025-12-13T19:30:53Z"}""")))
     ResponseEntity<?> registration(HttpServletRequest request) {
-        return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
-            Fields fields = Fields.fromJson(call.body());
-            Sender sender = sender(call, fields);
-            return sender.interpret(() -> {
-                fields.rejectUnreplacedMacros();
-                String userId = fields.requiredText("user_id");
-                ConversionReported.Builder event = event(call, fields, sender, userId)
-                    .setKind(ConversionKind.REGISTRATION);
-                return Conversion.reported(new DedupeKey(scope(fields), "registration:" + userId, "APPROVED"),
-                        event);
-            });
-        }));
+        return receive(request, webhook -> Conversion.reported(
+                new DedupeKey(webhook.scope(), "registration:" + webhook.userId(), "APPROVED"),
+                webhook.event().setKind(ConversionKind.REGISTRATION)));
     }
 
     @PostMapping("/webhooks/gaming/deposit")
@@ -89,30 +81,22 @@ class GamingWebhookController {
              "platform": "casino_pro", "game_type": "slots", "payment_method": "credit_card",
              "is_first_deposit": true, "timestamp": "2025-12-13T19:30:53Z"}""")))
     ResponseEntity<?> deposit(HttpServletRequest request) {
-        return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
-            Fields fields = Fields.fromJson(call.body());
-            Sender sender = sender(call, fields);
-            return sender.interpret(() -> {
-                fields.rejectUnreplacedMacros();
-                String userId = fields.requiredText("user_id");
-                String transactionId = fields.requiredText("transaction_id");
-                BigDecimal amount = fields.requiredAmount("amount", false);
-                if (amount.signum() == 0) {
-                    throw Rejection.invalid("amount must be greater than zero");
-                }
-                String currency = fields.currency("currency", DEFAULT_CURRENCY);
-                // Absent is not false: attribution-service then tells from the player's history (seed 000's own
-                // troubleshooting payload sends no flag).
-                Boolean first = fields.bool("is_first_deposit").orElse(null);
-                ConversionReported.Builder event = event(call, fields, sender, userId)
-                    .setKind(Boolean.TRUE.equals(first) ? ConversionKind.FTD : ConversionKind.DEPOSIT)
-                    .setTransactionId(transactionId)
-                    .setAmount(new Money(amount.toPlainString(), currency))
-                    .setFirstDeposit(first);
-                return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "APPROVED"),
-                        event);
-            });
-        }));
+        return receive(request, webhook -> {
+            Fields fields = webhook.fields();
+            String transactionId = fields.requiredText("transaction_id");
+            BigDecimal amount = nonZero(fields.requiredAmount("amount", false));
+            String currency = fields.currency("currency", DEFAULT_CURRENCY);
+            // Absent is not false: attribution-service then tells from the player's history (seed 000's own
+            // troubleshooting payload sends no flag).
+            Boolean first = fields.bool("is_first_deposit").orElse(null);
+            ConversionReported.Builder event = webhook.event()
+                .setKind(Boolean.TRUE.equals(first) ? ConversionKind.FTD : ConversionKind.DEPOSIT)
+                .setTransactionId(transactionId)
+                .setAmount(new Money(amount.toPlainString(), currency))
+                .setFirstDeposit(first);
+            return Conversion.reported(new DedupeKey(webhook.scope(), "deposit:" + transactionId, "APPROVED"),
+                    event);
+        });
     }
 
     @PostMapping("/webhooks/gaming/chargeback")
@@ -122,28 +106,42 @@ class GamingWebhookController {
             {"user_id": "user_12345678", "transaction_id": "tx_a1b2c3d4e5f6", "amount": 100.00, "currency": "USD",
              "platform": "casino_pro", "reason": "fraudulent_card", "timestamp": "2025-12-20T10:00:00Z"}""")))
     ResponseEntity<?> chargeback(HttpServletRequest request) {
+        return receive(request, webhook -> {
+            Fields fields = webhook.fields();
+            String transactionId = fields.requiredText("transaction_id");
+            Optional<BigDecimal> amount = fields.amount("amount", false).map(GamingWebhookController::nonZero);
+            String currency = fields.currency("currency", DEFAULT_CURRENCY);
+            ConversionReported.Builder event = webhook.event()
+                .setKind(ConversionKind.CHARGEBACK)
+                .setTransactionId(transactionId)
+                .setAmount(amount.map(value -> new Money(value.toPlainString(), currency)).orElse(null))
+                .setReason(fields.text("reason").orElse(null));
+            // The deposit's identity, so it finds the deposit it takes back; its own status makes it a new fact.
+            return Conversion.reported(new DedupeKey(webhook.scope(), "deposit:" + transactionId, "CHARGEBACK"),
+                    event);
+        });
+    }
+
+    /**
+     * What every webhook does before its own fields: read the JSON, admit the sender, refuse unreplaced macros, name
+     * the player; a refusal then carries the sender's offer.
+     */
+    private ResponseEntity<?> receive(HttpServletRequest request, Function<Webhook, Conversion> interpretation) {
         return answer(desk.process(request, PostbackFormat.GAMING_WEBHOOK, call -> {
             Fields fields = Fields.fromJson(call.body());
             Sender sender = sender(call, fields);
             return sender.interpret(() -> {
                 fields.rejectUnreplacedMacros();
-                String userId = fields.requiredText("user_id");
-                String transactionId = fields.requiredText("transaction_id");
-                Optional<BigDecimal> amount = fields.amount("amount", false);
-                if (amount.isPresent() && amount.get().signum() == 0) {
-                    throw Rejection.invalid("amount must be greater than zero");
-                }
-                String currency = fields.currency("currency", DEFAULT_CURRENCY);
-                ConversionReported.Builder event = event(call, fields, sender, userId)
-                    .setKind(ConversionKind.CHARGEBACK)
-                    .setTransactionId(transactionId)
-                    .setAmount(amount.map(value -> new Money(value.toPlainString(), currency)).orElse(null))
-                    .setReason(fields.text("reason").orElse(null));
-                // The deposit's identity, so it finds the deposit it takes back; its own status makes it a new fact.
-                return Conversion.reported(new DedupeKey(scope(fields), "deposit:" + transactionId, "CHARGEBACK"),
-                        event);
+                return interpretation.apply(new Webhook(call, fields, sender, fields.requiredText("user_id")));
             });
         }));
+    }
+
+    private static BigDecimal nonZero(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            throw Rejection.invalid("amount must be greater than zero");
+        }
+        return amount;
     }
 
     /**
@@ -170,17 +168,6 @@ class GamingWebhookController {
         }
     }
 
-    private ConversionReported.Builder event(InboundCall call, Fields fields, Sender sender, String userId) {
-        Instant occurredAt = fields.instant("timestamp", call.receivedAt()).orElse(call.receivedAt());
-        return ConversionReported.newBuilder()
-            .setStatus(ConversionStatus.APPROVED)
-            .setOfferId(sender.offer() == null ? null : sender.offer().offerId())
-            .setPlayerId(userId)
-            .setClickId(fields.text("click_id").orElse(null))
-            .setSubId(fields.text("subid").orElse(null))
-            .setOccurredAt(occurredAt);
-    }
-
     /** Who sent the webhook, as far as it is known, and its verified signature if it carried one. */
     private record Sender(KnownOffer offer, SignedMessage message) {
 
@@ -194,9 +181,25 @@ class GamingWebhookController {
         }
     }
 
-    /** The platform as sent, not the offer it resolves to, so a retry stays a duplicate after offers change. */
-    private static String scope(Fields fields) {
-        return "gaming:" + fields.text("platform").orElse("");
+    /** One webhook as received: its call, its fields, who sent it and the player it is about. */
+    private record Webhook(InboundCall call, Fields fields, Sender sender, String userId) {
+
+        /** The event every webhook reports, before what its kind adds. */
+        ConversionReported.Builder event() {
+            Instant occurredAt = fields.instant("timestamp", call.receivedAt()).orElse(call.receivedAt());
+            return ConversionReported.newBuilder()
+                .setStatus(ConversionStatus.APPROVED)
+                .setOfferId(sender.offer() == null ? null : sender.offer().offerId())
+                .setPlayerId(userId)
+                .setClickId(fields.text("click_id").orElse(null))
+                .setSubId(fields.text("subid").orElse(null))
+                .setOccurredAt(occurredAt);
+        }
+
+        /** The platform as sent, not the offer it resolves to, so a retry stays a duplicate after offers change. */
+        String scope() {
+            return "gaming:" + fields.text("platform").orElse("");
+        }
     }
 
     private static ResponseEntity<?> answer(Receipt receipt) {

@@ -1,2 +1,0 @@
-/** Problem details shared by this service's controllers. */
-package io.croupier.click.web;
