@@ -63,7 +63,8 @@ async function load(body) {
         api('/reports/timeline', { query: { from: period.from, to: period.to, bucket: period.bucket } }),
         api('/admin/weight-sets', { query: { limit: WEIGHT_HISTORY } }),
     ]);
-    const weightHistory = await Promise.all(weightSets.map(set => api(`/admin/weight-sets/${set.weight_set_id}`)));
+    const weightHistory = await Promise.all(weightSets.items.map(set =>
+        api(`/admin/weight-sets/${set.weight_set_id}`)));
     const funnels = await Promise.all(stats.map(offer => api(`/offers/${encodeURIComponent(offer.id)}/funnel`,
         { query: { from: period.from, to: period.to } })));
     if (!body.isConnected) {
