@@ -34,7 +34,8 @@ class ParkedConversionController {
 
     /** @param reason one waiting reason only ({@code CLICK_NOT_FOUND}, {@code WAITING_FOR_EARLIER}, ...) */
     @ErrorAnswer(status = 400,
-            when = "limit is out of range, the cursor is not one this API answered, or the reason is not one that waits",
+            when = "limit is out of range, the cursor is not one this API answered, or the reason is not one that "
+                    + "waits",
             detail = "cursor is not one this API answered")
     @GetMapping("/conversions/parked")
     CursorPage<ConversionView> parked(@RequestParam(required = false) String reason,
