@@ -20,6 +20,8 @@ class AttributionServiceAccess implements AccessRules {
             .permit(GET, "/clicks/*", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/clicks", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/conversions/unattributed", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/conversions/parked", ADMIN, MANAGER, ANALYST)
+            .permit(GET, "/conversions/parked/counts", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/offers/*/funnel", ADMIN, MANAGER, ANALYST)
             .permit(GET, "/offers/timeline", ADMIN, MANAGER, ANALYST);
     }

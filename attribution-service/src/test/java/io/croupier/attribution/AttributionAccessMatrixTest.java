@@ -52,6 +52,8 @@ class AttributionAccessMatrixTest {
             .endpoint(EVERYONE, 200, () -> Call.get("/clicks/timeline?from=2026-01-01T00:00:00Z"
                     + "&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/conversions/unattributed?limit=1"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/conversions/parked?limit=1"))
+            .endpoint(OPERATORS, 200, () -> Call.get("/conversions/parked/counts"))
             .endpoint(OPERATORS, 200, () -> Call.get("/offers/" + offer
                     + "/funnel?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"))
             .endpoint(OPERATORS, 200, () -> Call.get("/offers/timeline?from=2026-01-01T00:00:00Z"

@@ -87,7 +87,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         assertThat(held.heldPayout()).hasToString("75.00 BRL");
         assertThat(held.inputs()).containsEntry("held_until", "gateway_confirmation")
             .doesNotContainKey("guessed_link_policy");
-        assertThat(ledger.awaitingDecision(offer, publisher, 10)).extracting(LedgerEntry::entryId)
+        assertThat(ledger.awaitingDecision(offer, publisher, null, 10)).extracting(LedgerEntry::entryId)
             .containsExactly(held.entryId());
 
         PurchaseConfirmed confirmed = confirmation(transaction, "50.00");
@@ -104,7 +104,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         assertThat(release.inputs()).containsEntry("gateway_confirmed_amount", "50.00 BRL");
         assertThat(payouts.get(0).getEventId()).isEqualTo("payout:" + release.entryId());
         assertThat(payouts.get(0).getPayout()).isEqualTo(money("75.00", "BRL"));
-        assertThat(ledger.awaitingDecision(offer, publisher, 10)).isEmpty();
+        assertThat(ledger.awaitingDecision(offer, publisher, null, 10)).isEmpty();
         assertThat(get("/publishers/" + publisher + "/users/end-user/points").get("points").decimalValue())
             .isEqualByComparingTo("75.00");
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
@@ -140,7 +140,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         send(confirmation(other, "50.00"));
         awaitStored(other);
 
-        assertThat(ledger.awaitingDecision(offer, publisher, 10)).extracting(LedgerEntry::entryId)
+        assertThat(ledger.awaitingDecision(offer, publisher, null, 10)).extracting(LedgerEntry::entryId)
             .containsExactly(held.entryId());
         LedgerEntry confirmed = heldPayouts.confirm(held.entryId());
         assertThat(confirmed.rule()).isEqualTo("GATEWAY_HOLD_CONFIRMED");
@@ -181,7 +181,7 @@ class CpaHeldUntilGatewayConfirmsTest {
         assertThat(jdbc.sql("select sum(revenue) from ledger_entries where offer_id = :offer")
             .param("offer", offer).query(java.math.BigDecimal.class).single())
             .as("the rejected qualification earns the casino's money no more").isEqualByComparingTo("0");
-        assertThat(ledger.awaitingDecision(offer, publisher, 10)).isEmpty();
+        assertThat(ledger.awaitingDecision(offer, publisher, null, 10)).isEmpty();
 
         send(confirmation(transaction, "50.00"));
         awaitStored(transaction);

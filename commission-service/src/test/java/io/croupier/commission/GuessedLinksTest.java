@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,12 +72,40 @@ class GuessedLinksTest {
     }
 
     @Test
+    void heldPayoutsArePagedOldestFirstByTheirCursor() throws Exception {
+        String offer = offer(GuessedLinkPolicy.HOLD);
+        String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN"))).entryId());
+        }
+
+        JsonNode first = get("/ledger/held?limit=2&publisher_id=" + publisher);
+        JsonNode last = get("/ledger/held?limit=2&publisher_id=" + publisher + "&cursor="
+                + first.path("next_cursor").asString());
+
+        assertThat(entryIds(first)).containsExactly(held.get(0), held.get(1));
+        assertThat(entryIds(last)).containsExactly(held.get(2));
+        assertThat(last.path("next_cursor").isNull()).isTrue();
+        HttpResponse<String> notOurs = http.send(request("/ledger/held?cursor=yesterday").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notOurs.statusCode()).isEqualTo(400);
+        assertThat(notOurs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(http.send(request("/ledger/held?limit=0").GET().build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(400);
+    }
+
+    private static List<String> entryIds(JsonNode page) {
+        return page.path("items").valueStream().map(entry -> entry.path("entry_id").asString()).toList();
+    }
+
+    @Test
     void guessedLinkConfirmedUnderHoldIsTheOnlyWayThePublisherIsPaidAndTheOnlyPayoutForwarded() throws Exception {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
 
         LedgerEntry held = driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN")));
-        JsonNode waiting = get("/ledger/held?publisher_id=" + publisher);
+        JsonNode waiting = get("/ledger/held?publisher_id=" + publisher).path("items");
 
         assertThat(held.revenue()).as("the casino still pays Croupier").hasToString("7.00 USD");
         assertThat(held.publisherPayout().isZero()).isTrue();
@@ -102,7 +131,7 @@ class GuessedLinksTest {
         PayoutDue payout = awaitPayouts(publisher, 1).get(0);
         assertThat(payout.getEventId()).isEqualTo("payout:" + confirmation.get("entry_id").asString());
         assertThat(payout.getPayout()).isEqualTo(money("5.60", "USD"));
-        assertThat(get("/ledger/held?publisher_id=" + publisher).size()).isZero();
+        assertThat(get("/ledger/held?publisher_id=" + publisher).path("items").size()).isZero();
         assertThat(get("/publishers/" + publisher + "/users/end-user/points").get("points").decimalValue())
             .isEqualByComparingTo("5.60");
         JsonNode conversion = get("/conversions?publisher_id=" + publisher).get("items").get(0);

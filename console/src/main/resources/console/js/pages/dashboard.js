@@ -3,6 +3,7 @@ import { allowed, api, pages } from '../api.js';
 import { byCurrency, format, parse, per } from '../decimal.js';
 import { count, h, percent, replace, table, time } from '../dom.js';
 import { of, preset, previous, PRESETS } from '../period.js';
+import { pagedTable } from '../paged.js';
 import { SERVICES_WITH_DEAD_LETTERS } from '../services.js';
 
 export const title = 'Dashboard';
@@ -63,7 +64,8 @@ async function load(body) {
         api('/reports/timeline', { query: { from: period.from, to: period.to, bucket: period.bucket } }),
         api('/admin/weight-sets', { query: { limit: WEIGHT_HISTORY } }),
     ]);
-    const weightHistory = await Promise.all(weightSets.map(set => api(`/admin/weight-sets/${set.weight_set_id}`)));
+    const weightHistory = await Promise.all(weightSets.items.map(set =>
+        api(`/admin/weight-sets/${set.weight_set_id}`)));
     const funnels = await Promise.all(stats.map(offer => api(`/offers/${encodeURIComponent(offer.id)}/funnel`,
         { query: { from: period.from, to: period.to } })));
     if (!body.isConnected) {
@@ -253,11 +255,31 @@ async function attributionHealth() {
             reasons.set(conversion.reason, (reasons.get(conversion.reason) ?? 0) + 1);
         }
     }
+    const parked = await api('/conversions/parked/counts');
     section.querySelector('.loading').replaceWith(
         h('p', {}, h('a', { href: '#/unattributed' }, 'Unattributed conversions'), ` by reason${
             list.done ? '' : ' (the oldest 1000)'}:`),
         table([['Reason', ([reason]) => reason], ['Conversions', ([, n]) => count(n)]], [...reasons.entries()],
-            { id: 'unattributed-reasons' }));
+            { id: 'unattributed-reasons' }),
+        h('h3', {}, 'Parked: held back and re-checked until attributed'),
+        h('p', {}, h('span', { id: 'parked-total' }, count(parked.total)),
+            ' conversions wait for their click, their player\'s link, a recent click, or an earlier conversion of '
+            + 'the same click, player or identity.'),
+        table([['Reason', ([reason]) => reason],
+            ['Conversions', ([reason, n]) => h('span', { 'data-parked': reason }, count(n))]],
+        Object.entries(parked.by_reason), { id: 'parked-reasons' }),
+        await pagedTable([
+            ['Received', conversion => time(conversion.received_at)],
+            ['Reason', conversion => h('strong', {}, conversion.reason)],
+            ['State', conversion => conversion.state === 'PENDING' ? 'within grace period' : 'also unattributed'],
+            ['Kind', conversion => `${conversion.kind} ${conversion.status}`],
+            ['Offer', conversion => conversion.offer_id ?? '–'],
+            ['Click', conversion => h('span', { 'data-parked-click': conversion.click_id ?? '' },
+                conversion.click_id ?? '–')],
+            ['Postback', conversion => /^postback:\d+$/.test(conversion.event_id)
+                ? h('a', { href: `#/postbacks/${conversion.event_id.substring(9)}` }, 'the call')
+                : conversion.event_id],
+        ], pages('/conversions/parked', { limit: 20 }), { id: 'parked' }));
 }
 
 async function deadLetters() {

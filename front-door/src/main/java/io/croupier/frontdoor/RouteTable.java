@@ -27,6 +27,7 @@ public final class RouteTable {
             Map.entry("/api/analytics/", Backend.POSTBACK),
             Map.entry("/clicks", Backend.ATTRIBUTION),
             Map.entry("/conversions/unattributed", Backend.ATTRIBUTION),
+            Map.entry("/conversions/parked", Backend.ATTRIBUTION),
             Map.entry("/offers/", Backend.ATTRIBUTION),
             Map.entry("/track", Backend.ATTRIBUTION),
             Map.entry("/conversions", Backend.COMMISSION),

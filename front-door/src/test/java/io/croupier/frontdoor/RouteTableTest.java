@@ -14,6 +14,7 @@ class RouteTableTest {
             "/postback, POSTBACK", "/postback/abc123xyz, POSTBACK", "/webhooks/gaming/deposit, POSTBACK",
             "/api/postback/brazino/deposit, POSTBACK", "/api/analytics/postback/test, POSTBACK",
             "/clicks/01J0000000000000000000000, ATTRIBUTION", "/conversions/unattributed, ATTRIBUTION",
+            "/conversions/parked, ATTRIBUTION", "/conversions/parked/counts, ATTRIBUTION",
             "/offers/3/funnel, ATTRIBUTION",
             "/conversions, COMMISSION", "/ledger/entries, COMMISSION", "/reports/publishers, COMMISSION",
             "/customers/p-1/ltv, COMMISSION", "/publishers/4/users/u/points, COMMISSION", "/ad-spend, ANALYTICS",

@@ -1,6 +1,7 @@
 package io.croupier.localstack;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -399,6 +400,42 @@ class ConsoleBrowserTest {
             assertThat(operator.all(By.cssSelector("#unattributed tbody tr"))).hasSize(page.path("items").size());
             assertThat(operator.text(By.id("unattributed"))).contains(page.at("/items/0/reason").asString());
         }
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    /**
+     * A casino reports a conversion for a click that never arrives (a real seed 004 call through the front door): it
+     * stays parked for as long as its click is missing, so the dashboard shows it without racing a grace period.
+     */
+    @Test
+    @Order(13)
+    void aConversionWaitingForItsClickIsShownParkedOnTheDashboardWithTheCountsByReason() {
+        String missingClick = "never-" + UUID.randomUUID();
+        HttpResponse<String> accepted = platform.get(edgeUrl + "/postback/" + DemoData.PARTNER_KEY + "?click_id="
+                + missingClick + "&payout=2.50&transaction_id=TXN-" + UUID.randomUUID() + "&status=approved");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(edgeUrl
+                + "/conversions/parked?reason=CLICK_NOT_FOUND&limit=500").stream()
+            .anyMatch(parked -> missingClick.equals(parked.path("click_id").asString())));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            operator.go("dashboard");
+            operator.driver().navigate().refresh();
+            JsonNode counts = manager.get(edgeUrl + "/conversions/parked/counts");
+            assertThat(operator.text(By.id("parked-total"))).isEqualTo(count(counts.path("total").asLong()));
+            assertThat(operator.text(By.cssSelector("[data-parked=CLICK_NOT_FOUND]")))
+                .isEqualTo(count(counts.at("/by_reason/CLICK_NOT_FOUND").asLong()));
+        });
+        By ours = By.cssSelector("[data-parked-click='" + missingClick + "']");
+        By rows = By.cssSelector("#parked tbody tr");
+        while (operator.all(ours).isEmpty() && !operator.all(By.cssSelector("#parked-more:not([hidden])")).isEmpty()) {
+            int shown = operator.all(rows).size();
+            operator.await(By.id("parked-more")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> operator.all(rows).size() > shown);
+        }
+        assertThat(operator.all(ours)).hasSize(1);
+        operator.driver().executeScript("arguments[0].scrollIntoView()", operator.await(By.id("parked-reasons")));
+        operator.screenshot("dashboard-parked");
         assertThat(operator.consoleProblems()).isEmpty();
     }
 

@@ -51,7 +51,7 @@ class GuessedLinksEndToEndTest {
         assertThat(held.path("held_payout").path("amount").asString()).isEqualTo("5.60");
         String commission = platform.url(PlatformService.COMMISSION);
         JsonNode waiting = JSON.readTree(platform.read(commission + "/ledger/held?offer_id=" + offer.path("id")
-            .asString()).body());
+            .asString()).body()).path("items");
         assertThat(waiting.size()).isEqualTo(1);
         assertThat(waiting.get(0).path("entry_id").asString()).isEqualTo(held.path("entry_id").asString());
 

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.croupier.events.ConversionReported;
 import io.croupier.events.Money;
@@ -142,6 +144,35 @@ class ConversionRepository {
             .param("limit", limit)
             .query(ConversionView::map)
             .list();
+    }
+
+    /**
+     * The conversions still re-checked (parked: neither attributed nor given up for a permanent reason), oldest first,
+     * of one reason or all.
+     */
+    List<ConversionView> parked(String reason, long afterSeq, int limit) {
+        return jdbc.sql("select " + ConversionView.COLUMNS + """
+                 from conversions
+                where next_check_at is not null and state <> 'ATTRIBUTED' and seq > :after
+                  and (cast(:reason as text) is null or reason = :reason)
+                order by seq limit :limit""")
+            .param("after", afterSeq)
+            .param("reason", reason)
+            .param("limit", limit)
+            .query(ConversionView::map)
+            .list();
+    }
+
+    /** How many conversions are parked now, per reason. */
+    Map<String, Long> parkedByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("""
+                select reason, count(*) as conversions from conversions
+                where next_check_at is not null and state <> 'ATTRIBUTED' group by reason""")
+            .query(rs -> {
+                counts.put(rs.getString("reason"), rs.getLong("conversions"));
+            });
+        return counts;
     }
 
     /** The conversions attributed to a click or naming it. */

@@ -1,13 +1,12 @@
 package io.croupier.commission.commissioning;
 
-import java.util.List;
-
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,12 +31,22 @@ class HeldPayoutController {
         this.heldPayouts = heldPayouts;
     }
 
-    /** Entries whose payout waits for an operator, oldest first; each says in its attribution why it is a guess. */
+    /**
+     * Entries whose payout waits for an operator, oldest first; each says in its attribution why it is a guess.
+     *
+     * @param cursor the {@code next_cursor} of the previous page (later entries)
+     */
+    @ErrorAnswer(status = 400, when = "limit is out of range, or the cursor is not one this API answered",
+            detail = "cursor is not one this API answered")
     @GetMapping("/ledger/held")
-    List<LedgerEntry> awaitingDecision(@RequestParam(name = "offer_id", required = false) String offerId,
+    CursorPage<LedgerEntry> awaitingDecision(@RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ledger.awaitingDecision(offerId, publisherId, limit);
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(ledger.awaitingDecision(offerId, publisherId, after == null ? null : after.id(),
+                request.fetchSize()), entry -> Cursor.of(entry.entryId()));
     }
 
     /** Pays the held payout: a new entry owing it to the publisher, forwarded to the publisher's postback URL. */

@@ -149,18 +149,21 @@ public class Ledger {
     }
 
     /** Entries holding a publisher payout that no operator has decided on and nothing has reversed, oldest first. */
-    public List<LedgerEntry> awaitingDecision(String offerId, String publisherId, int limit) {
+    public List<LedgerEntry> awaitingDecision(String offerId, String publisherId, String afterEntryId, int limit) {
         return jdbc.sql("""
                 select * from ledger_entries e
                 where e.held_payout is not null
                   and (cast(:offerId as text) is null or e.offer_id = :offerId)
                   and (cast(:publisherId as text) is null or e.publisher_id = :publisherId)
+                  and (cast(:after as text) is null
+                       or e.position > (select position from ledger_entries where entry_id = :after))
                   and not exists (select 1 from ledger_entries d
                                   where d.resolves = e.entry_id or d.reverses = e.entry_id)
                 order by e.position
                 limit :limit""")
             .param("offerId", offerId)
             .param("publisherId", publisherId)
+            .param("after", afterEntryId)
             .param("limit", limit)
             .query(Ledger::entry)
             .list();

@@ -118,9 +118,11 @@ class WeightSets {
             .map(this::withEntries);
     }
 
-    /** The newest sets first, without their entries. */
-    List<WeightSet> recent(int limit) {
-        return jdbc.sql("select * from weight_sets order by weight_set_id desc limit :limit")
+    /** Up to {@code limit} sets without their entries, computed before set {@code beforeId}, newest first. */
+    List<WeightSet> recent(long beforeId, int limit) {
+        return jdbc.sql("""
+                select * from weight_sets where weight_set_id < :before order by weight_set_id desc limit :limit""")
+            .param("before", beforeId)
             .param("limit", limit)
             .query((rs, row) -> header(rs))
             .list();

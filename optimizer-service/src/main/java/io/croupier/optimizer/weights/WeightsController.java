@@ -1,11 +1,10 @@
 package io.croupier.optimizer.weights;
 
-import java.util.List;
-
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +36,20 @@ class WeightsController {
         return recalculation.recalculateNow();
     }
 
-    /** The newest sets first, without their entries. */
+    /**
+     * The newest sets first, without their entries.
+     *
+     * @param cursor the {@code next_cursor} of the previous page (older sets)
+     */
+    @ErrorAnswer(status = 400, when = "limit is out of range, or the cursor is not one this API answered",
+            detail = "cursor is not one this API answered")
     @GetMapping("/admin/weight-sets")
-    List<WeightSet> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(500) int limit) {
-        return weightSets.recent(limit);
+    CursorPage<WeightSet> recent(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor before = request.after();
+        return request.page(weightSets.recent(before == null ? Long.MAX_VALUE : before.numericId(),
+                request.fetchSize()), set -> Cursor.of(set.weightSetId()));
     }
 
     @ErrorAnswer(status = 404, when = "No weight set has this id", detail = "no weight set 42")

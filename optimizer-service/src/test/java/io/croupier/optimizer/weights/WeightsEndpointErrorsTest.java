@@ -1,10 +1,14 @@
 package io.croupier.optimizer.weights;
 
+import java.util.Comparator;
+import java.util.List;
+
 import io.croupier.optimizer.OptimizerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +51,28 @@ class WeightsEndpointErrorsTest extends OptimizerIntegrationTest {
     }
 
     @Test
-    void theHistoryListsTheNewestSetFirst() {
+    void theHistoryIsPagedNewestSetFirstByItsCursor() {
         offer("Casino Alpha", true);
+        WeightSet oldest = updateWeights();
         WeightSet older = updateWeights();
         WeightSet newer = updateWeights();
 
-        WeightSet[] recent = http.get().uri("/admin/weight-sets?limit=2").retrieve().body(WeightSet[].class);
+        JsonNode first = http.get().uri("/admin/weight-sets?limit=2").retrieve().body(JsonNode.class);
+        JsonNode next = http.get().uri("/admin/weight-sets?limit=2&cursor={cursor}",
+                first.path("next_cursor").asString()).retrieve().body(JsonNode.class);
+        JsonNode last = http.get().uri("/admin/weight-sets?limit=500&cursor={cursor}",
+                first.path("next_cursor").asString()).retrieve().body(JsonNode.class);
 
-        assertThat(recent).extracting(WeightSet::weightSetId).containsExactly(newer.weightSetId(), older.weightSetId());
+        assertThat(ids(first)).containsExactly(newer.weightSetId(), older.weightSetId());
+        assertThat(ids(next)).first().isEqualTo(oldest.weightSetId());
+        assertThat(ids(last)).first().isEqualTo(oldest.weightSetId());
+        assertThat(ids(last)).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(last.path("next_cursor").isNull()).isTrue();
+        assertProblem("/admin/weight-sets?cursor=yesterday", HttpStatus.BAD_REQUEST);
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        return page.path("items").valueStream().map(set -> set.path("weight_set_id").asLong()).toList();
     }
 
     @Test
