@@ -263,8 +263,9 @@ async function attributionHealth() {
             { id: 'unattributed-reasons' }),
         h('h3', {}, 'Parked: held back and re-checked until attributed'),
         h('p', {}, h('span', { id: 'parked-total' }, count(parked.total)),
-            ' conversions wait for their click, their player\'s link, a recent click, or an earlier conversion of '
-            + 'the same click, player or identity.'),
+            parked.total === 1 ? ' conversion waits' : ' conversions wait',
+            ' for their click, their player\'s link, a recent click, or an earlier conversion of the same click, '
+            + 'player or identity.'),
         table([['Reason', ([reason]) => reason],
             ['Conversions', ([reason, n]) => h('span', { 'data-parked': reason }, count(n))]],
         Object.entries(parked.by_reason), { id: 'parked-reasons' }),
