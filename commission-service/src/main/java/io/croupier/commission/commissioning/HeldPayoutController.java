@@ -50,13 +50,7 @@ class HeldPayoutController {
     }
 
     /** Pays the held payout: a new entry owing it to the publisher, forwarded to the publisher's postback URL. */
-    @ErrorAnswer(status = 404, when = "No ledger entry has this id", detail = "no ledger entry 9f2c1e4a")
-    @ErrorAnswer(status = 409, when = "The entry holds no payout", detail = "ledger entry 9f2c1e4a holds no payout")
-    @ErrorAnswer(status = 409, when = "The held payout was already decided the other way",
-            detail = "the payout of ledger entry 9f2c1e4a was already decided: CONFIRMED in entry 7d3b2a10")
-    @ErrorAnswer(status = 409, when = "The entry was reversed by the casino",
-            detail = "ledger entry 9f2c1e4a was reversed by entry 7d3b2a10 (the casino's rejected deposit): "
-                    + "nothing is owed")
+    @DecidesAHeldPayout
     @PostMapping("/ledger/entries/{entryId}/confirm")
     LedgerEntry confirm(@PathVariable String entryId) {
         return heldPayouts.confirm(entryId);
@@ -66,13 +60,7 @@ class HeldPayoutController {
      * Refuses the held payout: a new entry that pays nothing. On a guessed link the casino's revenue stands; on a CPA
      * the gateway never confirmed, the deposit did not qualify, so the entry also reverses the CPA revenue.
      */
-    @ErrorAnswer(status = 404, when = "No ledger entry has this id", detail = "no ledger entry 9f2c1e4a")
-    @ErrorAnswer(status = 409, when = "The entry holds no payout", detail = "ledger entry 9f2c1e4a holds no payout")
-    @ErrorAnswer(status = 409, when = "The held payout was already decided the other way",
-            detail = "the payout of ledger entry 9f2c1e4a was already decided: CONFIRMED in entry 7d3b2a10")
-    @ErrorAnswer(status = 409, when = "The entry was reversed by the casino",
-            detail = "ledger entry 9f2c1e4a was reversed by entry 7d3b2a10 (the casino's rejected deposit): "
-                    + "nothing is owed")
+    @DecidesAHeldPayout
     @PostMapping("/ledger/entries/{entryId}/reject")
     LedgerEntry reject(@PathVariable String entryId) {
         return heldPayouts.reject(entryId);
