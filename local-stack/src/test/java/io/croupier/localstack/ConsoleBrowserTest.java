@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.schemas.Topics;
@@ -241,12 +243,20 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void theDemoPublishersDeliveryLogShowsEachDeliveryWithItsAttempts() {
-        String joao = DemoAccounts.idOf(manager.list(edgeUrl + "/admin/publishers"), "joao123");
-        // The simulation waits for its ledger entries; their deliveries to the publisher follow on their own time.
-        List<JsonNode> deliveries = await().atMost(Duration.ofSeconds(60))
-            .until(() -> manager.list(edgeUrl + "/admin/publishers/" + joao + "/deliveries"), found -> !found.isEmpty());
+        List<JsonNode> publishers = manager.list(edgeUrl + "/admin/publishers");
+        // Routing is random, so which demo publisher the simulation paid varies; and the deliveries follow the
+        // ledger entries the simulation waited for on their own time.
+        Map.Entry<String, List<JsonNode>> paid = await().atMost(Duration.ofSeconds(60)).until(() -> Stream
+            .of("joao123", "maria456", "teste123", "offerwall")
+            .map(username -> DemoAccounts.idOf(publishers, username))
+            .map(id -> Map.entry(id, manager.list(edgeUrl + "/admin/publishers/" + id + "/deliveries")))
+            .filter(found -> !found.getValue().isEmpty())
+            .findFirst()
+            .orElse(null), Objects::nonNull);
+        String publisher = paid.getKey();
+        List<JsonNode> deliveries = paid.getValue();
 
-        operator.go("publishers/" + joao);
+        operator.go("publishers/" + publisher);
 
         assertThat(operator.await(By.id("deliveries")).findElements(By.cssSelector("tbody tr")))
             .hasSize(deliveries.size());
@@ -254,7 +264,7 @@ class ConsoleBrowserTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long clicks = 0;
         for (JsonNode point : manager.get(edgeUrl + "/clicks/timeline?bucket=day&from=" + today.minusDays(29)
-                + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z&publisher_id=" + joao).path("points")) {
+                + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z&publisher_id=" + publisher).path("points")) {
             clicks += point.path("clicks").asLong();
         }
         assertThat(operator.text(By.cssSelector("[data-timeline=clicks]"))).isEqualTo(count(clicks));
