@@ -383,7 +383,9 @@ class EndToEndMoneyPathTest {
             assertThat(best.at("/evidence/value_per_conversion").asDouble()).isBetween(600.0 / 7, 100.0);
             assertThat(other.at("/evidence/observed_conversion_rate").asDouble()).isZero();
             assertThat(best.path("weight").asDouble()).isEqualTo(1.0);
-            assertThat(other.path("weight").asDouble()).isLessThan(0.05);
+            // Idle's twelve fresh clicks are mostly not due to have deposited yet, so its chance of being the best is
+            // small but not nil: Thompson draws decide how small.
+            assertThat(other.path("weight").asDouble()).isLessThan(0.25);
 
             String clickUrl = platform.url(PlatformService.CLICK) + "/click?source=e2e-weights-" + run;
             try (KafkaConsumer<String, SpecificRecord> clicks = clickConsumer()) {
@@ -401,9 +403,15 @@ class EndToEndMoneyPathTest {
                     assertThat(click.getRouting()).isEqualTo(RoutingMode.WEIGHTED);
                     assertThat(click.getOfferId()).isIn(converting, idle);
                 });
-                // Converting's share is about 98 %, Idle's the floor: 180 of 200 is far beyond chance.
+                // Routed by the set's weights: Converting's count is binomial around its share; four standard
+                // deviations below its mean is far beyond chance, and far above an even split.
+                double share = best.path("weight").asDouble()
+                        / (best.path("weight").asDouble() + other.path("weight").asDouble());
+                double expected = 200 * share;
+                double spread = Math.sqrt(200 * share * (1 - share));
                 assertThat(events.stream().filter(click -> click.getOfferId().equals(converting)).count())
-                    .isGreaterThanOrEqualTo(180);
+                    .isGreaterThanOrEqualTo((long) Math.floor(expected - 4 * spread))
+                    .isGreaterThan(140);
             }
         }
         finally {

@@ -50,7 +50,7 @@ class InvalidRequestProblemTest {
                         "/offers/timeline?from=yesterday&to=2025-01-02T00:00:00Z", null, "from",
                         "has the wrong type or format"),
                 arguments("optimizer-service: a validated parameter out of range", "GET", "/admin/weight-sets?limit=0",
-                        null, "limit", "must be greater than or equal to 1"));
+                        null, "limit", "must be between 1 and 500"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
+import io.croupier.runtime.problems.InvalidField;
+
 /**
  * Where a page ended: the sort key of its last row (a time and an id, a text id or a numeric one), written as an opaque
  * URL-safe token so that callers pass it back rather than build it. The token names its kind, so a cursor of one list
@@ -90,7 +92,7 @@ public final class Cursor {
     }
 
     private static RuntimeException notOurs() {
-        return PageRequest.badRequest("cursor is not one this API answered");
+        return new InvalidField("cursor", "is not one this API answered");
     }
 
     @Override

@@ -3,9 +3,7 @@ package io.croupier.runtime.paging;
 import java.util.List;
 import java.util.function.Function;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.croupier.runtime.problems.InvalidField;
 
 /**
  * A list endpoint's {@code cursor} and {@code limit}. The query fetches {@link #fetchSize()} rows after the decoded
@@ -24,7 +22,7 @@ public record PageRequest(String cursor, int limit) {
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw badRequest("limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidField("limit", "must be between 1 and " + MAX_LIMIT);
         }
     }
 
@@ -52,8 +50,4 @@ public record PageRequest(String cursor, int limit) {
         return new CursorPage<>(page, cursorOf.apply(page.get(limit - 1)).toString());
     }
 
-    static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
-    }
 }
