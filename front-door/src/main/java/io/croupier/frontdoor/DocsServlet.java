@@ -19,11 +19,19 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The platform's documentation page: Swagger UI at {@code /docs} (seed 001 names {@code http://localhost:5000/docs}),
  * one selectable definition per {@link Audience} at {@code /docs/<audience>.json}, and the whole platform's at
- * {@code /openapi.json}. Each service's own page, {@code /services/<service-name>/docs}, is {@link ServiceDocs}'.
+ * {@code /openapi.json}, and the same whole-platform definition read with ReDoc at {@code /redoc} (seed 002 names
+ * {@code http://localhost:8000/redoc} as its alternative documentation). Each service's own page,
+ * {@code /services/<service-name>/docs}, is {@link ServiceDocs}'.
  */
 final class DocsServlet extends HttpServlet {
 
     private static final String UI_PREFIX = "/docs/swagger-ui/";
+
+    private static final String REDOC_BUNDLE = "/redoc/redoc.standalone.js";
+
+    private static final String REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+
+    private static final String EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
 
     private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9]+)+");
 
@@ -34,9 +42,12 @@ final class DocsServlet extends HttpServlet {
 
     private final String assets;
 
+    private final byte[] redoc;
+
     DocsServlet(ApiDefinitions definitions) {
         this.definitions = definitions;
         this.assets = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+        this.redoc = redocBundle();
     }
 
     @Override
@@ -51,6 +62,15 @@ final class DocsServlet extends HttpServlet {
             Map<String, String> byUrl = new LinkedHashMap<>();
             Arrays.stream(Audience.values()).forEach(each -> byUrl.put(each.definitionPath(), each.label()));
             respond(response, "text/html", page(byUrl).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("/redoc".equals(path) || "/redoc/".equals(path)) {
+            respond(response, "text/html", REDOC_PAGE.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (REDOC_BUNDLE.equals(path)) {
+            response.setHeader("Cache-Control", "public, max-age=86400");
+            respond(response, "text/javascript", redoc);
             return;
         }
         if ("/openapi.json".equals(path)) {
@@ -76,7 +96,7 @@ final class DocsServlet extends HttpServlet {
                 }
             }
         }
-        JsonAnswers.problem(response, 404, "Not Found", "No documentation here; the page is at /docs");
+        JsonAnswers.problem(response, 404, "Not Found", "No documentation here; the pages are /docs and /redoc");
     }
 
     /**
@@ -90,6 +110,23 @@ final class DocsServlet extends HttpServlet {
         }
         return request.getScheme() + "://" + host;
     }
+
+    private static final String REDOC_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="UTF-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>Croupier API</title>
+              <link rel="icon" type="image/png" href="/docs/swagger-ui/favicon-32x32.png">
+              <style>body { margin: 0; }</style>
+            </head>
+            <body>
+              <redoc spec-url="/openapi.json"></redoc>
+              <script src="%s"></script>
+            </body>
+            </html>
+            """.formatted(REDOC_BUNDLE);
 
     /** Swagger UI over the definitions at these URLs, by the names the reader selects them by. */
     static String page(Map<String, String> definitions) {
@@ -149,6 +186,27 @@ final class DocsServlet extends HttpServlet {
         response.setContentLength(body.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
+        }
+    }
+
+    /**
+     * ReDoc's bundle with its sidebar logo drawn inline: the bundle fetches it from Redocly's CDN unconditionally,
+     * and the platform's pages load nothing from outside the platform.
+     */
+    private static byte[] redocBundle() {
+        try (InputStream bundle = DocsServlet.class.getResourceAsStream("redoc/redoc.standalone.js")) {
+            if (bundle == null) {
+                throw new IllegalStateException("ReDoc's bundle is not on the class path: build front-door with Maven");
+            }
+            String script = new String(bundle.readAllBytes(), StandardCharsets.UTF_8);
+            if (!script.contains(REDOC_CDN_LOGO)) {
+                throw new IllegalStateException("ReDoc's bundle no longer names " + REDOC_CDN_LOGO
+                        + ": check what else this ReDoc version loads from outside");
+            }
+            return script.replace(REDOC_CDN_LOGO, EMPTY_IMAGE).getBytes(StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("ReDoc's bundle cannot be read", e);
         }
     }
 

@@ -54,7 +54,8 @@ public class FrontDoorApplication {
     /** The documentation page; its paths are more specific than the proxy's, so the servlet container prefers it. */
     @Bean
     ServletRegistrationBean<DocsServlet> docsServlet(ApiDefinitions definitions) {
-        return new ServletRegistrationBean<>(new DocsServlet(definitions), "/docs/*", "/openapi.json");
+        return new ServletRegistrationBean<>(new DocsServlet(definitions), "/docs/*", "/openapi.json", "/redoc",
+                "/redoc/*");
     }
 
     @Bean

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * service's document at {@code /services/<service-name>/openapi.json}. The service would describe itself at its
  * internal address and send Swagger UI to paths that are the front door's own; here the page is the front door's
  * Swagger UI over that one document, whose server is the address the reader called with the service's prefix, so
- * "Try it out" goes through the front door to that service.
+ * "Try it out" goes through the front door to that service. The service's own Swagger UI paths lead to this page.
  */
 final class ServiceDocs {
 
@@ -46,6 +46,12 @@ final class ServiceDocs {
                 else {
                     JsonAnswers.problem(response, 502, "Bad Gateway", backend.serviceName() + " cannot be reached");
                 }
+            }
+            // The service's own Swagger UI would load its configuration from the front door's root: send the
+            // reader to the page that works behind the front door.
+            case "/swagger-ui.html", "/swagger-ui", "/swagger-ui/", "/swagger-ui/index.html" -> {
+                response.setStatus(302);
+                response.setHeader("Location", prefix + "/docs");
             }
             default -> {
                 return false;

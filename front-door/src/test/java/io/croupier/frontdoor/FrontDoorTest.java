@@ -283,6 +283,35 @@ class FrontDoorTest {
     }
 
     @Test
+    void aServicesOwnSwaggerUiLeadsToItsPageBehindTheFrontDoor() throws Exception {
+        for (String raw : List.of("/swagger-ui/index.html", "/swagger-ui.html", "/swagger-ui/")) {
+            HttpResponse<String> answer = get("/services/click-service" + raw);
+
+            assertThat(answer.statusCode()).as(raw).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(raw).hasValue("/services/click-service/docs");
+        }
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
+    void redocReadsTheWholePlatformsDefinitionWithItsBundleServedByTheFrontDoor() throws Exception {
+        HttpResponse<String> page = get("/redoc");
+        HttpResponse<String> bundle = get("/redoc/redoc.standalone.js");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+            .startsWith("text/html"));
+        assertThat(page.body()).contains("<redoc spec-url=\"/openapi.json\">",
+                "<script src=\"/redoc/redoc.standalone.js\">");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+            .startsWith("text/javascript"));
+        assertThat(bundle.body()).hasSizeGreaterThan(500_000).contains("Redoc").doesNotContain("cdn.redoc.ly");
+        assertThat(get("/redoc/other.js").statusCode()).isEqualTo(404);
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
     void whatAClientClaimsAboutTheAddressItCalledIsNotPassedOn() throws Exception {
         HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/offers"))
             .header("X-Forwarded-Host", "attacker.example")

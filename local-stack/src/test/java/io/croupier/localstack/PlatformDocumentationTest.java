@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +69,20 @@ class PlatformDocumentationTest {
     static void platform(TestPlatform started) {
         platform = started;
         frontDoor = started.frontDoor.url();
+    }
+
+    @Test
+    void redocShowsTheWholePlatformsDefinitionInABrowser() throws Exception {
+        String title = JSON.readTree(get(frontDoor + "/openapi.json").body()).path("info").path("title").asString();
+
+        try (Browser reader = Browser.open(frontDoor + "/console/")) {
+            reader.driver().get(frontDoor + "/redoc");
+
+            assertThat(reader.text(By.cssSelector(".api-info h1"))).startsWith(title);
+            assertThat(reader.driver().getPageSource()).contains("/run-pipeline", "/webhooks/gaming/deposit",
+                    "/admin/offers");
+            assertThat(reader.consoleProblems()).isEmpty();
+        }
     }
 
     @Test
