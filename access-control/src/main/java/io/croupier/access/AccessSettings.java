@@ -23,12 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        not in the cache makes the service fetch them at once (at most twice per 30 s)
  * @param keysOutageTolerance how long the last fetched keys are still used while the issuer cannot be reached
  * @param clockSkew tolerance on {@code exp} and {@code nbf} for clocks that drift apart
+ * @param revokedSessionsUri where the issuer lists the sessions it revoked ({@link RevokedSessions});
+ *        {@code <issuer>/.well-known/revoked-sessions.json} when unset; an issuer that answers 404 there revokes nothing
+ * @param revokedSessionsRefresh how often that list is read again: the longest a revoked session still gets in
  */
 @ConfigurationProperties("croupier.access")
 public record AccessSettings(String issuer, URI jwkSetUri, @DefaultValue("croupier") String audience,
         @DefaultValue("roles") String rolesClaim, @DefaultValue("publisher_id") String publisherClaim,
         @DefaultValue Map<String, Role> roleAliases, @DefaultValue("5m") Duration keysCacheTtl,
-        @DefaultValue("24h") Duration keysOutageTolerance, @DefaultValue("60s") Duration clockSkew) {
+        @DefaultValue("24h") Duration keysOutageTolerance, @DefaultValue("60s") Duration clockSkew,
+        URI revokedSessionsUri, @DefaultValue("30s") Duration revokedSessionsRefresh) {
 
     public AccessSettings {
         if (issuer == null || issuer.isBlank()) {
@@ -37,6 +41,9 @@ public record AccessSettings(String issuer, URI jwkSetUri, @DefaultValue("croupi
         }
         if (jwkSetUri == null) {
             jwkSetUri = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json");
+        }
+        if (revokedSessionsUri == null) {
+            revokedSessionsUri = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/revoked-sessions.json");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.croupier.access;
 
 import java.net.MalformedURLException;
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -22,7 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * The decoder every service validates bearer tokens with, on its own: the signature against the issuer's published
  * keys (fetched, cached, re-fetched when a token names a key not seen yet, kept through an issuer outage), then the
- * issuer, the audience, the expiry (required) and the subject. Unsigned tokens ({@code alg: none}) and HMAC-signed
+ * issuer, the audience, the expiry (required), the subject, and that the subject's session was not revoked since the
+ * token was issued ({@link RevokedSessions}). Unsigned tokens ({@code alg: none}) and HMAC-signed
  * ones are refused by the algorithm list: only the issuer's public keys can verify a token.
  */
 public final class TokenValidation {
@@ -32,20 +34,25 @@ public final class TokenValidation {
             SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.PS384,
             SignatureAlgorithm.PS512, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512);
 
-    /** The decoder for tokens whose keys are published at {@link AccessSettings#jwkSetUri()}. */
+    /**
+     * The decoder for tokens whose keys are published at {@link AccessSettings#jwkSetUri()} and whose revoked
+     * sessions at {@link AccessSettings#revokedSessionsUri()}.
+     */
     public static JwtDecoder decoder(AccessSettings settings) {
-        return decoder(settings, keys(settings));
+        return decoder(settings, keys(settings), new PublishedRevokedSessions(settings.revokedSessionsUri()));
     }
 
     /**
-     * The same checks against keys from elsewhere: identity-service validates its own tokens against the keys in
-     * its database rather than over HTTP to itself.
+     * The same checks against keys and revoked sessions from elsewhere: identity-service validates its own tokens
+     * against what its database holds rather than over HTTP to itself.
      */
-    public static JwtDecoder decoder(AccessSettings settings, JWKSource<SecurityContext> keys) {
+    public static JwtDecoder decoder(AccessSettings settings, JWKSource<SecurityContext> keys,
+            RevokedSessions.Source revokedSessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
             .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS))
             .build();
-        decoder.setJwtValidator(validator(settings));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator(settings),
+                new RevokedSessions(revokedSessions, settings.revokedSessionsRefresh(), Clock.systemUTC())));
         return decoder;
     }
 

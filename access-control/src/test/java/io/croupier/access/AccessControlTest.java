@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,11 +28,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=health,metrics",
                 "management.endpoint.health.show-details=when-authorized",
-                "management.endpoint.health.roles=ADMIN,MANAGER,ANALYST" })
+                "management.endpoint.health.roles=ADMIN,MANAGER,ANALYST",
+                "croupier.access.revoked-sessions-refresh=200ms" })
 class AccessControlTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -79,6 +84,26 @@ class AccessControlTest {
         assertThat(answer.body()).doesNotContainIgnoringCase("expired").doesNotContainIgnoringCase("signature")
             .doesNotContainIgnoringCase("issuer").doesNotContainIgnoringCase("audience")
             .doesNotContainIgnoringCase("exception");
+    }
+
+    @Test
+    void aTokenIssuedBeforeItsSubjectsSessionsWereRevokedIsRefusedWhileALaterOneIsServed() throws Exception {
+        String subject = "revoked-" + UUID.randomUUID();
+        String earlier = ISSUER.token(TestIssuer.ANALYST, claims -> claims.subject(subject)
+            .issueTime(Date.from(Instant.now().minusSeconds(2))));
+        assertThat(get("/reports", earlier).statusCode()).isEqualTo(200);
+
+        Instant revokedAt = ISSUER.revokeSessionsOf(subject);
+        String later = ISSUER.token(TestIssuer.ANALYST, claims -> claims.subject(subject)
+            .issueTime(Date.from(revokedAt.plusSeconds(1))));
+
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(get("/reports", earlier).statusCode()).isEqualTo(401));
+        HttpResponse<String> refused = get("/reports", earlier);
+        assertThat(JSON.readTree(refused.body()).path("detail").asString()).isEqualTo("Invalid token.");
+        assertThat(get("/reports", later).statusCode()).isEqualTo(200);
+        assertThat(get("/reports", ISSUER.token(TestIssuer.ANALYST)).statusCode()).as("another subject")
+            .isEqualTo(200);
     }
 
     @Test

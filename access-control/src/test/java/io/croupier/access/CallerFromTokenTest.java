@@ -109,6 +109,6 @@ class CallerFromTokenTest {
     private static AccessSettings settings(String rolesClaim, String publisherClaim, Map<String, Role> aliases) {
         return new AccessSettings("https://issuer.example", URI.create("https://issuer.example/keys"), "croupier",
                 rolesClaim, publisherClaim, aliases, Duration.ofMinutes(5), Duration.ofHours(24),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), null, Duration.ofSeconds(30));
     }
 }

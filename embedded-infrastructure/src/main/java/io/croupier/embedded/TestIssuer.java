@@ -5,12 +5,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -49,6 +55,8 @@ public final class TestIssuer implements AutoCloseable {
 
     private final RSAKey key;
 
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+
     /** Never published: what an attacker signs with. */
     private final RSAKey foreignKey;
 
@@ -71,8 +79,17 @@ public final class TestIssuer implements AutoCloseable {
                     out.write(keySet);
                 }
             });
+            TestIssuer issuer = new TestIssuer(server, key, foreign);
+            server.createContext("/.well-known/revoked-sessions.json", exchange -> {
+                byte[] list = issuer.revokedSessions().getBytes(StandardCharsets.UTF_8);
+                try (exchange; OutputStream out = exchange.getResponseBody()) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, list.length);
+                    out.write(list);
+                }
+            });
             server.start();
-            return new TestIssuer(server, key, foreign);
+            return issuer;
         }
         catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the test issuer's key", e);
@@ -89,6 +106,33 @@ public final class TestIssuer implements AutoCloseable {
 
     public String jwkSetUri() {
         return url() + "/.well-known/jwks.json";
+    }
+
+    /**
+     * Revokes the sessions of {@code subject} as identity-service does when an account is disabled: its tokens issued
+     * before now are listed at {@code /.well-known/revoked-sessions.json}.
+     */
+    public Instant revokeSessionsOf(String subject) {
+        Instant now = Instant.now();
+        revoked.put(subject, now);
+        return now;
+    }
+
+    private String revokedSessions() {
+        return revoked.entrySet().stream()
+            .map(session -> "{\"subject_sha256\":\"" + sha256(session.getKey()) + "\",\"issued_before\":\""
+                    + session.getValue() + "\"}")
+            .collect(Collectors.joining(",", "{\"revoked_sessions\":[", "]}"));
+    }
+
+    private static String sha256(String subject) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(subject.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A valid token of an operator role ({@link #ADMIN}, {@link #MANAGER}, {@link #ANALYST}). */

@@ -19,7 +19,8 @@ class IdentityServiceAccess implements AccessRules {
     @Override
     public void declare(Endpoints endpoints) {
         endpoints.publicly(POST, "/login", "/token")
-            .publicly(GET, "/.well-known/jwks.json", "/.well-known/openid-configuration")
+            .publicly(GET, "/.well-known/jwks.json", "/.well-known/openid-configuration",
+                    "/.well-known/revoked-sessions.json")
             .permit(POST, "/login/renew", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(GET, "/me", ADMIN, MANAGER, ANALYST, PUBLISHER)
             .permit(PUT, "/me/password", ADMIN, MANAGER, ANALYST, PUBLISHER)

@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "croupier.identity.bootstrap-admin.username=" + IdentityServiceTest.ADMIN,
                 "croupier.identity.bootstrap-admin.password=" + IdentityServiceTest.ADMIN_PASSWORD,
                 "croupier.identity.logins.max-failures=3", "croupier.events.retry.max-retries=1",
-                "croupier.events.retry.initial-interval=50ms" })
+                "croupier.events.retry.initial-interval=50ms", "croupier.access.revoked-sessions-refresh=200ms" })
 @ContextConfiguration(initializers = { EmbeddedInfrastructureInitializer.class, OwnIssuer.class })
 public @interface IdentityServiceTest {
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -205,6 +206,31 @@ class EndToEndMoneyPathTest {
         account.put("publisher_id", publisherId);
         admin.create(identity + "/admin/accounts", account);
         return AdminApi.logIn(identity, username, password).token();
+    }
+
+    @Test
+    void aDisabledAccountsTokenIsRefusedByEveryServiceBeforeItExpires() throws Exception {
+        String identity = platform.url(PlatformService.IDENTITY);
+        String username = "e2e-leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "e2e password " + username;
+        long id = admin.create(identity + "/admin/accounts", Map.of("username", username, "password", password,
+                "role", "MANAGER")).path("id").asLong();
+        String token = AdminApi.logIn(identity, username, password).token();
+        List<String> reads = List.of(edgeUrl + "/admin/offers", edgeUrl + "/reports/publishers",
+                edgeUrl + "/admin/publishers", edgeUrl + "/conversions/parked/counts", edgeUrl + "/me");
+        for (String read : reads) {
+            assertThat(get(read, token).statusCode()).as(read).isEqualTo(200);
+        }
+        long issuedIn = Instant.now().getEpochSecond();
+        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().getEpochSecond() > issuedIn);
+
+        admin.post(identity + "/admin/accounts/" + id + "/disable");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String read : reads) {
+                assertThat(get(read, token).statusCode()).as(read).isEqualTo(401);
+            }
+        });
     }
 
     @Test

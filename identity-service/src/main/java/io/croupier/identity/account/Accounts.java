@@ -11,6 +11,7 @@ import io.croupier.access.Role;
 import io.croupier.identity.IdentitySettings;
 import io.croupier.identity.account.AccountRequests.NewAccount;
 import io.croupier.identity.account.AccountRequests.RoleChange;
+import io.croupier.identity.token.SessionRevocations;
 import io.croupier.runtime.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +34,8 @@ public class Accounts {
 
     private final AuditTrail audit;
 
+    private final SessionRevocations revocations;
+
     private final IdentitySettings.Logins logins;
 
     private final Clock clock = Clock.systemUTC();
@@ -40,10 +43,12 @@ public class Accounts {
     /** Checked against when there is no real hash to check, so that a failing login costs what a real one does. */
     private final String decoyHash;
 
-    Accounts(AccountRepository repository, PasswordEncoder passwords, AuditTrail audit, IdentitySettings settings) {
+    Accounts(AccountRepository repository, PasswordEncoder passwords, AuditTrail audit, IdentitySettings settings,
+            SessionRevocations revocations) {
         this.repository = repository;
         this.passwords = passwords;
         this.audit = audit;
+        this.revocations = revocations;
         this.logins = settings.logins();
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -138,6 +143,7 @@ public class Accounts {
     @Transactional
     AccountView changeRole(long id, RoleChange change) {
         String publisherId = Credentials.publisherOf(change.role(), change.publisherId());
+        revocations.revoke(view(id).username());
         return change(id, "change-role", account -> {
             if (change.role() != Role.ADMIN) {
                 keepAnAdministrator(account);
@@ -150,6 +156,9 @@ public class Accounts {
 
     @Transactional
     AccountView setEnabled(long id, boolean enabled) {
+        if (!enabled) {
+            revocations.revoke(view(id).username());
+        }
         return change(id, enabled ? "enable" : "disable", account -> {
             if (!enabled) {
                 keepAnAdministrator(account);
@@ -160,9 +169,10 @@ public class Accounts {
         });
     }
 
-    /** Sets a new password and lifts a lockout; tokens of earlier logins can no longer be renewed. */
+    /** Sets a new password and lifts a lockout; the account's tokens issued before stop counting everywhere. */
     @Transactional
     AccountView resetPassword(long id, String password) {
+        revocations.revoke(view(id).username());
         return change(id, "reset-password", account -> withPassword(account, password));
     }
 

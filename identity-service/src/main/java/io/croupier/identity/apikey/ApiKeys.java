@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.croupier.access.Role;
+import io.croupier.identity.token.SessionRevocations;
 import io.croupier.runtime.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -37,13 +38,16 @@ public class ApiKeys {
 
     private final AuditTrail audit;
 
+    private final SessionRevocations revocations;
+
     private final SecureRandom random = new SecureRandom();
 
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeys(ApiKeyRepository repository, AuditTrail audit) {
+    ApiKeys(ApiKeyRepository repository, AuditTrail audit, SessionRevocations revocations) {
         this.repository = repository;
         this.audit = audit;
+        this.revocations = revocations;
     }
 
     /** The key that {@code clientId} and {@code secret} prove, if it is neither revoked nor expired. */
@@ -100,10 +104,11 @@ public class ApiKeys {
         return repository.find(id).map(ApiKeyView::of).orElseThrow(() -> notFound(id));
     }
 
-    /** Revoked keys get no new token; tokens already issued for one expire within {@code api-key-ttl}. */
+    /** Revoked keys get no new token, and the tokens already issued for one stop counting everywhere. */
     @Transactional
     ApiKeyView revoke(long id) {
         ApiKeyView before = view(id);
+        revocations.revoke(before.clientId());
         ApiKeyView after = repository.revoke(id, clock.instant()).map(ApiKeyView::of)
             .orElseThrow(() -> notFound(id));
         audit.record("revoke", AUDITED_TYPE, Long.toString(id), before, after);

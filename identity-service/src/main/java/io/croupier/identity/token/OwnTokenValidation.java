@@ -11,15 +11,18 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class OwnTokenValidation {
 
     /**
-     * When the platform trusts this service's tokens, it checks them against the keys in its own database, which
-     * are never behind (a key rotated by another instance a moment ago is there), rather than over HTTP to itself.
+     * When the platform trusts this service's tokens, it checks them against the keys and the revoked sessions in
+     * its own database, which are never behind (a key rotated by another instance a moment ago is there), rather
+     * than over HTTP to itself.
      * With an external OpenID Connect provider it validates that provider's tokens like any other service.
      */
     @Bean
-    JwtDecoder tokenDecoder(AccessSettings access, IdentitySettings identity, SigningKeys keys) {
+    JwtDecoder tokenDecoder(AccessSettings access, IdentitySettings identity, SigningKeys keys,
+            SessionRevocations revocations) {
         if (!access.issuer().equals(identity.issuer())) {
             return TokenValidation.decoder(access);
         }
-        return TokenValidation.decoder(access, (selector, context) -> selector.select(keys.published()));
+        return TokenValidation.decoder(access, (selector, context) -> selector.select(keys.published()),
+                revocations);
     }
 }

@@ -1,8 +1,10 @@
 package io.croupier.identity.account;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
+import io.croupier.access.RevokedSessions;
 import io.croupier.identity.IdentityApi;
 import io.croupier.embedded.ServiceHttp.Answer;
 import io.croupier.identity.IdentityServiceTest;
@@ -101,6 +103,59 @@ class AccountAdminTest {
         long secondId = jdbc.sql("select id from accounts where username = ?").param(second).query(Long.class)
             .single();
         assertThat(api.post("/admin/accounts/" + secondId + "/disable", null, admin).status()).isEqualTo(200);
+    }
+
+    @Test
+    void disablingAnAccountRevokesTheTokensItHadAndListsItsSessionForEveryServiceWithoutNamingIt() {
+        String username = api.createAccount(admin, "ANALYST", null, PASSWORD);
+        String token = api.tokenOf(username, PASSWORD);
+        assertThat(api.get("/me", token).status()).isEqualTo(200);
+        awaitTheNextSecond();
+
+        assertThat(api.post("/admin/accounts/" + idOf(username) + "/disable", null, admin).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/me", token).status())
+            .isEqualTo(401));
+        Answer list = api.get("/.well-known/revoked-sessions.json", null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("revoked_sessions")).anySatisfy(session -> assertThat(
+                session.path("subject_sha256").asString()).isEqualTo(RevokedSessions.subjectHash(username)));
+        assertThat(list.body()).doesNotContain(username);
+
+        assertThat(api.post("/admin/accounts/" + idOf(username) + "/enable", null, admin).status()).isEqualTo(200);
+        String again = api.tokenOf(username, PASSWORD);
+        assertThat(api.get("/me", again).status()).as("a login after the revocation").isEqualTo(200);
+        assertThat(api.get("/me", token).status()).as("the token from before stays refused").isEqualTo(401);
+    }
+
+    @Test
+    void changingAnAccountsRoleOrResettingItsPasswordRevokesTheTokensItHad() {
+        String demoted = api.createAccount(admin, "MANAGER", null, PASSWORD);
+        String reset = api.createAccount(admin, "ANALYST", null, PASSWORD);
+        String demotedToken = api.tokenOf(demoted, PASSWORD);
+        String resetToken = api.tokenOf(reset, PASSWORD);
+        awaitTheNextSecond();
+
+        assertThat(api.put("/admin/accounts/" + idOf(demoted) + "/role", "{\"role\":\"ANALYST\"}", admin).status())
+            .isEqualTo(200);
+        assertThat(api.put("/admin/accounts/" + idOf(reset) + "/password",
+                "{\"password\":\"another good password\"}", admin).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(api.get("/me", demotedToken).status()).isEqualTo(401);
+            assertThat(api.get("/me", resetToken).status()).isEqualTo(401);
+        });
+        assertThat(api.get("/me", api.tokenOf(reset, "another good password")).status()).isEqualTo(200);
+    }
+
+    /** A token counts whole seconds; one issued in the second of its revocation would be kept. */
+    private static void awaitTheNextSecond() {
+        long issuedIn = Instant.now().getEpochSecond();
+        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().getEpochSecond() > issuedIn);
+    }
+
+    private long idOf(String username) {
+        return jdbc.sql("select id from accounts where username = ?").param(username).query(Long.class).single();
     }
 
     @Test

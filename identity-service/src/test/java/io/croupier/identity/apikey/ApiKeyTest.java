@@ -1,6 +1,7 @@
 package io.croupier.identity.apikey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IdentityServiceTest
 class ApiKeyTest {
@@ -108,6 +110,20 @@ class ApiKeyTest {
             assertThat(refused.body()).doesNotContain("access_token");
         }
         assertThat(exchange(valid).status()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingAKeyRevokesTheTokensAlreadyIssuedForIt() {
+        JsonNode key = create("leaked BI", "ANALYST", null);
+        String token = exchange(key).json().path("access_token").asString();
+        assertThat(api.get("/admin/audit", token).status()).as("an analyst may not read the audit").isEqualTo(403);
+        long issuedIn = Instant.now().getEpochSecond();
+        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().getEpochSecond() > issuedIn);
+
+        api.delete("/admin/api-keys/" + key.path("id").asLong(), admin);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/admin/audit", token)
+            .status()).isEqualTo(401));
     }
 
     @Test
