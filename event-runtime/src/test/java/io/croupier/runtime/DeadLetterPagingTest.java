@@ -62,8 +62,10 @@ class DeadLetterPagingTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = http.get("/admin/dead-letters?limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
-                .json();
+            ServiceHttp.Answer answer = http.get("/admin/dead-letters?limit=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode page = answer.json();
             page.path("items").forEach(walked::add);
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
             pages++;

@@ -101,7 +101,10 @@ class DeliveryLogPagingTest extends ForwarderIntegrationTest {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = manager.get(list + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            ServiceHttp.Answer answer = manager.get(list + "?limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode page = answer.json();
             assertThat(page.path("items").size()).isLessThanOrEqualTo(limit);
             page.path("items").forEach(items::add);
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
