@@ -114,7 +114,7 @@ public class Driver {
     }
 
     public List<LedgerEntry> entries(String inputEventId) {
-        return ledger.search(new LedgerQuery(inputEventId, null, null, null, null, null, null, 100));
+        return ledger.search(new LedgerQuery(inputEventId, null, null, null, null, null, null, 100, false));
     }
 
     /** The key event-flow.md prescribes: the player when known, else the sub id, else the click. */

@@ -271,26 +271,26 @@ async function attributionHealth() {
         Object.entries(parked.by_reason), { id: 'parked-reasons' }),
         await pagedTable([
             ['Received', conversion => time(conversion.received_at)],
-            ['Reason', conversion => h('strong', {}, conversion.reason)],
-            ['State', conversion => conversion.state === 'PENDING' ? 'within grace period' : 'also unattributed'],
-            ['Kind', conversion => `${conversion.kind} ${conversion.status}`],
-            ['Offer', conversion => conversion.offer_id ?? '–'],
-            ['Click', conversion => h('span', { 'data-parked-click': conversion.click_id ?? '' },
-                conversion.click_id ?? '–')],
-            ['Postback', conversion => /^postback:\d+$/.test(conversion.event_id)
-                ? h('a', { href: `#/postbacks/${conversion.event_id.substring(9)}` }, 'the call')
-                : conversion.event_id],
-        ], pages('/conversions/parked', { limit: 20 }), { id: 'parked' }));
+            ['Why', conversion => [h('strong', {}, conversion.reason), h('br'),
+                conversion.state === 'PENDING' ? 'within grace period' : 'also unattributed']],
+            ['Conversion', conversion => [`${conversion.kind} ${conversion.status}`, h('br'),
+                `offer ${conversion.offer_id ?? '–'}`]],
+            ['Click and call', conversion => [
+                h('span', { class: 'truncate', title: conversion.click_id ?? '',
+                    'data-parked-click': conversion.click_id ?? '' }, conversion.click_id ?? 'no click id'),
+                /^postback:\d+$/.test(conversion.event_id)
+                    ? h('a', { href: `#/postbacks/${conversion.event_id.substring(9)}` }, 'the call')
+                    : h('span', { class: 'truncate', title: conversion.event_id }, conversion.event_id)]],
+        ], pages('/conversions/parked', { limit: 20 }), { id: 'parked', class: 'fits' }));
 }
 
 async function deadLetters() {
     const section = document.getElementById('dead-letters');
     const counts = await Promise.all(SERVICES_WITH_DEAD_LETTERS.map(service =>
-        allowed(api(`/services/${service}/admin/dead-letters`, { query: { limit: 1000 } }))
-            .then(letters => [service, letters])));
+        allowed(api(`/services/${service}/admin/dead-letters/count`)).then(answer => [service, answer])));
     section.querySelector('.loading').replaceWith(table([
         ['Service', ([service]) => h('a', { href: '#/deadletters' }, service)],
-        ['Dead letters', ([service, letters]) => h('span', { 'data-dead-letters': service },
-            letters === null ? 'not for your role' : count(letters.length))],
+        ['Dead letters', ([service, answer]) => h('span', { 'data-dead-letters': service },
+            answer === null ? 'not for your role' : count(answer.total))],
     ], counts));
 }

@@ -1,28 +1,31 @@
-import { allowed, api, ApiError } from '../api.js';
-import { count, h, replace, table, time } from '../dom.js';
+import { allowed, api, ApiError, pages } from '../api.js';
+import { count, h, replace, time } from '../dom.js';
 import { notice, refresh } from '../app.js';
+import { pagedTable } from '../paged.js';
 import { SERVICES_WITH_DEAD_LETTERS } from '../services.js';
 import { current, mayManage } from '../session.js';
 
 export const title = 'Dead letters';
 
 /**
- * #/deadletters: what each service's consumers gave up on, newest first, and its replay (back on the topic it came
- * from, once the cause is fixed). The service's own API decides who may replay; the button is offered to those roles.
+ * #/deadletters: what each service's consumers gave up on, newest first, 50 a page with the next ones a click away,
+ * and its replay (back on the topic it came from, once the cause is fixed). The service's own API decides who may
+ * replay; the button is offered to those roles.
  */
 export async function render(main) {
-    const letters = await Promise.all(SERVICES_WITH_DEAD_LETTERS.map(service =>
-        allowed(api(`/services/${service}/admin/dead-letters`, { query: { limit: 1000 } }))
-            .then(found => [service, found])));
+    const sections = await Promise.all(SERVICES_WITH_DEAD_LETTERS.map(async service => {
+        const counted = await allowed(api(`/services/${service}/admin/dead-letters/count`));
+        return h('section', { id: `dead-letters-${service}`, 'data-service': service },
+            h('h2', {}, `${service}: `, counted === null ? 'not for your role' : count(counted.total)),
+            counted === null ? '' : await letterTable(service));
+    }));
     replace(main, h('h1', {}, 'Dead letters'),
         h('p', { class: 'muted' }, 'Records a service could not process after its retries. Replaying one puts it '
             + 'back on its topic, where the service processes it again (the replay is audited).'),
-        letters.map(([service, found]) => h('section', { id: `dead-letters-${service}`, 'data-service': service },
-            h('h2', {}, `${service}: `, found === null ? 'not for your role' : count(found.length)),
-            found === null ? '' : letterTable(service, found))));
+        sections);
 }
 
-function letterTable(service, letters) {
+function letterTable(service) {
     const columns = [
         ['Dead-lettered', letter => time(letter.dead_lettered_at)],
         ['From', letter => h('code', {}, letter.original_topic ?? '–')],
@@ -34,7 +37,8 @@ function letterTable(service, letters) {
     if (mayManage(current())) {
         columns.push(['', letter => replayButton(service, letter)]);
     }
-    return table(columns, letters, { class: 'dead-letters' });
+    return pagedTable(columns, pages(`/services/${service}/admin/dead-letters`, { limit: 50 }),
+        { id: `dead-letters-of-${service}`, class: 'dead-letters' });
 }
 
 function replayButton(service, letter) {

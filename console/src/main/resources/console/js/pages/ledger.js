@@ -45,9 +45,10 @@ async function searchPage(main) {
             });
             return form;
         });
-    const entries = await pagedTable(ENTRY_COLUMNS, pages('/ledger/entries', { limit: 50 }), { id: 'ledger-entries' });
+    const entries = await pagedTable(ENTRY_COLUMNS, pages('/ledger/entries', { limit: 50, newest_first: true }),
+        { id: 'ledger-entries' });
     replace(main, h('h1', {}, 'Ledger explorer: why was this paid?'), forms,
-        h('h2', {}, 'Entries, in the order they were written'), entries);
+        h('h2', {}, 'Entries, the last written first'), entries);
 }
 
 function entryTable(entries) {

@@ -1,5 +1,5 @@
 import { api, ApiError, pages } from '../api.js';
-import { count, h, replace, table, time } from '../dom.js';
+import { count, h, replace, time } from '../dom.js';
 import { checkbox, field, input, select, showErrors, valueOf } from '../forms.js';
 import { notice, refresh } from '../app.js';
 import { pagedTable } from '../paged.js';
@@ -18,11 +18,11 @@ export async function render(main, id) {
     if (id) {
         const [publisher, deliveries, timeline] = await Promise.all([
             api(`/admin/publishers/${encodeURIComponent(id)}`),
-            api(`/admin/publishers/${encodeURIComponent(id)}/deliveries`, { query: { limit: 100 } }),
+            deliveryLog(id),
             publisherTimeline(id),
         ]);
         replace(main, h('h1', {}, `Publisher ${publisher.id}: `, publisher.name), actions(publisher), timeline,
-            form(publisher), h('h2', {}, 'Delivery log (newest 100)'), deliveryLog(publisher, deliveries));
+            form(publisher), h('h2', {}, 'Delivery log, newest first'), deliveries);
         timeline.draw();
         return;
     }
@@ -70,8 +70,9 @@ function actions(publisher) {
     return h('p', { class: 'actions' }, rotate, ' ', replayAll);
 }
 
-function deliveryLog(publisher, deliveries) {
-    return table([
+/** The publisher's deliveries, newest received first, 50 a page. */
+function deliveryLog(publisherId) {
+    return pagedTable([
         ['Delivery', delivery => delivery.id],
         ['State', delivery => h('span', { 'data-state': delivery.state }, delivery.state)],
         ['Event', delivery => `${delivery.event} (${delivery.status})`],
@@ -87,7 +88,8 @@ function deliveryLog(publisher, deliveries) {
         ['', delivery => delivery.state === 'DEAD' && mayManage(current())
             ? h('button', { type: 'button', 'data-replay': delivery.id, onclick: () => replay(delivery) }, 'Replay')
             : ''],
-    ], deliveries, { id: 'deliveries' });
+    ], pages(`/admin/publishers/${encodeURIComponent(publisherId)}/deliveries`, { limit: 50 }),
+    { id: 'deliveries' });
 }
 
 async function replay(delivery) {

@@ -66,7 +66,7 @@ class DeadLetterAccessTest {
         counter.breakOn(click.getClickId());
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
         DeadLetter letter = await().atMost(Duration.ofSeconds(30))
-            .until(() -> deadLetters.list(1000).stream().filter(dead -> click.getClickId().equals(dead.key()))
+            .until(() -> deadLetters.page(null, 1000).stream().filter(dead -> click.getClickId().equals(dead.key()))
                 .findFirst(), Optional::isPresent)
             .orElseThrow();
         counter.repair(click.getClickId());

@@ -47,7 +47,7 @@ class DeadLetterReplayTest {
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click).get();
 
         DeadLetter deadLetter = await().atMost(Duration.ofSeconds(30))
-            .until(() -> deadLetters.list(1000).stream().filter(letter -> click.getClickId().equals(letter.key()))
+            .until(() -> deadLetters.page(null, 1000).stream().filter(letter -> click.getClickId().equals(letter.key()))
                 .findFirst(), Optional::isPresent)
             .orElseThrow();
         assertThat(deadLetter.originalTopic()).isEqualTo(Topics.CLICKS.name());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static io.croupier.embedded.AccessMatrix.EVERYONE;
 
@@ -63,7 +64,8 @@ class IdentityAccessMatrixTest {
                 {"name":"matrix","role":"ANALYST"}""", admin).json().toString();
         String clientId = field(key, "client_id");
         String secret = field(key, "client_secret");
-        long accountId = api.get("/admin/accounts", admin).json().get(0).path("id").asLong();
+        JsonNode accounts = api.get("/admin/accounts?limit=500", admin).json().path("items");
+        long accountId = accounts.get(accounts.size() - 1).path("id").asLong();
 
         return AccessMatrix.withTokens(api.baseUrl(), tokens, refused)
             .publicly(200, () -> Call.post("/login", """

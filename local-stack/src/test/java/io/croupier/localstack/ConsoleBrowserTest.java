@@ -2,6 +2,7 @@ package io.croupier.localstack;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,9 +260,10 @@ class ConsoleBrowserTest {
         List<JsonNode> deliveries = paid.getValue();
 
         operator.go("publishers/" + publisher);
+        operator.await(By.id("deliveries"));
+        showEveryPage(operator, "deliveries");
 
-        assertThat(operator.await(By.id("deliveries")).findElements(By.cssSelector("tbody tr")))
-            .hasSize(deliveries.size());
+        assertThat(operator.all(By.cssSelector("#deliveries tbody tr"))).hasSize(deliveries.size());
         assertThat(operator.text(By.id("deliveries"))).contains(deliveries.get(0).path("id").asString());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long clicks = 0;
@@ -358,6 +362,9 @@ class ConsoleBrowserTest {
         assertThat(timelineClicks).as("the simulation's clicks of joao123").isPositive();
         assertThat(joao.get(edgeUrl + "/reports/timeline" + lastThirtyDays).path("publisher_id").asString())
             .isEqualTo(joaoId);
+        List<JsonNode> inLedgerOrder = joao.list(edgeUrl + "/conversions?limit=500");
+        String latestConversion = inLedgerOrder.get(inLedgerOrder.size() - 1).path("entry").path("click_id")
+            .asString();
         List<String> clicks = new java.util.ArrayList<>();
         joao.get(edgeUrl + "/clicks?limit=50").path("items").forEach(click -> {
             assertThat(click.path("publisher_id").asString()).isEqualTo(joaoId);
@@ -372,6 +379,8 @@ class ConsoleBrowserTest {
                     .map(total -> money(total.getValue()) + " " + total.getKey()).toList()));
             assertThat(publisher.all(By.cssSelector("#my-clicks tbody tr"))).hasSize(clicks.size());
             assertThat(publisher.text(By.id("my-clicks"))).contains(clicks.get(0));
+            assertThat(publisher.text(By.cssSelector("#my-conversions tbody tr:first-child")))
+                .as("the latest conversion first").contains(latestConversion);
             assertThat(publisher.text(By.id("tracking-link"))).contains("/click?pub=" + joaoId);
             assertThat(publisher.text(By.cssSelector("[data-timeline=clicks]"))).isEqualTo(count(timelineClicks));
             publisher.await(By.cssSelector("#publisher-traffic-chart canvas"));
@@ -444,6 +453,11 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> operator.all(rows).size() > shown);
         }
         assertThat(operator.all(ours)).hasSize(1);
+        assertThat(operator.script("""
+                const card = document.getElementById('attribution-health');
+                return [card, ...card.querySelectorAll('.table-wrap')]
+                    .every(element => element.scrollWidth <= element.clientWidth);"""))
+            .as("the parked conversions fit their card at 1366 px, without scrolling sideways").isEqualTo(true);
         operator.driver().executeScript("arguments[0].scrollIntoView()", operator.await(By.id("parked-reasons")));
         operator.screenshot("dashboard-parked");
         assertThat(operator.consoleProblems()).isEmpty();
@@ -458,7 +472,7 @@ class ConsoleBrowserTest {
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.CONVERSIONS_REPORTED.name(), key, "{not avro}")).get();
         }
-        String attribution = edgeUrl + "/services/attribution-service/admin/dead-letters?limit=1000";
+        String attribution = edgeUrl + "/services/attribution-service/admin/dead-letters?limit=500";
         JsonNode letter = await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution).stream()
             .filter(listed -> key.equals(listed.path("key").asString())).findFirst().orElse(null), found -> found != null);
         String where = letter.path("dead_letter_topic").asString() + "/" + letter.path("partition").asInt() + "/"
@@ -477,6 +491,64 @@ class ConsoleBrowserTest {
         assertThat(operator.consoleProblems()).isEmpty();
         await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution).stream()
             .filter(listed -> key.equals(listed.path("key").asString())).count() == 2);
+    }
+
+    /**
+     * More dead letters than a page: the console shows the newest 50 and follows {@code next_cursor} on "More" until
+     * the last one, so an operator reaches every letter however long the list. The letters are written onto the
+     * dead-letter topic as the error handler writes them (the test above has attribution-service dead-letter a real
+     * record): sixty undecodable records, each waiting out the back-off, would take minutes.
+     */
+    @Test
+    @Order(14)
+    void aDeadLetterListLongerThanAPageIsFollowedToItsLastLetter() throws Exception {
+        String batch = "paged-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < 60; i++) {
+                ProducerRecord<String, String> letter = new ProducerRecord<>(
+                        Topics.CONVERSIONS_REPORTED.deadLetterTopic(), batch + "-" + i, "{not avro}");
+                letter.headers()
+                    .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, bytes(Topics.CONVERSIONS_REPORTED.name()))
+                    .add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, bytes("attribution-service"))
+                    .add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(DeserializationException.class.getName()))
+                    .add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes("failed to deserialize"));
+                producer.send(letter);
+            }
+            producer.flush();
+        }
+        String attribution = edgeUrl + "/services/attribution-service/admin/dead-letters?limit=500";
+        List<JsonNode> letters = await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution),
+                listed -> listed.stream().filter(letter -> letter.path("key").asString().startsWith(batch)).count()
+                        == 60);
+        String oldest = letters.get(letters.size() - 1).path("key").asString();
+
+        operator.go("deadletters");
+        operator.await(By.id("dead-letters-of-attribution-service"));
+        assertThat(operator.all(By.cssSelector("#dead-letters-of-attribution-service tbody tr"))).hasSize(50);
+        assertThat(operator.text(By.id("dead-letters-attribution-service"))).doesNotContain(oldest);
+        showEveryPage(operator, "dead-letters-of-attribution-service");
+
+        assertThat(operator.all(By.cssSelector("#dead-letters-of-attribution-service tbody tr")))
+            .hasSize(letters.size());
+        assertThat(operator.text(By.id("dead-letters-attribution-service"))).contains(oldest);
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Clicks a paged table's "More" until the last page is in, each time waiting for its rows to arrive. */
+    private static void showEveryPage(Browser browser, String table) {
+        By rows = By.cssSelector("#" + table + " tbody tr");
+        By more = By.cssSelector("#" + table + "-more:not([hidden])");
+        while (!browser.all(more).isEmpty()) {
+            int shown = browser.all(rows).size();
+            browser.await(more).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.all(rows).size() > shown);
+        }
     }
 
     /**

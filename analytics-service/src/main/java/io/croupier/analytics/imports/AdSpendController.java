@@ -7,7 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.analytics.imports.AdSpendTotals.Position;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,11 +73,22 @@ class AdSpendController {
         return spend;
     }
 
-    /** The day's spend per campaign and currency, all media sources added, as ROAS divides by it. */
+    /**
+     * The day's spend per campaign and currency, all media sources added, as ROAS divides by it; by campaign, day and
+     * currency.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the totals after it
+     */
+    @BadPageRequest
     @GetMapping("/ad-spend")
-    List<AdSpend> list(@RequestParam(required = false) String campaign,
-            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        return totals.list(campaign, from, to);
+    CursorPage<AdSpend> list(@RequestParam(required = false) String campaign,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(totals.list(campaign, from, to, after == null ? null : Position.of(after),
+                request.fetchSize()), total -> Position.of(total).cursor());
     }
 
     private void audited(AdSpend spend, ImportReport report) {

@@ -3,11 +3,14 @@ package io.croupier.analytics.imports;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.croupier.events.AdSpendRecorded;
 import io.croupier.events.Money;
 import io.croupier.runtime.outbox.Outbox;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.problems.InvalidField;
 import io.croupier.schemas.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,21 +53,57 @@ class AdSpendTotals {
                 total.getAmount().getCurrency()), total));
     }
 
-    /** The day's spend per campaign and currency, over all media sources. */
-    List<AdSpendController.AdSpend> list(String campaign, LocalDate from, LocalDate to) {
+    /**
+     * The day's spend per campaign and currency, over all media sources, by campaign, day and currency from after
+     * {@code after} (from the first when it is null): {@code ad_spend_by_campaign} in order, each group summed as the
+     * scan passes it.
+     */
+    List<AdSpendController.AdSpend> list(String campaign, LocalDate from, LocalDate to, Position after, int limit) {
         return jdbc.sql("""
                 select campaign, day, currency, sum(amount) as amount from ad_spend
                 where (cast(:campaign as text) is null or campaign = :campaign)
                   and (cast(:from as date) is null or day >= :from)
                   and (cast(:to as date) is null or day <= :to)
+                  and (cast(:afterCampaign as text) is null
+                       or (campaign, day, currency) > (:afterCampaign, :afterDay, :afterCurrency))
                 group by campaign, day, currency
-                order by campaign, day, currency""")
+                order by campaign, day, currency
+                limit :limit""")
             .param("campaign", campaign)
             .param("from", from == null ? null : Date.valueOf(from))
             .param("to", to == null ? null : Date.valueOf(to))
+            .param("afterCampaign", after == null ? null : after.campaign())
+            .param("afterDay", after == null ? null : Date.valueOf(after.day()))
+            .param("afterCurrency", after == null ? null : after.currency())
+            .param("limit", limit)
             .query((rs, n) -> new AdSpendController.AdSpend(rs.getString("campaign"), rs.getDate("day").toLocalDate(),
                     rs.getBigDecimal("amount"), rs.getString("currency")))
             .list();
+    }
+
+    /**
+     * Where a total sits in the list, written in a cursor as its day, currency and campaign on lines of their own, the
+     * campaign last so that nothing it holds can shift the others.
+     */
+    record Position(String campaign, LocalDate day, String currency) {
+
+        static Position of(AdSpendController.AdSpend total) {
+            return new Position(total.campaign(), total.day(), total.currency());
+        }
+
+        static Position of(Cursor cursor) {
+            String[] parts = cursor.id().split("\n", 3);
+            try {
+                return new Position(parts[2], LocalDate.parse(parts[0]), parts[1]);
+            }
+            catch (ArrayIndexOutOfBoundsException | DateTimeParseException e) {
+                throw new InvalidField("cursor", "is not one this API answered");
+            }
+        }
+
+        Cursor cursor() {
+            return Cursor.of(day + "\n" + currency + "\n" + campaign);
+        }
     }
 
     static String key(String campaign, LocalDate day, String currency) {

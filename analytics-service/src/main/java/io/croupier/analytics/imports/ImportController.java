@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +39,6 @@ import org.springframework.web.multipart.MultipartFile;
         + "sessions) imported in bulk, each with its report of rows taken and refused.")
 @RestController
 class ImportController {
-
-    private static final int DEFAULT_LIST = 20;
 
     private final Map<String, ImportKind> kinds;
 
@@ -81,14 +83,23 @@ class ImportController {
         }
     }
 
-    /** The latest imports, newest first, without their problem rows. */
+    /**
+     * The imports, newest first, without their problem rows.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the imports before it
+     */
+    @BadPageRequest
     @GetMapping("/imports")
-    List<ImportReport> list(@RequestParam(required = false) String file,
-            @RequestParam(required = false) Integer limit) {
+    CursorPage<ImportReport> list(@RequestParam(required = false) String file,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
         if (file != null) {
             kind(file);
         }
-        return reports.latest(file, limit == null ? DEFAULT_LIST : Math.max(1, Math.min(limit, 1000)));
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(reports.latest(file, after == null ? null : after.numericId(), request.fetchSize()),
+                report -> Cursor.of(report.importId()));
     }
 
     @ErrorAnswer(status = 404, when = "No import has this id", detail = "No import 42")

@@ -37,11 +37,14 @@ class ImportReports {
             .optional();
     }
 
-    List<ImportReport> latest(String kind, int limit) {
+    /** Newest first, those before {@code beforeId} (all when it is null): the primary key in order. */
+    List<ImportReport> latest(String kind, Long beforeId, int limit) {
         return jdbc.sql("""
                 select * from imports where (cast(:kind as text) is null or kind = :kind)
+                  and (cast(:before as bigint) is null or import_id < :before)
                 order by import_id desc limit :limit""")
             .param("kind", kind)
+            .param("before", beforeId)
             .param("limit", limit)
             .query((rs, n) -> report(rs, null))
             .list();

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -26,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "runs, and which inputs a day has.")
 @RestController
 class PipelineController {
-
-    private static final int DEFAULT_LIST = 20;
 
     private final Pipeline pipeline;
 
@@ -68,10 +70,20 @@ class PipelineController {
         return answer;
     }
 
+    /**
+     * The record of runs, newest first.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the runs before it
+     */
+    @BadPageRequest
     @GetMapping("/pipeline/runs")
-    List<PipelineRun> list(@RequestParam(required = false) LocalDate day,
-            @RequestParam(required = false) Integer limit) {
-        return runs.latest(day, limit == null ? DEFAULT_LIST : Math.max(1, Math.min(limit, 1000)));
+    CursorPage<PipelineRun> list(@RequestParam(required = false) LocalDate day,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(runs.latest(day, after == null ? null : after.numericId(), request.fetchSize()),
+                run -> Cursor.of(run.runId()));
     }
 
     /** How many rows of each input a day has, to see before a run what it will work with. */

@@ -50,11 +50,14 @@ public class PipelineRuns {
             .orElseThrow(() -> new NoRunForDay(day));
     }
 
-    List<PipelineRun> latest(LocalDate day, int limit) {
+    /** Newest first, those before {@code beforeId} (all when it is null): the primary key in order. */
+    List<PipelineRun> latest(LocalDate day, Long beforeId, int limit) {
         return jdbc.sql("""
                 select * from pipeline_runs where (cast(:day as date) is null or day = :day)
+                  and (cast(:before as bigint) is null or run_id < :before)
                 order by run_id desc limit :limit""")
             .param("day", day == null ? null : java.sql.Date.valueOf(day))
+            .param("before", beforeId)
             .param("limit", limit)
             .query(PipelineRuns::run)
             .list();

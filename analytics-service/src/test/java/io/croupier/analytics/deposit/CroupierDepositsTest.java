@@ -100,7 +100,8 @@ class CroupierDepositsTest {
         inputs.costs("2025-04-12,K-%s,100.00,USD".formatted(run), "2025-04-13,K-%s,100.00,USD".formatted(run));
 
         JsonNode curated = inputs.report("2025-04-10", "purchases_curated").json();
-        JsonNode run = new ServiceHttp(port, ServiceHttp.manager()).get("/pipeline/runs?day=2025-04-10&limit=1").json().get(0);
+        JsonNode run = new ServiceHttp(port, ServiceHttp.manager()).get("/pipeline/runs?day=2025-04-10&limit=1").json()
+            .path("items").get(0);
         JsonNode chargebackDay = inputs.report("2025-04-12", "roas_d1").json();
         JsonNode gatewayReportDay = inputs.report("2025-04-13", "roas_d1").json();
 

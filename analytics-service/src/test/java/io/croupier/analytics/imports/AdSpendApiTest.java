@@ -51,7 +51,7 @@ class AdSpendApiTest {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(file.json().path("inserted").asLong()).as(file.body()).isEqualTo(1);
         assertThat(second.json().path("amount").decimalValue()).isEqualByComparingTo("250.00");
-        JsonNode listed = api.get("/ad-spend?campaign=" + campaign).json();
+        JsonNode listed = api.get("/ad-spend?campaign=" + campaign).json().path("items");
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.get(0).path("amount").decimalValue()).as("this API's row and the file's, one day")
             .isEqualByComparingTo("300.00");
@@ -85,7 +85,7 @@ class AdSpendApiTest {
                 {"campaign": "%s", "day": "2026-01-01", "amount": "1", "currency": "XYZ"}""".formatted(campaign));
         assertThat(unknownCurrency.status()).as(unknownCurrency.body()).isEqualTo(400);
         assertThat(unknownCurrency.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.get("/ad-spend?campaign=" + campaign).json().size()).isZero();
+        assertThat(api.get("/ad-spend?campaign=" + campaign).json().path("items").size()).isZero();
     }
 
     private ServiceHttp.Answer record(String amount) {

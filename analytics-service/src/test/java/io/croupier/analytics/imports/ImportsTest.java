@@ -224,7 +224,7 @@ class ImportsTest {
             .formatted(run), "?fileName=purchases_raw.csv").json();
 
         JsonNode stored = api.get("/imports/" + report.path("importId").asLong()).json();
-        JsonNode listed = api.get("/imports?file=purchases_raw&limit=5").json();
+        JsonNode listed = api.get("/imports?file=purchases_raw&limit=5").json().path("items");
 
         assertThat(stored.path("fileName").asString()).isEqualTo("purchases_raw.csv");
         assertThat(stored.path("rejected").asLong()).isEqualTo(1);

@@ -113,7 +113,7 @@ class PipelineApiTest {
         JsonNode roas = api.get("/reports/roas_d1?day=2025-05-05").json();
         assertThat(roas.path("campaigns")).hasSize(1);
         assertThat(roas.path("campaigns").get(0).path("grossRevenue").asString()).isEqualTo("14.00");
-        JsonNode runs = api.get("/pipeline/runs?day=2025-05-05").json();
+        JsonNode runs = api.get("/pipeline/runs?day=2025-05-05").json().path("items");
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).path("runId").asLong()).isEqualTo(roas.path("runId").asLong());
         JsonNode inputsOfDay = api.get("/inputs?day=2025-05-05").json();
@@ -127,6 +127,6 @@ class PipelineApiTest {
         assertThat(api.post("/run-pipeline?from=2024-01-01&to=2025-05-08", null).fieldError("from").path("message").asString())
             .contains("at most 92 days");
         assertThat(api.post("/run-pipeline?day=yesterday", null).status()).isEqualTo(400);
-        assertThat(api.get("/pipeline/runs?day=2025-05-08").json()).isEmpty();
+        assertThat(api.get("/pipeline/runs?day=2025-05-08").json().path("items")).isEmpty();
     }
 }

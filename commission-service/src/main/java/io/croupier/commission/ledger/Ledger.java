@@ -233,9 +233,9 @@ public class Ledger {
                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
                   and (cast(:to as timestamptz) is null or occurred_at < :to)
                   and (cast(:after as text) is null
-                       or position > (select position from ledger_entries where entry_id = :after))
-                order by position
-                limit :limit""".formatted(OWN))
+                       or position %s (select position from ledger_entries where entry_id = :after))
+                order by position %s
+                limit :limit""".formatted(OWN, query.newestFirst() ? "<" : ">", query.newestFirst() ? "desc" : "asc"))
             .param("ownEntriesOnly", ownEntriesOnly)
             .param("inputEventId", query.inputEventId())
             .param("offerId", query.offerId())

@@ -47,33 +47,41 @@ class LedgerController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ledger entry " + entryId));
     }
 
-    /** In ledger order, oldest first. */
+    /**
+     * In ledger order, oldest first, or the last written first.
+     *
+     * @param newestFirst pass the same value with every page's cursor
+     */
     @GetMapping("/ledger/entries")
     CursorPage<LedgerEntry> entries(@RequestParam(name = "input_event_id", required = false) String inputEventId,
             @RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "player_id", required = false) String playerId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(name = "newest_first", defaultValue = "false") boolean newestFirst,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
         PageRequest request = new PageRequest(cursor, limit);
         return request.page(ledger.search(new LedgerQuery(inputEventId, offerId, scope.narrow(publisherId), playerId,
-                from, to, afterEntry(request), request.fetchSize())), entry -> Cursor.of(entry.entryId()));
+                from, to, afterEntry(request), request.fetchSize(), newestFirst)), entry -> Cursor.of(entry.entryId()));
     }
 
     /**
      * Each conversion's own entry with everything written against it since (reversals, an operator's decision on a
-     * held payout and its reversal), and what it nets to.
+     * held payout and its reversal), and what it nets to; in ledger order, or the last written first.
+     *
+     * @param newestFirst pass the same value with every page's cursor
      */
     @GetMapping("/conversions")
     CursorPage<ConversionCommission> conversions(@RequestParam(name = "offer_id", required = false) String offerId,
             @RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(name = "newest_first", defaultValue = "false") boolean newestFirst,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
         PageRequest request = new PageRequest(cursor, limit);
         CursorPage<LedgerEntry> conversions = request.page(ledger.conversions(new LedgerQuery(null, offerId,
-                scope.narrow(publisherId), null, from, to, afterEntry(request), request.fetchSize())),
+                scope.narrow(publisherId), null, from, to, afterEntry(request), request.fetchSize(), newestFirst)),
                 entry -> Cursor.of(entry.entryId()));
         Map<String, String> conversionOf = new HashMap<>();
         Map<String, List<LedgerEntry>> adjustments = new LinkedHashMap<>();

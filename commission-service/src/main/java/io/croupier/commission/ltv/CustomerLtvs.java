@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.problems.InvalidField;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,8 +62,22 @@ class CustomerLtvs {
             .list();
     }
 
-    List<Row> topByRevenue(int limit) {
-        return jdbc.sql("select * from customer_ltv order by total_revenue desc, player_id limit :limit")
+    /**
+     * The most revenue first, those after {@code after} (from the top when it is null): {@code customer_ltv_by_revenue}
+     * in order.
+     */
+    List<Row> byRevenue(Position after, int limit) {
+        return jdbc.sql("""
+                select * from customer_ltv
+                 where cast(:revenue as numeric) is null
+                    or (total_revenue <= :revenue and (total_revenue < :revenue
+                        or (player_id, offer_id, currency) > (:player, :offer, :currency)))
+                 order by total_revenue desc, player_id, offer_id, currency
+                 limit :limit""")
+            .param("revenue", after == null ? null : after.revenue())
+            .param("player", after == null ? null : after.playerId())
+            .param("offer", after == null ? null : after.offerId())
+            .param("currency", after == null ? null : after.currency())
             .param("limit", limit)
             .query(CustomerLtvs::row)
             .list();
@@ -77,5 +93,30 @@ class CustomerLtvs {
 
     record Row(String offerId, String playerId, String currency, int depositCount, Amount totalDeposits,
             Amount totalRevenue, Instant firstSeenAt, Instant lastActivityAt) {
+
+        Position position() {
+            return new Position(totalRevenue.value(), playerId, offerId, currency);
+        }
+    }
+
+    /**
+     * Where a row sits in the most-revenue-first order, written in a cursor as its four parts on lines of their own,
+     * the player's id last so that nothing it holds can shift the others.
+     */
+    record Position(BigDecimal revenue, String playerId, String offerId, String currency) {
+
+        static Position of(Cursor cursor) {
+            String[] parts = cursor.id().split("\n", 4);
+            try {
+                return new Position(new BigDecimal(parts[0]), parts[3], parts[2], parts[1]);
+            }
+            catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+                throw new InvalidField("cursor", "is not one this API answered");
+            }
+        }
+
+        Cursor cursor() {
+            return Cursor.of(revenue.toPlainString() + "\n" + currency + "\n" + offerId + "\n" + playerId);
+        }
     }
 }

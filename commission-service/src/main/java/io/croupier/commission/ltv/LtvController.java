@@ -2,13 +2,17 @@ package io.croupier.commission.ltv;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.croupier.commission.ltv.CustomerLtvs.Position;
 import io.croupier.commission.money.Amount;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,8 +28,11 @@ class LtvController {
 
     static final String PREDICTION_METHOD = "revenue so far x segment multiplier";
 
-    /** Segments are derived from configurable thresholds on read, so a segment filter looks at this many top rows. */
-    private static final int SEGMENT_SCAN_LIMIT = 10_000;
+    /**
+     * Segments are derived from configurable thresholds on read, so a segment's page is filtered from the rows in
+     * revenue order, read this many at a time.
+     */
+    private static final int SEGMENT_SCAN_BATCH = 500;
 
     private final CustomerLtvs ltvs;
 
@@ -47,24 +54,51 @@ class LtvController {
         return rows;
     }
 
-    /** The most valuable players first, optionally of one segment. */
-    @ErrorAnswer(status = 400, when = "The segment is unknown, or limit is out of range",
+    /**
+     * The most valuable players first, optionally of one segment.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the players who earned less
+     */
+    @ErrorAnswer(status = 400, when = "The segment is unknown",
             detail = "unknown segment vip, expected one of new_depositor, regular, high_value, no_deposit",
             title = "Bad request")
+    @BadPageRequest
     @GetMapping("/customers/ltv")
-    List<CustomerLtv> top(@RequestParam(required = false) String segment,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+    CursorPage<CustomerLtv> top(@RequestParam(required = false) String segment,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
         Segment wanted = segment == null ? null : Segment.ofLabel(segment);
-        return ltvs.topByRevenue(wanted == null ? limit : SEGMENT_SCAN_LIMIT)
-            .stream()
-            .map(this::view)
-            .filter(row -> wanted == null || row.segment() == wanted)
-            .limit(limit)
-            .toList();
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        List<CustomerLtvs.Row> rows = wanted == null
+                ? ltvs.byRevenue(after == null ? null : Position.of(after), request.fetchSize())
+                : ofSegment(wanted, after == null ? null : Position.of(after), request.fetchSize());
+        CursorPage<CustomerLtvs.Row> page = request.page(rows, row -> row.position().cursor());
+        return new CursorPage<>(page.items().stream().map(this::view).toList(), page.nextCursor());
+    }
+
+    private List<CustomerLtvs.Row> ofSegment(Segment wanted, Position after, int count) {
+        List<CustomerLtvs.Row> found = new ArrayList<>();
+        List<CustomerLtvs.Row> batch;
+        do {
+            batch = ltvs.byRevenue(after, SEGMENT_SCAN_BATCH);
+            for (CustomerLtvs.Row row : batch) {
+                if (found.size() < count && segmentOf(row) == wanted) {
+                    found.add(row);
+                }
+            }
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).position();
+        }
+        while (found.size() < count && batch.size() == SEGMENT_SCAN_BATCH);
+        return found;
+    }
+
+    private Segment segmentOf(CustomerLtvs.Row row) {
+        return settings.segmentOf(row.depositCount(), row.totalDeposits().value(), row.currency());
     }
 
     private CustomerLtv view(CustomerLtvs.Row row) {
-        Segment segment = settings.segmentOf(row.depositCount(), row.totalDeposits().value(), row.currency());
+        Segment segment = segmentOf(row);
         BigDecimal predicted = row.totalRevenue().value().multiply(settings.multiplierOf(segment));
         return new CustomerLtv(row.playerId(), row.offerId(), row.currency(), row.depositCount(),
                 row.totalDeposits(), row.totalRevenue(), segment, new Amount(predicted, row.currency()),

@@ -1,8 +1,12 @@
 package io.croupier.runtime.deadletter;
 
-import java.util.List;
-
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.deadletter.DeadLetters.DeadLetter;
+import io.croupier.runtime.deadletter.DeadLetters.Position;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -36,9 +40,21 @@ class DeadLetterController {
         this.transactions = transactions;
     }
 
+    /** @param cursor the {@code next_cursor} of the previous page: the letters dead-lettered before it */
+    @BadPageRequest
     @GetMapping
-    List<DeadLetters.DeadLetter> list(@RequestParam(defaultValue = "100") int limit) {
-        return deadLetters.list(Math.max(1, Math.min(limit, 1000)));
+    CursorPage<DeadLetter> list(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(deadLetters.page(after == null ? null : Position.of(after), request.fetchSize()),
+                letter -> Position.of(letter).cursor());
+    }
+
+    /** For a count that must not stop at a page: a dashboard's. */
+    @GetMapping("/count")
+    Count count() {
+        return new Count(deadLetters.count());
     }
 
     /** Audited once the record is back on its topic: a replay that failed changed nothing. */
@@ -55,5 +71,9 @@ class DeadLetterController {
             .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "No dead letter of this service at " + topic + "/" + partition + "/"
                             + offset)));
+    }
+
+    /** @param total every dead letter this service's consumers left */
+    record Count(long total) {
     }
 }

@@ -1,19 +1,23 @@
 package io.croupier.runtime.deadletter;
 
-import java.util.function.Consumer;
-import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.problems.InvalidField;
 import io.croupier.schemas.Topic;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +42,16 @@ public class DeadLetters {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Newest first; letters of one millisecond by where they are, which no two share. */
+    private static final Comparator<Position> NEWEST_FIRST = Comparator.comparing(Position::at)
+        .thenComparing(Position::topic)
+        .thenComparingInt(Position::partition)
+        .thenComparingLong(Position::offset)
+        .reversed();
+
+    private static final Comparator<DeadLetter> LETTERS_NEWEST_FIRST = Comparator.comparing(Position::of,
+            NEWEST_FIRST);
+
     private final Map<String, Object> consumerConfig;
 
     private final String consumerGroup;
@@ -51,12 +65,31 @@ public class DeadLetters {
         this.rawKafkaTemplate = rawKafkaTemplate;
     }
 
-    /** The dead letters of this service's consumer groups, newest first, at most {@code limit}. */
-    public List<DeadLetter> list(int limit) {
-        List<DeadLetter> found = new ArrayList<>();
-        readAll(record -> toDeadLetter(record).filter(this::ours).ifPresent(found::add));
-        found.sort(Comparator.comparing(DeadLetter::deadLetteredAt).reversed());
-        return found.subList(0, Math.min(limit, found.size()));
+    /**
+     * The dead letters of this service's consumer groups that come after {@code after} (all of them when it is null),
+     * newest first, at most {@code count}. The topics are read whole on every call (Kafka has no index by time); only
+     * {@code count} of them are held, so a page deep in a long list costs the same memory as the first.
+     */
+    public List<DeadLetter> page(Position after, int count) {
+        PriorityQueue<DeadLetter> kept = new PriorityQueue<>(LETTERS_NEWEST_FIRST.reversed());
+        readAll(record -> toDeadLetter(record).filter(this::ours)
+            .filter(letter -> after == null || NEWEST_FIRST.compare(Position.of(letter), after) > 0)
+            .ifPresent(letter -> {
+                kept.add(letter);
+                if (kept.size() > count) {
+                    kept.poll();
+                }
+            }));
+        List<DeadLetter> page = new ArrayList<>(kept);
+        page.sort(LETTERS_NEWEST_FIRST);
+        return page;
+    }
+
+    /** How many dead letters this service's consumer groups left. */
+    public long count() {
+        LongAdder count = new LongAdder();
+        readAll(record -> toDeadLetter(record).filter(this::ours).ifPresent(letter -> count.increment()));
+        return count.sum();
     }
 
     /** Sends one dead letter back to its original topic; empty when there is no such record of this service. */
@@ -147,5 +180,29 @@ public class DeadLetters {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, String originalTopic,
             String consumerGroup, String exception, String exceptionMessage, Instant deadLetteredAt) {
+    }
+
+    /** Where a dead letter sits in the newest-first list: its time, then its place on the dead-letter topics. */
+    public record Position(Instant at, String topic, int partition, long offset) {
+
+        public static Position of(DeadLetter letter) {
+            return new Position(letter.deadLetteredAt(), letter.deadLetterTopic(), letter.partition(),
+                    letter.offset());
+        }
+
+        /** The position a {@link #cursor()} wrote. */
+        public static Position of(Cursor cursor) {
+            String[] place = cursor.id().split("/");
+            try {
+                return new Position(cursor.at(), place[0], Integer.parseInt(place[1]), Long.parseLong(place[2]));
+            }
+            catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+                throw new InvalidField("cursor", "is not one this API answered");
+            }
+        }
+
+        public Cursor cursor() {
+            return Cursor.of(at, topic + "/" + partition + "/" + offset);
+        }
     }
 }

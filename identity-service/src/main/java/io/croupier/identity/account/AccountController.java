@@ -1,10 +1,11 @@
 package io.croupier.identity.account;
 
-import java.util.List;
-
 import io.croupier.identity.account.AccountRequests.NewAccount;
 import io.croupier.identity.account.AccountRequests.PasswordReset;
 import io.croupier.identity.account.AccountRequests.RoleChange;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,9 +41,16 @@ class AccountController {
         return accounts.create(request);
     }
 
+    /**
+     * Newest first.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the accounts created before it
+     */
+    @BadPageRequest
     @GetMapping
-    List<AccountView> list() {
-        return accounts.all();
+    CursorPage<AccountView> list(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        return accounts.page(new PageRequest(cursor, limit));
     }
 
     @ErrorAnswer(status = 404, when = "No account has this id", detail = "no account 42")

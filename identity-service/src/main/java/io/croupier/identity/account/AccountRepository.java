@@ -63,8 +63,14 @@ class AccountRepository {
             .query(AccountRepository::account).optional();
     }
 
-    List<Account> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from accounts order by id").query(AccountRepository::account).list();
+    /** Newest first, those created before {@code beforeId} (all when it is null): the primary key in order. */
+    List<Account> newestBefore(Long beforeId, int count) {
+        return jdbc.sql("select " + COLUMNS + " from accounts where (cast(:before as bigint) is null or id < :before)"
+                + " order by id desc limit :count")
+            .param("before", beforeId)
+            .param("count", count)
+            .query(AccountRepository::account)
+            .list();
     }
 
     boolean exists() {

@@ -2,7 +2,6 @@ package io.croupier.identity.account;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -13,6 +12,9 @@ import io.croupier.identity.account.AccountRequests.NewAccount;
 import io.croupier.identity.account.AccountRequests.RoleChange;
 import io.croupier.identity.token.SessionRevocations;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -131,8 +133,12 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
-    List<AccountView> all() {
-        return repository.findAll().stream().map(AccountView::of).toList();
+    CursorPage<AccountView> page(PageRequest request) {
+        Cursor after = request.after();
+        return request.page(repository.newestBefore(after == null ? null : after.numericId(), request.fetchSize())
+            .stream()
+            .map(AccountView::of)
+            .toList(), account -> Cursor.of(account.id()));
     }
 
     @Transactional(readOnly = true)

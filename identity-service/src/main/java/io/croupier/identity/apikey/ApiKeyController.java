@@ -1,8 +1,9 @@
 package io.croupier.identity.apikey;
 
-import java.util.List;
-
 import io.croupier.access.Caller;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,9 +38,16 @@ class ApiKeyController {
         return keys.create(request, caller.subject());
     }
 
+    /**
+     * Newest first.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the keys created before it
+     */
+    @BadPageRequest
     @GetMapping
-    List<ApiKeyView> list() {
-        return keys.all();
+    CursorPage<ApiKeyView> list(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        return keys.page(new PageRequest(cursor, limit));
     }
 
     @ErrorAnswer(status = 404, when = "No API key has this id", detail = "no API key 42")

@@ -47,8 +47,14 @@ class ApiKeyRepository {
             .query(ApiKeyRepository::apiKey).optional();
     }
 
-    List<ApiKey> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from api_keys order by id").query(ApiKeyRepository::apiKey).list();
+    /** Newest first, those created before {@code beforeId} (all when it is null): the primary key in order. */
+    List<ApiKey> newestBefore(Long beforeId, int count) {
+        return jdbc.sql("select " + COLUMNS + " from api_keys where (cast(:before as bigint) is null or id < :before)"
+                + " order by id desc limit :count")
+            .param("before", beforeId)
+            .param("count", count)
+            .query(ApiKeyRepository::apiKey)
+            .list();
     }
 
     /** The key and its secret's hash, for checking a presented secret. */

@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import io.croupier.access.Role;
 import io.croupier.identity.token.SessionRevocations;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,8 +97,12 @@ public class ApiKeys {
     }
 
     @Transactional(readOnly = true)
-    List<ApiKeyView> all() {
-        return repository.findAll().stream().map(ApiKeyView::of).toList();
+    CursorPage<ApiKeyView> page(PageRequest request) {
+        Cursor after = request.after();
+        return request.page(repository.newestBefore(after == null ? null : after.numericId(), request.fetchSize())
+            .stream()
+            .map(ApiKeyView::of)
+            .toList(), key -> Cursor.of(key.id()));
     }
 
     @Transactional(readOnly = true)

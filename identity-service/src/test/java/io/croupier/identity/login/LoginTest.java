@@ -146,7 +146,7 @@ class LoginTest {
     }
 
     private long idOf(String username) {
-        for (var account : api.get("/admin/accounts", admin).json()) {
+        for (var account : api.get("/admin/accounts?limit=500", admin).json().path("items")) {
             if (username.equals(account.path("username").asString())) {
                 return account.path("id").asLong();
             }

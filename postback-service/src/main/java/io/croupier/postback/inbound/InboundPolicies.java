@@ -66,8 +66,14 @@ class InboundPolicies {
             .single();
     }
 
-    List<InboundPolicy> all() {
-        return jdbc.sql("select " + COLUMNS + " from inbound_policies order by offer_id").query(this::policy).list();
+    /** By offer id, those after {@code afterOfferId} (from the first when it is null): the primary key in order. */
+    List<InboundPolicy> after(String afterOfferId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_policies"
+                + " where (cast(:after as text) is null or offer_id > :after) order by offer_id limit :limit")
+            .param("after", afterOfferId)
+            .param("limit", limit)
+            .query(this::policy)
+            .list();
     }
 
     void saveRules(String offerId, boolean signatureRequired, List<String> allowedSources) {

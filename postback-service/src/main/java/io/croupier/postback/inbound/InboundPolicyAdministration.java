@@ -42,8 +42,8 @@ class InboundPolicyAdministration {
     }
 
     @Transactional(readOnly = true)
-    List<InboundPolicyView> all() {
-        return policies.all().stream().map(InboundPolicyView::of).toList();
+    List<InboundPolicyView> after(String afterOfferId, int limit) {
+        return policies.after(afterOfferId, limit).stream().map(InboundPolicyView::of).toList();
     }
 
     @Transactional

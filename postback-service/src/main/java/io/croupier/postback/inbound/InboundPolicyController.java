@@ -1,7 +1,9 @@
 package io.croupier.postback.inbound;
 
-import java.util.List;
-
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,9 +29,19 @@ class InboundPolicyController {
         this.administration = administration;
     }
 
+    /**
+     * The offers that have a policy, by offer id.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the offers after it
+     */
+    @BadPageRequest
     @GetMapping
-    List<InboundPolicyView> all() {
-        return administration.all();
+    CursorPage<InboundPolicyView> all(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        Cursor after = request.after();
+        return request.page(administration.after(after == null ? null : after.id(), request.fetchSize()),
+                policy -> Cursor.of(policy.offerId()));
     }
 
     @ErrorAnswer(status = 404, when = "No offer has this id", detail = "no offer 42")

@@ -57,7 +57,7 @@ class InboundPolicyAdminTest extends PostbackServiceTest {
         WebhookSecret secret = WebhookSecret.parse(rotated.body().get("signing_secret").asString());
 
         Answer shown = get("/admin/inbound-auth/" + offer.id());
-        Answer listed = get("/admin/inbound-auth");
+        Answer listed = get("/admin/inbound-auth?limit=500");
         byte[] stored = jdbc.sql("select signing_secret from inbound_policies where offer_id = :id")
             .param("id", offer.id()).query(byte[].class).single();
 

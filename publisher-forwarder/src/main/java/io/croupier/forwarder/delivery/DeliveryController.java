@@ -1,16 +1,17 @@
 package io.croupier.forwarder.delivery;
 
-import java.util.List;
 import java.util.Map;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
 import io.croupier.forwarder.publisher.Publishers;
 import io.croupier.runtime.audit.AuditTrail;
+import io.croupier.runtime.paging.BadPageRequest;
+import io.croupier.runtime.paging.Cursor;
+import io.croupier.runtime.paging.CursorPage;
+import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,27 +64,41 @@ class DeliveryController {
             .orElseThrow(() -> notFound("no delivery " + id));
     }
 
+    /** @param cursor the {@code next_cursor} of the previous page: the deliveries received before it */
     @ErrorAnswer(status = 404, when = "No publisher has this id, or it is not the caller's", detail = "no publisher 42")
+    @BadPageRequest
     @GetMapping("/admin/publishers/{publisherId}/deliveries")
-    List<DeliveryView> byPublisher(@PathVariable long publisherId,
+    CursorPage<DeliveryView> byPublisher(@PathVariable long publisherId,
             @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|DEAD") String state,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
         requireCovered(publisherId, scope);
-        return log.byPublisher(publisherId, state, limit);
+        PageRequest request = new PageRequest(cursor, limit);
+        return request.page(log.byPublisher(publisherId, state, request.after(), request.fetchSize()),
+                delivery -> Cursor.of(delivery.receivedAt(), delivery.id()));
     }
 
-    /** Every publisher's dead letters; {@code /admin/dead-letters} itself lists the Kafka records consumers gave up on. */
+    /**
+     * Every publisher's dead letters, newest first; {@code /admin/dead-letters} itself lists the Kafka records
+     * consumers gave up on.
+     *
+     * @param cursor the {@code next_cursor} of the previous page: the deliveries that died before it
+     */
+    @BadPageRequest
     @GetMapping("/admin/deliveries/dead-letters")
-    List<DeliveryView> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return log.deadLetters(null, limit);
+    CursorPage<DeliveryView> deadLetters(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
+        return deadLetters(null, cursor, limit);
     }
 
+    /** @param cursor the {@code next_cursor} of the previous page: the deliveries that died before it */
     @ErrorAnswer(status = 404, when = "No publisher has this id, or it is not the caller's", detail = "no publisher 42")
+    @BadPageRequest
     @GetMapping("/admin/publishers/{publisherId}/dead-letters")
-    List<DeliveryView> deadLetters(@PathVariable long publisherId,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, PublisherScope scope) {
+    CursorPage<DeliveryView> deadLetters(@PathVariable long publisherId, @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit, PublisherScope scope) {
         requireCovered(publisherId, scope);
-        return log.deadLetters(publisherId, limit);
+        return deadLetters((Long) publisherId, cursor, limit);
     }
 
     /**
@@ -125,6 +140,12 @@ class DeliveryController {
         });
         scheduler.wakeUp();
         return Map.of("replayed", replayed);
+    }
+
+    private CursorPage<DeliveryView> deadLetters(Long publisherId, String cursor, int limit) {
+        PageRequest request = new PageRequest(cursor, limit);
+        return request.page(log.deadLetters(publisherId, request.after(), request.fetchSize()),
+                delivery -> Cursor.of(delivery.deadAt(), delivery.id()));
     }
 
     private static void requireCovered(long publisherId, PublisherScope scope) {

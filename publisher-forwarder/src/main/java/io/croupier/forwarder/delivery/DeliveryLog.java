@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.croupier.runtime.paging.Cursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,23 +29,31 @@ class DeliveryLog {
             .list()).stream().findFirst();
     }
 
-    List<DeliveryView> byPublisher(long publisherId, String state, int limit) {
+    /** Newest received first, from after the cursor's delivery; {@code deliveries_by_publisher_newest} in order. */
+    List<DeliveryView> byPublisher(long publisherId, String state, Cursor after, int count) {
         return withAttempts(jdbc.sql(VIEW_SELECT + """
                  where publisher_id = :publisherId and (cast(:state as text) is null or state = :state)
-                order by received_at desc, id limit :limit""")
+                   and (cast(:afterAt as timestamptz) is null or (received_at, id) < (:afterAt, :afterId))
+                order by received_at desc, id desc limit :limit""")
             .param("publisherId", publisherId)
             .param("state", state)
-            .param("limit", limit)
+            .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+            .param("afterId", after == null ? null : after.id())
+            .param("limit", count)
             .query(DeliveryLog::view)
             .list());
     }
 
-    List<DeliveryView> deadLetters(Long publisherId, int limit) {
+    /** Newest dead first, from after the cursor's delivery; {@code deliveries_dead_newest} in order. */
+    List<DeliveryView> deadLetters(Long publisherId, Cursor after, int count) {
         return withAttempts(jdbc.sql(VIEW_SELECT + """
                  where state = 'DEAD' and (cast(:publisherId as bigint) is null or publisher_id = :publisherId)
-                order by dead_at desc, id limit :limit""")
+                   and (cast(:afterAt as timestamptz) is null or (dead_at, id) < (:afterAt, :afterId))
+                order by dead_at desc, id desc limit :limit""")
             .param("publisherId", publisherId)
-            .param("limit", limit)
+            .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+            .param("afterId", after == null ? null : after.id())
+            .param("limit", count)
             .query(DeliveryLog::view)
             .list());
     }

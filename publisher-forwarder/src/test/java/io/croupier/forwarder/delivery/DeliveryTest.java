@@ -276,8 +276,8 @@ class DeliveryTest extends ForwarderIntegrationTest {
             .uri("/admin/publishers/{id}/dead-letters", publisher.id())
             .retrieve()
             .body(JsonNode.class);
-        assertThat(dead).hasSize(2);
-        assertThat(dead.get(0).get("last_error").asString()).contains("gave up after 4 attempts");
+        assertThat(dead.path("items")).hasSize(2);
+        assertThat(dead.path("items").get(0).get("last_error").asString()).contains("gave up after 4 attempts");
 
         receiver.always(Reply.status(200));
         http.post().uri("/admin/deliveries/{id}/replay", one.getEventId()).retrieve().toBodilessEntity();
