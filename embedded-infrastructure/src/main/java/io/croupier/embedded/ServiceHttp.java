@@ -86,7 +86,8 @@ public final class ServiceHttp {
 
     /**
      * Every page of a cursor-paged list, first to last: {@code path} first, then again with each page's
-     * {@code next_cursor} until a page has none. A page answered other than 200 fails the walk.
+     * {@code next_cursor} until it is null, as on the last page. A page answered other than 200, or without a
+     * {@code next_cursor} at all, fails the walk.
      */
     public List<JsonNode> everyPage(String path) {
         List<JsonNode> pages = new ArrayList<>();
@@ -101,8 +102,11 @@ public final class ServiceHttp {
             }
             JsonNode page = answer.json();
             pages.add(page);
-            JsonNode next = page.path("next_cursor");
-            cursor = next.isMissingNode() || next.isNull() ? null : next.asString();
+            if (!page.has("next_cursor")) {
+                throw new AssertionError("page " + pages.size() + " of " + path + " has no next_cursor: " + page);
+            }
+            JsonNode next = page.get("next_cursor");
+            cursor = next.isNull() ? null : next.asString();
         }
         while (cursor != null);
         return pages;
