@@ -1,9 +1,5 @@
 package io.croupier.access;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,10 +32,6 @@ import static org.awaitility.Awaitility.await;
                 "management.endpoint.health.roles=ADMIN,MANAGER,ANALYST",
                 "croupier.access.revoked-sessions-refresh=200ms" })
 class AccessControlTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final TestIssuer ISSUER = TestInfrastructure.issuer();
 
@@ -52,14 +44,13 @@ class AccessControlTest {
     }
 
     @Test
-    void anOperatorEndpointWithoutATokenIsA401ProblemThatAsksForABearerToken() throws Exception {
-        HttpResponse<String> answer = get("/reports", null);
+    void anOperatorEndpointWithoutATokenIsA401ProblemThatAsksForABearerToken() {
+        ServiceHttp.Answer answer = get("/reports", null);
 
-        assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
         assertThat(problem.path("status").asInt()).isEqualTo(401);
         assertThat(problem.path("title").asString()).isEqualTo("Unauthorized");
     }
@@ -74,12 +65,12 @@ class AccessControlTest {
 
     @ParameterizedTest
     @MethodSource("refusedTokens")
-    void expiredForgedUnsignedForeignAndMalformedTokensAreRefusedWithoutSayingWhy(String token) throws Exception {
-        HttpResponse<String> answer = get("/reports", token);
+    void expiredForgedUnsignedForeignAndMalformedTokensAreRefusedWithoutSayingWhy(String token) {
+        ServiceHttp.Answer answer = get("/reports", token);
 
-        assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
-        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        JsonNode problem = answer.json();
         assertThat(problem.path("detail").asString()).isEqualTo("Invalid token.");
         assertThat(answer.body()).doesNotContainIgnoringCase("expired").doesNotContainIgnoringCase("signature")
             .doesNotContainIgnoringCase("issuer").doesNotContainIgnoringCase("audience")
@@ -87,114 +78,112 @@ class AccessControlTest {
     }
 
     @Test
-    void aTokenIssuedBeforeItsSubjectsSessionsWereRevokedIsRefusedWhileALaterOneIsServed() throws Exception {
+    void aTokenIssuedBeforeItsSubjectsSessionsWereRevokedIsRefusedWhileALaterOneIsServed() {
         String subject = "revoked-" + UUID.randomUUID();
         String earlier = ISSUER.token(TestIssuer.ANALYST, claims -> claims.subject(subject)
             .issueTime(Date.from(Instant.now().minusSeconds(2))));
-        assertThat(get("/reports", earlier).statusCode()).isEqualTo(200);
+        assertThat(get("/reports", earlier).status()).isEqualTo(200);
 
         Instant revokedAt = ISSUER.revokeSessionsOf(subject);
         String later = ISSUER.token(TestIssuer.ANALYST, claims -> claims.subject(subject)
             .issueTime(Date.from(revokedAt.plusSeconds(1))));
 
         await().atMost(Duration.ofSeconds(10))
-            .untilAsserted(() -> assertThat(get("/reports", earlier).statusCode()).isEqualTo(401));
-        HttpResponse<String> refused = get("/reports", earlier);
-        assertThat(JSON.readTree(refused.body()).path("detail").asString()).isEqualTo("Invalid token.");
-        assertThat(get("/reports", later).statusCode()).isEqualTo(200);
-        assertThat(get("/reports", ISSUER.token(TestIssuer.ANALYST)).statusCode()).as("another subject")
-            .isEqualTo(200);
+            .untilAsserted(() -> assertThat(get("/reports", earlier).status()).isEqualTo(401));
+        assertThat(get("/reports", earlier).json().path("detail").asString()).isEqualTo("Invalid token.");
+        assertThat(get("/reports", later).status()).isEqualTo(200);
+        assertThat(get("/reports", ISSUER.token(TestIssuer.ANALYST)).status()).as("another subject").isEqualTo(200);
     }
 
     @Test
-    void aValidTokenOfAnAllowedRoleIsServedAndNamesItsCaller() throws Exception {
-        HttpResponse<String> answer = get("/reports", ISSUER.token(TestIssuer.ANALYST));
+    void aValidTokenOfAnAllowedRoleIsServedAndNamesItsCaller() {
+        ServiceHttp.Answer answer = get("/reports", ISSUER.token(TestIssuer.ANALYST));
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).path("caller").asString()).isEqualTo("test-analyst");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("caller").asString()).isEqualTo("test-analyst");
     }
 
     @Test
-    void aRoleThatMayNotIsA403Problem() throws Exception {
-        HttpResponse<String> answer = post("/things", ISSUER.token(TestIssuer.ANALYST));
+    void aRoleThatMayNotIsA403Problem() {
+        ServiceHttp.Answer answer = post("/things", ISSUER.token(TestIssuer.ANALYST));
 
-        assertThat(answer.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(answer.body()).path("title").asString()).isEqualTo("Forbidden");
-        assertThat(post("/things", ISSUER.token(TestIssuer.MANAGER)).statusCode()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().path("title").asString()).isEqualTo("Forbidden");
+        assertThat(post("/things", ISSUER.token(TestIssuer.MANAGER)).status()).isEqualTo(200);
     }
 
     @Test
-    void anEndpointNoRuleNamesIsForAdminsOnly() throws Exception {
-        assertThat(get("/undeclared", null).statusCode()).isEqualTo(401);
-        assertThat(get("/undeclared", ISSUER.token(TestIssuer.MANAGER)).statusCode()).isEqualTo(403);
-        assertThat(get("/undeclared", ISSUER.token(TestIssuer.ANALYST)).statusCode()).isEqualTo(403);
-        assertThat(get("/undeclared", ISSUER.publisherToken("7")).statusCode()).isEqualTo(403);
-        assertThat(get("/undeclared", ISSUER.token(TestIssuer.ADMIN)).statusCode()).isEqualTo(200);
+    void anEndpointNoRuleNamesIsForAdminsOnly() {
+        assertThat(get("/undeclared", null).status()).isEqualTo(401);
+        assertThat(get("/undeclared", ISSUER.token(TestIssuer.MANAGER)).status()).isEqualTo(403);
+        assertThat(get("/undeclared", ISSUER.token(TestIssuer.ANALYST)).status()).isEqualTo(403);
+        assertThat(get("/undeclared", ISSUER.publisherToken("7")).status()).isEqualTo(403);
+        assertThat(get("/undeclared", ISSUER.token(TestIssuer.ADMIN)).status()).isEqualTo(200);
     }
 
     @Test
-    void aPublisherSeesItsOwnDataAndAnotherPublishersIdIsNotFound() throws Exception {
+    void aPublisherSeesItsOwnDataAndAnotherPublishersIdIsNotFound() {
         String publisher = ISSUER.publisherToken("7");
 
-        assertThat(get("/publishers/7/earnings", publisher).statusCode()).isEqualTo(200);
-        assertThat(get("/publishers/8/earnings", publisher).statusCode()).isEqualTo(404);
-        assertThat(get("/publishers/8/earnings", ISSUER.token(TestIssuer.ANALYST)).statusCode()).isEqualTo(200);
-        assertThat(get("/reports", publisher).statusCode()).isEqualTo(403);
+        assertThat(get("/publishers/7/earnings", publisher).status()).isEqualTo(200);
+        assertThat(get("/publishers/8/earnings", publisher).status()).isEqualTo(404);
+        assertThat(get("/publishers/8/earnings", ISSUER.token(TestIssuer.ANALYST)).status()).isEqualTo(200);
+        assertThat(get("/reports", publisher).status()).isEqualTo(403);
     }
 
     @Test
-    void aPublisherRoleWithoutAPublisherClaimGrantsNothing() throws Exception {
+    void aPublisherRoleWithoutAPublisherClaimGrantsNothing() {
         String noPublisher = ISSUER.token(TestIssuer.PUBLISHER);
 
-        assertThat(get("/publishers/7/earnings", noPublisher).statusCode()).isEqualTo(403);
+        assertThat(get("/publishers/7/earnings", noPublisher).status()).isEqualTo(403);
     }
 
     @Test
-    void publicEndpointsDoNotReadTheAuthorizationHeaderAtAll() throws Exception {
-        HttpResponse<String> withGarbage = get("/open", "garbage");
-        HttpResponse<String> withAdmin = get("/open", ISSUER.token(TestIssuer.ADMIN));
+    void publicEndpointsDoNotReadTheAuthorizationHeaderAtAll() {
+        ServiceHttp.Answer withGarbage = get("/open", "garbage");
+        ServiceHttp.Answer withAdmin = get("/open", ISSUER.token(TestIssuer.ADMIN));
 
-        assertThat(withGarbage.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(withAdmin.body()).path("who").asString()).isEqualTo("anonymous");
+        assertThat(withGarbage.status()).isEqualTo(200);
+        assertThat(withAdmin.json().path("who").asString()).isEqualTo("anonymous");
     }
 
     @Test
-    void aHotPathIsServedOutsideTheSecurityFiltersWhilePublicEndpointsGetTheirHeaders() throws Exception {
-        HttpResponse<String> hot = get("/hot", "garbage");
-        HttpResponse<String> open = get("/open", null);
+    void aHotPathIsServedOutsideTheSecurityFiltersWhilePublicEndpointsGetTheirHeaders() {
+        ServiceHttp.Answer hot = get("/hot", "garbage");
+        ServiceHttp.Answer open = get("/open", null);
 
-        assertThat(hot.statusCode()).isEqualTo(200);
-        assertThat(hot.headers().firstValue("X-Content-Type-Options")).isEmpty();
-        assertThat(open.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(hot.status()).isEqualTo(200);
+        assertThat(hot.header("X-Content-Type-Options")).isNull();
+        assertThat(open.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test
-    void healthShowsItsStatusToAnyoneAndItsDetailsToOperatorsOnly() throws Exception {
-        JsonNode anonymous = JSON.readTree(get("/actuator/health", null).body());
-        JsonNode publisher = JSON.readTree(get("/actuator/health", ISSUER.publisherToken("7")).body());
-        JsonNode analyst = JSON.readTree(get("/actuator/health", ISSUER.token(TestIssuer.ANALYST)).body());
+    void healthShowsItsStatusToAnyoneAndItsDetailsToOperatorsOnly() {
+        JsonNode anonymous = get("/actuator/health", null).json();
+        JsonNode publisher = get("/actuator/health", ISSUER.publisherToken("7")).json();
+        JsonNode analyst = get("/actuator/health", ISSUER.token(TestIssuer.ANALYST)).json();
 
         assertThat(anonymous.path("status").asString()).isEqualTo("UP");
         assertThat(anonymous.has("components")).isFalse();
         assertThat(publisher.has("components")).isFalse();
         assertThat(analyst.has("components")).isTrue();
-        assertThat(get("/actuator/health", ISSUER.expiredToken(TestIssuer.ADMIN)).statusCode())
+        assertThat(get("/actuator/health", ISSUER.expiredToken(TestIssuer.ADMIN)).status())
             .as("a probe with a stale token still gets the status").isEqualTo(200);
     }
 
     @Test
-    void metricsAreForOperators() throws Exception {
-        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/metrics", ISSUER.publisherToken("7")).statusCode()).isEqualTo(403);
-        assertThat(get("/actuator/metrics", ISSUER.token(TestIssuer.ANALYST)).statusCode()).isEqualTo(200);
+    void metricsAreForOperators() {
+        assertThat(get("/actuator/metrics", null).status()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", ISSUER.publisherToken("7")).status()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", ISSUER.token(TestIssuer.ANALYST)).status()).isEqualTo(200);
     }
 
     @Test
-    void theApiDocumentIsPublicDeclaresTheBearerSchemeMarksPublicOperationsAndNamesTheRolesOfTheOthers() throws Exception {
-        HttpResponse<String> answer = get("/v3/api-docs", null);
+    void theApiDocumentIsPublicDeclaresTheBearerSchemeMarksPublicOperationsAndNamesTheRolesOfTheOthers() {
+        ServiceHttp.Answer answer = get("/v3/api-docs", null);
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode document = JSON.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode document = answer.json();
         JsonNode scheme = document.path("components").path("securitySchemes").path("bearer");
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
@@ -231,22 +220,11 @@ class AccessControlTest {
         }
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    private ServiceHttp.Answer get(String path, String token) {
+        return new ServiceHttp(port, token).get(path);
     }
 
-    private HttpResponse<String> post(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer post(String path, String token) {
+        return new ServiceHttp(port, token).post(path, null);
     }
 }

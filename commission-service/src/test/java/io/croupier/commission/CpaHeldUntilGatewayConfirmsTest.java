@@ -1,9 +1,5 @@
 package io.croupier.commission;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.Map;
 import io.croupier.commission.commissioning.HeldPayouts;
 import io.croupier.commission.ledger.Ledger;
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
@@ -27,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.attributed;
 import static io.croupier.commission.Events.deal;
@@ -49,10 +45,6 @@ class CpaHeldUntilGatewayConfirmsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -72,7 +64,7 @@ class CpaHeldUntilGatewayConfirmsTest {
     HeldPayouts heldPayouts;
 
     @Test
-    void theCpaPayoutWaitsForTheGatewaysConfirmationAndIsThenPaidAndForwardedOnce() throws Exception {
+    void theCpaPayoutWaitsForTheGatewaysConfirmationAndIsThenPaidAndForwardedOnce() {
         String offer = offer(true);
         String publisher = driver.publisher(uniqueId("pub"), true, share("50"), Map.of());
         String player = uniqueId("player");
@@ -151,7 +143,7 @@ class CpaHeldUntilGatewayConfirmsTest {
     }
 
     @Test
-    void gatewayHoldRejectedReversesTheCpaRevenueAndPaysNothingEvenWhenTheGatewayConfirmsLater() throws Exception {
+    void gatewayHoldRejectedReversesTheCpaRevenueAndPaysNothingEvenWhenTheGatewayConfirmsLater() {
         String offer = offer(true);
         String publisher = driver.publisher(uniqueId("pub"), false, share("50"), Map.of());
         String player = uniqueId("player");
@@ -160,24 +152,21 @@ class CpaHeldUntilGatewayConfirmsTest {
         LedgerEntry held = driver.main(conversion(offer, publisher, player, ConversionKind.FTD, "50.00",
                 transaction));
 
-        HttpResponse<String> answer = send(request("/ledger/entries/" + held.entryId() + "/reject")
-            .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> again = send(request("/ledger/entries/" + held.entryId() + "/reject")
-            .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> confirmAfter = send(request("/ledger/entries/" + held.entryId() + "/confirm")
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        ServiceHttp.Answer answer = manager().post("/ledger/entries/" + held.entryId() + "/reject", null);
+        ServiceHttp.Answer again = manager().post("/ledger/entries/" + held.entryId() + "/reject", null);
+        ServiceHttp.Answer confirmAfter = manager().post("/ledger/entries/" + held.entryId() + "/confirm", null);
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode rejection = JSON.readTree(answer.body());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode rejection = answer.json();
         assertThat(rejection.get("rule").asString()).isEqualTo("GATEWAY_HOLD_REJECTED");
         assertThat(rejection.get("reverses").asString()).isEqualTo(held.entryId());
         assertThat(rejection.get("resolves").asString()).isEqualTo(held.entryId());
         assertThat(rejection.get("revenue").get("amount").asString()).isEqualTo("-150.00");
         assertThat(rejection.get("publisher_payout").get("amount").asString()).isEqualTo("0.00");
         assertThat(rejection.get("inputs").get("reversed_rule").asString()).isEqualTo("CPA_QUALIFIED");
-        assertThat(JSON.readTree(again.body()).get("entry_id").asString())
+        assertThat(again.json().get("entry_id").asString())
             .as("rejecting again answers the rejection").isEqualTo(rejection.get("entry_id").asString());
-        assertThat(confirmAfter.statusCode()).isEqualTo(409);
+        assertThat(confirmAfter.status()).isEqualTo(409);
         assertThat(jdbc.sql("select sum(revenue) from ledger_entries where offer_id = :offer")
             .param("offer", offer).query(java.math.BigDecimal.class).single())
             .as("the rejected qualification earns the casino's money no more").isEqualByComparingTo("0");
@@ -245,18 +234,13 @@ class CpaHeldUntilGatewayConfirmsTest {
         }
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(path).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode get(String path) {
+        ServiceHttp.Answer response = manager().get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp manager() {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.MANAGER));
     }
 }

@@ -1,19 +1,15 @@
 package io.croupier.commission;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.deal;
 import static io.croupier.commission.Events.uniqueId;
@@ -23,10 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 class DealHistoryTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -34,17 +26,16 @@ class DealHistoryTest {
     Driver driver;
 
     @Test
-    void everyVersionOfAnOffersDealIsListedWithItsTermsAndWhenItTookEffect() throws Exception {
+    void everyVersionOfAnOffersDealIsListedWithItsTermsAndWhenItTookEffect() {
         String offer = uniqueId("offer");
         driver.offer(offer, deal(1, Instant.parse("2026-01-01T00:00:00Z"), "BRL").setCpaAmount("150.00")
             .build());
         driver.offer(offer, deal(2, Instant.parse("2026-02-01T00:00:00Z"), "BRL").setRevSharePercent("30")
             .build());
 
-        JsonNode versions = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/deals/" + offer + "/versions"))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
-            .build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode versions = new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST))
+            .get("/deals/" + offer + "/versions")
+            .json();
 
         assertThat(versions.size()).isEqualTo(2);
         assertThat(versions.at("/0/version").asInt()).isEqualTo(1);

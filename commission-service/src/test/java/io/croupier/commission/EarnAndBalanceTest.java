@@ -1,10 +1,6 @@
 package io.croupier.commission;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionStatus;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.deal;
 import static io.croupier.commission.Events.share;
@@ -34,13 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 class EarnAndBalanceTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private static final int WRITERS = 16;
 
     private static final int GRANTS_PER_WRITER = 25;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -58,11 +50,11 @@ class EarnAndBalanceTest {
                 List<BigDecimal> balances = new ArrayList<>();
                 for (int grant = 0; grant < GRANTS_PER_WRITER; grant++) {
                     String body = earn(writerId + "-" + grant, publisher, "end-user", "1.25");
-                    HttpResponse<String> first = post("/earn", body);
-                    HttpResponse<String> retried = post("/earn", body);
-                    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+                    ServiceHttp.Answer first = post("/earn", body);
+                    ServiceHttp.Answer retried = post("/earn", body);
+                    assertThat(first.status()).as(first.body()).isEqualTo(200);
                     assertThat(retried.body()).isEqualTo(first.body());
-                    balances.add(JSON.readTree(first.body()).get("balance").decimalValue());
+                    balances.add(first.json().get("balance").decimalValue());
                 }
                 return balances;
             });
@@ -91,14 +83,14 @@ class EarnAndBalanceTest {
     }
 
     @Test
-    void aGrantIdUsedAgainWithOtherValuesIsAConflictAndBadGrantsAreProblems() throws Exception {
+    void aGrantIdUsedAgainWithOtherValuesIsAConflictAndBadGrantsAreProblems() {
         String publisher = offerwallPublisherWhoseUserEarnedFourPoints("u-1");
         String grantId = uniqueId("grant");
 
-        HttpResponse<String> granted = post("/earn", earn(grantId, publisher, "u-1", "500"));
-        HttpResponse<String> conflicting = post("/earn", earn(grantId, publisher, "u-1", "600"));
+        ServiceHttp.Answer granted = post("/earn", earn(grantId, publisher, "u-1", "500"));
+        ServiceHttp.Answer conflicting = post("/earn", earn(grantId, publisher, "u-1", "600"));
 
-        JsonNode grant = JSON.readTree(granted.body());
+        JsonNode grant = granted.json();
         assertThat(grant.get("grant_id").asString()).isEqualTo(grantId);
         assertThat(grant.get("reason").asString()).isEqualTo("daily_login");
         assertThat(grant.get("granted_by").asString()).isNotBlank();
@@ -109,22 +101,23 @@ class EarnAndBalanceTest {
         assertProblem(post("/earn", """
                 {"user_id": "u-1", "amount": 5, "reason": "no publisher"}"""), 400);
         assertProblem(post("/earn", earn(uniqueId("grant"), uniqueId("no-such-publisher"), "u-1", "5")), 404);
-        assertProblem(send(request("/balance?user_id=u-1", TestInfrastructure.issuer().token(TestIssuer.MANAGER))
-            .GET()), 400);
+        assertProblem(new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.MANAGER))
+            .get("/balance?user_id=u-1"), 400);
         assertThat(get("/balance?publisher_id=" + publisher + "&user_id=u-1").get("balance").decimalValue())
             .isEqualByComparingTo("504.00");
     }
 
     @Test
-    void aPublisherReadsItsOwnUsersBalanceWhateverPublisherItNames() throws Exception {
+    void aPublisherReadsItsOwnUsersBalanceWhateverPublisherItNames() {
         String publisher = offerwallPublisherWhoseUserEarnedFourPoints("shared-user");
         String other = offerwallPublisherWhoseUserEarnedFourPoints("shared-user");
         post("/earn", earn(uniqueId("grant"), other, "shared-user", "10"));
         String token = TestInfrastructure.issuer().publisherToken(publisher);
 
         for (String asked : List.of(publisher, other)) {
-            JsonNode balance = JSON.readTree(send(request("/balance?publisher_id=" + asked + "&user_id=shared-user",
-                    token).GET()).body());
+            JsonNode balance = new ServiceHttp(port, token)
+                .get("/balance?publisher_id=" + asked + "&user_id=shared-user")
+                .json();
             assertThat(balance.get("publisher_id").asString()).isEqualTo(publisher);
             assertThat(balance.get("balance").decimalValue()).isEqualByComparingTo("4.00");
         }
@@ -147,31 +140,19 @@ class EarnAndBalanceTest {
             .formatted(grantId, publisher, user, amount);
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+    private static void assertProblem(ServiceHttp.Answer response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST))
-            .GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode get(String path) {
+        ServiceHttp.Answer response = new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST))
+            .get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(request(path, TestInfrastructure.issuer().token(TestIssuer.MANAGER))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer post(String path, String body) {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.MANAGER)).post(path, body);
     }
 }

@@ -1,9 +1,5 @@
 package io.croupier.commission;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.deal;
 import static io.croupier.commission.Events.money;
@@ -42,10 +38,6 @@ import static org.awaitility.Awaitility.await;
 class GuessedLinksTest {
 
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -72,7 +64,7 @@ class GuessedLinksTest {
     }
 
     @Test
-    void heldPayoutsArePagedOldestFirstByTheirCursor() throws Exception {
+    void heldPayoutsArePagedOldestFirstByTheirCursor() {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
         List<String> held = new ArrayList<>();
@@ -80,19 +72,15 @@ class GuessedLinksTest {
             held.add(driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN"))).entryId());
         }
 
-        JsonNode first = get("/ledger/held?limit=2&publisher_id=" + publisher);
-        JsonNode last = get("/ledger/held?limit=2&publisher_id=" + publisher + "&cursor="
-                + first.path("next_cursor").asString());
+        List<JsonNode> pages = manager().everyPage("/ledger/held?limit=2&publisher_id=" + publisher);
 
-        assertThat(entryIds(first)).containsExactly(held.get(0), held.get(1));
-        assertThat(entryIds(last)).containsExactly(held.get(2));
-        assertThat(last.path("next_cursor").isNull()).isTrue();
-        HttpResponse<String> notOurs = http.send(request("/ledger/held?cursor=yesterday").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(notOurs.statusCode()).isEqualTo(400);
-        assertThat(notOurs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(http.send(request("/ledger/held?limit=0").GET().build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode()).isEqualTo(400);
+        assertThat(pages).hasSize(2);
+        assertThat(entryIds(pages.get(0))).containsExactly(held.get(0), held.get(1));
+        assertThat(entryIds(pages.get(1))).containsExactly(held.get(2));
+        ServiceHttp.Answer notOurs = manager().get("/ledger/held?cursor=yesterday");
+        assertThat(notOurs.status()).isEqualTo(400);
+        assertThat(notOurs.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(manager().get("/ledger/held?limit=0").status()).isEqualTo(400);
     }
 
     private static List<String> entryIds(JsonNode page) {
@@ -100,7 +88,7 @@ class GuessedLinksTest {
     }
 
     @Test
-    void guessedLinkConfirmedUnderHoldIsTheOnlyWayThePublisherIsPaidAndTheOnlyPayoutForwarded() throws Exception {
+    void guessedLinkConfirmedUnderHoldIsTheOnlyWayThePublisherIsPaidAndTheOnlyPayoutForwarded() {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), true, share("80"), Map.of());
 
@@ -115,19 +103,19 @@ class GuessedLinksTest {
         assertThat(waiting.get(0).get("entry_id").asString()).isEqualTo(held.entryId());
         assertThat(waiting.get(0).get("attribution").get("warning").asString()).contains("no click_id");
 
-        HttpResponse<String> confirmed = post("/ledger/entries/" + held.entryId() + "/confirm");
-        HttpResponse<String> confirmedAgain = post("/ledger/entries/" + held.entryId() + "/confirm");
-        HttpResponse<String> rejectedAfter = post("/ledger/entries/" + held.entryId() + "/reject");
+        ServiceHttp.Answer confirmed = post("/ledger/entries/" + held.entryId() + "/confirm");
+        ServiceHttp.Answer confirmedAgain = post("/ledger/entries/" + held.entryId() + "/confirm");
+        ServiceHttp.Answer rejectedAfter = post("/ledger/entries/" + held.entryId() + "/reject");
 
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        JsonNode confirmation = JSON.readTree(confirmed.body());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        JsonNode confirmation = confirmed.json();
         assertThat(confirmation.get("rule").asString()).isEqualTo("GUESSED_LINK_CONFIRMED");
         assertThat(confirmation.get("resolves").asString()).isEqualTo(held.entryId());
         assertThat(confirmation.get("publisher_payout").get("amount").asString()).isEqualTo("5.60");
         assertThat(confirmation.get("revenue").get("amount").asString()).isEqualTo("0.00");
-        assertThat(JSON.readTree(confirmedAgain.body()).get("entry_id").asString()).as("the same decision again")
+        assertThat(confirmedAgain.json().get("entry_id").asString()).as("the same decision again")
             .isEqualTo(confirmation.get("entry_id").asString());
-        assertThat(rejectedAfter.statusCode()).isEqualTo(409);
+        assertThat(rejectedAfter.status()).isEqualTo(409);
         PayoutDue payout = awaitPayouts(publisher, 1).get(0);
         assertThat(payout.getEventId()).isEqualTo("payout:" + confirmation.get("entry_id").asString());
         assertThat(payout.getPayout()).isEqualTo(money("5.60", "USD"));
@@ -140,25 +128,25 @@ class GuessedLinksTest {
     }
 
     @Test
-    void guessedLinkRejectedUnderHoldPaysNothingAndForwardsNothing() throws Exception {
+    void guessedLinkRejectedUnderHoldPaysNothingAndForwardsNothing() {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
         LedgerEntry held = driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN")));
 
-        HttpResponse<String> rejected = post("/ledger/entries/" + held.entryId() + "/reject");
+        ServiceHttp.Answer rejected = post("/ledger/entries/" + held.entryId() + "/reject");
         LedgerEntry marker = driver.main(SeedWorkedExamplesTest.partnerEvent(offer, publisher,
                 ConversionStatus.APPROVED, "1.00", uniqueId("CLK"), uniqueId("TXN"), null));
 
-        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
-        assertThat(JSON.readTree(rejected.body()).get("rule").asString()).isEqualTo("GUESSED_LINK_REJECTED");
-        assertThat(JSON.readTree(rejected.body()).get("publisher_payout").get("amount").asString())
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("rule").asString()).isEqualTo("GUESSED_LINK_REJECTED");
+        assertThat(rejected.json().get("publisher_payout").get("amount").asString())
             .isEqualTo("0.00");
         assertThat(awaitPayouts(publisher, 1)).extracting(PayoutDue::getEventId)
             .as("only the marker, a certain conversion").containsExactly("payout:" + marker.entryId());
     }
 
     @Test
-    void whenTheCasinoRejectsAConfirmedGuessTheConfirmedPayoutIsTakenBackToo() throws Exception {
+    void whenTheCasinoRejectsAConfirmedGuessTheConfirmedPayoutIsTakenBackToo() {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
         String transaction = uniqueId("TXN");
@@ -173,11 +161,11 @@ class GuessedLinksTest {
         assertThat(rejection.get(2).publisherPayout()).hasToString("-5.60 USD");
         assertThat(awaitPayouts(publisher, 3)).extracting(payout -> payout.getPayout().getAmount())
             .containsExactly("5.60", "0.00", "-5.60");
-        assertThat(post("/ledger/entries/" + held.entryId() + "/reject").statusCode()).isEqualTo(409);
+        assertThat(post("/ledger/entries/" + held.entryId() + "/reject").status()).isEqualTo(409);
     }
 
     @Test
-    void underDontPayTheRevenueIsRecordedAndThePublisherIsNotPaid() throws Exception {
+    void underDontPayTheRevenueIsRecordedAndThePublisherIsNotPaid() {
         String offer = offer(GuessedLinkPolicy.DONT_PAY);
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
 
@@ -200,7 +188,7 @@ class GuessedLinksTest {
     }
 
     @Test
-    void reportsShowGuessedConversionsAndThePayoutsWaitingForADecision() throws Exception {
+    void reportsShowGuessedConversionsAndThePayoutsWaitingForADecision() {
         String offer = offer(GuessedLinkPolicy.HOLD);
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
         driver.main(guessed(offer, publisher, ConversionStatus.APPROVED, uniqueId("TXN")));
@@ -249,19 +237,17 @@ class GuessedLinksTest {
         throw new AssertionError("no row " + id + " in " + rows);
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode get(String path) {
+        ServiceHttp.Answer response = manager().get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
-    private HttpResponse<String> post(String path) throws Exception {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer post(String path) {
+        return manager().post(path, null);
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
+    private ServiceHttp manager() {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.MANAGER));
     }
 }

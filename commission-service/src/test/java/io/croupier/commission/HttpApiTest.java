@@ -1,9 +1,5 @@
 package io.croupier.commission;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.CommissionFlowTest.player;
 import static io.croupier.commission.Events.deal;
@@ -32,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 class HttpApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -43,7 +35,7 @@ class HttpApiTest {
     Driver driver;
 
     @Test
-    void customerLtvTotalsDepositsAndRevenuePerPlayerWithSegmentAndPredictedValue() throws Exception {
+    void customerLtvTotalsDepositsAndRevenuePerPlayerWithSegmentAndPredictedValue() {
         String offer = cpaOffer();
         String regular = uniqueId("player");
         String whale = uniqueId("player");
@@ -66,7 +58,7 @@ class HttpApiTest {
     }
 
     @Test
-    void cpaIsAdSpendDividedByFirstDepositsAndRoasIsRevenueDividedByAdSpendPerCampaign() throws Exception {
+    void cpaIsAdSpendDividedByFirstDepositsAndRoasIsRevenueDividedByAdSpendPerCampaign() {
         String offer = cpaOffer();
         String campaign = "campaign-" + offer;
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -90,7 +82,7 @@ class HttpApiTest {
     }
 
     @Test
-    void everyLedgerEntryExplainsItselfOverHttp() throws Exception {
+    void everyLedgerEntryExplainsItselfOverHttp() {
         String offer = cpaOffer();
         String playerId = uniqueId("player");
         driver.process(player(offer, playerId, ConversionKind.REGISTRATION, null, null, null));
@@ -108,7 +100,7 @@ class HttpApiTest {
     }
 
     @Test
-    void conversionsShowTheirClawbacksAndPublisherTotalsNetThemOut() throws Exception {
+    void conversionsShowTheirClawbacksAndPublisherTotalsNetThemOut() {
         String offer = driver.offer(uniqueId("partner"),
                 deal(1, Instant.parse("2020-01-01T00:00:00Z"), "USD").build());
         String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
@@ -131,7 +123,7 @@ class HttpApiTest {
     }
 
     @Test
-    void moneyInTheJsonIsItsAmountAndCurrencyAndNothingElse() throws Exception {
+    void moneyInTheJsonIsItsAmountAndCurrencyAndNothingElse() {
         String offer = cpaOffer();
         String playerId = uniqueId("player");
         String campaign = "campaign-" + offer;
@@ -158,7 +150,7 @@ class HttpApiTest {
     }
 
     @Test
-    void ledgerEntriesAndConversionsArePagedByTheirCursor() throws Exception {
+    void ledgerEntriesAndConversionsArePagedByTheirCursor() {
         String offer = cpaOffer();
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -170,7 +162,7 @@ class HttpApiTest {
         List<String> everyEntry = new ArrayList<>();
         get("/ledger/entries?offer_id=" + offer + "&limit=500").get("items")
             .forEach(entry -> everyEntry.add(entry.get("entry_id").asString()));
-        List<JsonNode> entryPages = pages("/ledger/entries?offer_id=" + offer + "&limit=2");
+        List<JsonNode> entryPages = manager().everyPage("/ledger/entries?offer_id=" + offer + "&limit=2");
         List<String> paged = new ArrayList<>();
         entryPages.forEach(page -> page.get("items").forEach(entry -> paged.add(entry.get("entry_id").asString())));
 
@@ -180,18 +172,18 @@ class HttpApiTest {
         assertThat(paged).as("every entry once, in ledger order").containsExactlyElementsOf(everyEntry);
 
         List<String> conversions = new ArrayList<>();
-        List<JsonNode> conversionPages = pages("/conversions?offer_id=" + offer + "&limit=2");
+        List<JsonNode> conversionPages = manager().everyPage("/conversions?offer_id=" + offer + "&limit=2");
         conversionPages.forEach(page -> page.get("items")
             .forEach(conversion -> conversions.add(conversion.get("entry").get("entry_id").asString())));
         assertThat(conversionPages).hasSizeGreaterThan(1);
         assertThat(conversions).doesNotHaveDuplicates().containsAll(written);
 
-        assertProblem(send(request("/ledger/entries?cursor=%25%25not-ours").GET()), 400);
-        assertProblem(send(request("/conversions?cursor=%25%25not-ours").GET()), 400);
+        assertProblem(manager().get("/ledger/entries?cursor=%25%25not-ours"), 400);
+        assertProblem(manager().get("/conversions?cursor=%25%25not-ours"), 400);
     }
 
     @Test
-    void reportRowsSayWhichCurrenciesTheyAreGroupedBy() throws Exception {
+    void reportRowsSayWhichCurrenciesTheyAreGroupedBy() {
         String offer = driver.offer(uniqueId("fixed"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "USD").build());
         String publisher = driver.publisher(uniqueId("pub"), false, Events.fixed("2.00", "EUR"), Map.of());
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -223,19 +215,19 @@ class HttpApiTest {
     }
 
     @Test
-    void healthAndApiDocsAreServedWhereThePlatformExpectsThem() throws Exception {
+    void healthAndApiDocsAreServedWhereThePlatformExpectsThem() {
         for (String path : List.of("/health", "/actuator/health", "/openapi.json", "/docs")) {
-            assertThat(send(request(path).GET()).statusCode()).as(path).isIn(200, 302);
+            assertThat(manager().get(path).status()).as(path).isIn(200, 302);
         }
     }
 
     @Test
-    void badInputIsAProblemDetailNeverA500() throws Exception {
-        assertProblem(send(request("/customers/ltv?segment=whale").GET()), 400);
-        assertProblem(send(request("/ledger/entries?limit=0").GET()), 400);
-        assertProblem(send(request("/reports/offers?from=yesterday").GET()), 400);
-        assertProblem(send(request("/reports/offers?from=2026-02-01&to=2026-01-01").GET()), 400);
-        assertProblem(send(request("/ledger/entries/no-such-entry").GET()), 404);
+    void badInputIsAProblemDetailNeverA500() {
+        assertProblem(manager().get("/customers/ltv?segment=whale"), 400);
+        assertProblem(manager().get("/ledger/entries?limit=0"), 400);
+        assertProblem(manager().get("/reports/offers?from=yesterday"), 400);
+        assertProblem(manager().get("/reports/offers?from=2026-02-01&to=2026-01-01"), 400);
+        assertProblem(manager().get("/ledger/entries/no-such-entry"), 404);
     }
 
     private String cpaOffer() {
@@ -254,37 +246,19 @@ class HttpApiTest {
         throw new AssertionError("no row with " + field + " = " + value + " in " + rows);
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+    private static void assertProblem(ServiceHttp.Answer response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 
-    /** Every page of a list, following each {@code next_cursor} until the last page. */
-    private List<JsonNode> pages(String firstPage) throws Exception {
-        List<JsonNode> pages = new ArrayList<>();
-        JsonNode page = get(firstPage);
-        pages.add(page);
-        while (!page.get("next_cursor").isNull()) {
-            page = get(firstPage + "&cursor=" + page.get("next_cursor").asString());
-            pages.add(page);
-        }
-        return pages;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(path).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode get(String path) {
+        ServiceHttp.Answer response = manager().get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     /** As a manager, who may read all of this. */
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.MANAGER));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp manager() {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.MANAGER));
     }
 }

@@ -1,16 +1,13 @@
 package io.croupier.commission;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.attributed;
 import static io.croupier.commission.Events.deal;
@@ -36,10 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerTraceTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -68,8 +60,8 @@ class LedgerTraceTest {
     }
 
     @Test
-    void aClickLeadsToEveryEntryItCausedWithTheNetAmountsPerCurrency() throws Exception {
-        JsonNode trace = JSON.readTree(get("/ledger/trace?click_id=" + click, null).body());
+    void aClickLeadsToEveryEntryItCausedWithTheNetAmountsPerCurrency() {
+        JsonNode trace = get("/ledger/trace?click_id=" + click, null).json();
 
         assertThat(ids(trace)).containsExactlyElementsOf(caused.stream().map(LedgerEntry::entryId).toList());
         assertThat(trace.at("/revenue/0/currency").asString()).isEqualTo("USD");
@@ -82,25 +74,25 @@ class LedgerTraceTest {
     }
 
     @Test
-    void aTransactionIdLeadsToTheEntriesOfThatTransactionOnly() throws Exception {
-        JsonNode trace = JSON.readTree(get("/ledger/trace?transaction_id=" + transaction, null).body());
+    void aTransactionIdLeadsToTheEntriesOfThatTransactionOnly() {
+        JsonNode trace = get("/ledger/trace?transaction_id=" + transaction, null).json();
 
         assertThat(ids(trace)).containsExactly(caused.get(0).entryId());
     }
 
     @Test
-    void anotherPublisherTracingTheClickFindsNothingOfIt() throws Exception {
-        assertThat(ids(JSON.readTree(get("/ledger/trace?click_id=" + click, uniqueId("other")).body()))).isEmpty();
-        assertThat(ids(JSON.readTree(get("/ledger/trace?click_id=" + click, publisher).body())))
+    void anotherPublisherTracingTheClickFindsNothingOfIt() {
+        assertThat(ids(get("/ledger/trace?click_id=" + click, uniqueId("other")).json())).isEmpty();
+        assertThat(ids(get("/ledger/trace?click_id=" + click, publisher).json()))
             .hasSameSizeAs(caused);
     }
 
     @Test
-    void neitherOrBothIdsIsABadRequestProblem() throws Exception {
-        assertThat(get("/ledger/trace", null).statusCode()).isEqualTo(400);
-        HttpResponse<String> both = get("/ledger/trace?click_id=" + click + "&transaction_id=" + transaction, null);
-        assertThat(both.statusCode()).isEqualTo(400);
-        assertThat(both.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    void neitherOrBothIdsIsABadRequestProblem() {
+        assertThat(get("/ledger/trace", null).status()).isEqualTo(400);
+        ServiceHttp.Answer both = get("/ledger/trace?click_id=" + click + "&transaction_id=" + transaction, null);
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private AttributedConversion conversion(String offer, String clickId, String transactionId, String payout) {
@@ -118,11 +110,9 @@ class LedgerTraceTest {
     }
 
     /** As the publisher {@code publisherId}, or as an analyst when it is null. */
-    private HttpResponse<String> get(String path, String publisherId) throws Exception {
+    private ServiceHttp.Answer get(String path, String publisherId) {
         TestIssuer issuer = TestInfrastructure.issuer();
         String token = publisherId == null ? issuer.token(TestIssuer.ANALYST) : issuer.publisherToken(publisherId);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return new ServiceHttp(port, token).get(path);
     }
 }

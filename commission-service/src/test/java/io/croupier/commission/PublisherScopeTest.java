@@ -1,9 +1,5 @@
 package io.croupier.commission;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AttributedConversion;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.attributed;
 import static io.croupier.commission.Events.deal;
@@ -37,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublisherScopeTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -68,24 +60,24 @@ class PublisherScopeTest {
     }
 
     @Test
-    void anotherPublishersLedgerEntryByIdIsNotFoundLikeOneThatDoesNotExist() throws Exception {
-        HttpResponse<String> own = get("/ledger/entries/" + myEntry.entryId(), mine);
-        HttpResponse<String> other = get("/ledger/entries/" + theirEntry.entryId(), mine);
-        HttpResponse<String> none = get("/ledger/entries/" + uniqueId("none"), mine);
+    void anotherPublishersLedgerEntryByIdIsNotFoundLikeOneThatDoesNotExist() {
+        ServiceHttp.Answer own = get("/ledger/entries/" + myEntry.entryId(), mine);
+        ServiceHttp.Answer other = get("/ledger/entries/" + theirEntry.entryId(), mine);
+        ServiceHttp.Answer none = get("/ledger/entries/" + uniqueId("none"), mine);
 
-        assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(other.statusCode()).isEqualTo(404);
-        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(none.status()).isEqualTo(404);
         assertThat(other.body()).doesNotContain(theirs).doesNotContain("publisher_payout");
     }
 
     @Test
-    void searchesAndConversionsAreScopedToTheTokensPublisherWhateverTheQueryAsks() throws Exception {
+    void searchesAndConversionsAreScopedToTheTokensPublisherWhateverTheQueryAsks() {
         List<String> unfiltered = entryIds(get("/ledger/entries?offer_id=" + offer, mine));
         List<String> askingForTheirs = entryIds(get("/ledger/entries?offer_id=" + offer + "&publisher_id=" + theirs,
                 mine));
-        JsonNode conversions = JSON.readTree(get("/conversions?offer_id=" + offer + "&publisher_id=" + theirs, mine)
-            .body()).get("items");
+        JsonNode conversions = get("/conversions?offer_id=" + offer + "&publisher_id=" + theirs, mine)
+            .json().get("items");
 
         assertThat(unfiltered).containsExactly(myEntry.entryId());
         assertThat(askingForTheirs).containsExactly(myEntry.entryId());
@@ -96,25 +88,25 @@ class PublisherScopeTest {
     }
 
     @Test
-    void thePublisherReportHoldsOnlyTheTokensPublisher() throws Exception {
+    void thePublisherReportHoldsOnlyTheTokensPublisher() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        JsonNode rows = JSON.readTree(get("/reports/publishers?from=" + today + "&to=" + today, mine).body());
+        JsonNode rows = get("/reports/publishers?from=" + today + "&to=" + today, mine).json();
 
         assertThat(rows.size()).isEqualTo(1);
         assertThat(rows.get(0).path("id").asString()).isEqualTo(mine);
     }
 
     @Test
-    void operatorOnlyReportsAreForbiddenToPublishers() throws Exception {
-        assertThat(get("/reports/offers", mine).statusCode()).isEqualTo(403);
-        assertThat(get("/reports/campaigns", mine).statusCode()).isEqualTo(403);
-        assertThat(get("/customers/ltv", mine).statusCode()).isEqualTo(403);
+    void operatorOnlyReportsAreForbiddenToPublishers() {
+        assertThat(get("/reports/offers", mine).status()).isEqualTo(403);
+        assertThat(get("/reports/campaigns", mine).status()).isEqualTo(403);
+        assertThat(get("/customers/ltv", mine).status()).isEqualTo(403);
     }
 
     @Test
-    void anotherPublishersOfferwallUserIsNotFound() throws Exception {
-        assertThat(get("/publishers/" + theirs + "/users/anyone/points", mine).statusCode()).isEqualTo(404);
+    void anotherPublishersOfferwallUserIsNotFound() {
+        assertThat(get("/publishers/" + theirs + "/users/anyone/points", mine).status()).isEqualTo(404);
     }
 
     private AttributedConversion conversion(String publisherId) {
@@ -124,19 +116,17 @@ class PublisherScopeTest {
             .build()).build();
     }
 
-    private List<String> entryIds(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    private List<String> entryIds(ServiceHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        JSON.readTree(answer.body()).get("items").forEach(entry -> ids.add(entry.path("entry_id").asString()));
+        answer.json().get("items").forEach(entry -> ids.add(entry.path("entry_id").asString()));
         return ids;
     }
 
     /** As the publisher {@code publisherId}, or as an analyst when it is null. */
-    private HttpResponse<String> get(String path, String publisherId) throws Exception {
+    private ServiceHttp.Answer get(String path, String publisherId) {
         TestIssuer issuer = TestInfrastructure.issuer();
         String token = publisherId == null ? issuer.token(TestIssuer.ANALYST) : issuer.publisherToken(publisherId);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return new ServiceHttp(port, token).get(path);
     }
 }

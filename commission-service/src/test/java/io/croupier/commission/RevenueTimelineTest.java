@@ -1,10 +1,6 @@
 package io.croupier.commission;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.croupier.commission.ledger.LedgerEntry;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.ConversionKind;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.commission.Events.attributed;
 import static io.croupier.commission.Events.deal;
@@ -34,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CommissionServiceTest
 class RevenueTimelineTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     /** An hour long past, which no other test writes entries in. */
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(777));
 
@@ -48,15 +40,15 @@ class RevenueTimelineTest {
     Driver driver;
 
     @Test
-    void eachHoursEntriesAreSummedPerCurrencyAndEmptyHoursAnsweredToo() throws Exception {
+    void eachHoursEntriesAreSummedPerCurrencyAndEmptyHoursAnsweredToo() {
         String offer = driver.offer(uniqueId("offer"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "EUR").build());
         String publisher = driver.publisher(uniqueId("pub"), false, share("50"), Map.of());
         LedgerEntry first = entry(offer, publisher, "12.00", HOUR.plusSeconds(60));
         LedgerEntry second = entry(offer, publisher, "3.50", HOUR.plusSeconds(1800));
         LedgerEntry later = entry(offer, publisher, "1.25", HOUR.plus(Duration.ofHours(2)));
 
-        JsonNode timeline = JSON.readTree(get("/reports/timeline?bucket=hour&from=" + HOUR + "&to="
-                + HOUR.plus(Duration.ofHours(3))));
+        JsonNode timeline = get("/reports/timeline?bucket=hour&from=" + HOUR + "&to="
+                + HOUR.plus(Duration.ofHours(3)));
 
         JsonNode points = timeline.path("points");
         assertThat(points.size()).isEqualTo(3);
@@ -71,7 +63,7 @@ class RevenueTimelineTest {
     }
 
     @Test
-    void aPublishersTimelineHoldsOnlyItsEntriesAndAPublisherGetsOnlyItsOwn() throws Exception {
+    void aPublishersTimelineHoldsOnlyItsEntriesAndAPublisherGetsOnlyItsOwn() {
         Instant hour = HOUR.minus(Duration.ofHours(24));
         String offer = driver.offer(uniqueId("offer"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "EUR").build());
         String mine = driver.publisher(uniqueId("mine"), false, share("50"), Map.of());
@@ -80,10 +72,10 @@ class RevenueTimelineTest {
         LedgerEntry theirEntry = entry(offer, theirs, "7.00", hour.plusSeconds(120));
         String range = "/reports/timeline?bucket=hour&from=" + hour + "&to=" + hour.plus(Duration.ofHours(1));
 
-        JsonNode operatorAskingForMine = JSON.readTree(get(range + "&publisher_id=" + mine));
-        JsonNode everyone = JSON.readTree(get(range));
-        JsonNode myTokenAskingForTheirs = JSON.readTree(get(range + "&publisher_id=" + theirs,
-                TestInfrastructure.issuer().publisherToken(mine)));
+        JsonNode operatorAskingForMine = get(range + "&publisher_id=" + mine);
+        JsonNode everyone = get(range);
+        JsonNode myTokenAskingForTheirs = get(range + "&publisher_id=" + theirs,
+                TestInfrastructure.issuer().publisherToken(mine));
 
         assertThat(amount(operatorAskingForMine.at("/points/0"), "publisher_payout"))
             .isEqualByComparingTo(myEntry.publisherPayout().value());
@@ -95,9 +87,10 @@ class RevenueTimelineTest {
     }
 
     @Test
-    void aRangeOfTooManyHoursIsABadRequestProblem() throws Exception {
-        assertThat(HTTP.send(request("/reports/timeline?bucket=hour&from=2020-01-01T00:00:00Z"
-                + "&to=2021-01-01T00:00:00Z"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+    void aRangeOfTooManyHoursIsABadRequestProblem() {
+        assertThat(new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST))
+            .get("/reports/timeline?bucket=hour&from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z").status())
+            .isEqualTo(400);
     }
 
     private LedgerEntry entry(String offer, String publisher, String payout, Instant at) {
@@ -116,23 +109,13 @@ class RevenueTimelineTest {
         return new BigDecimal(point.path(field).get(0).path("amount").asString());
     }
 
-    private String get(String path) throws Exception {
+    private JsonNode get(String path) {
         return get(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
     }
 
-    private String get(String path, String token) throws Exception {
-        HttpResponse<String> answer = HTTP.send(request(path, token), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return answer.body();
-    }
-
-    private HttpRequest request(String path) {
-        return request(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
-    }
-
-    private HttpRequest request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build();
+    private JsonNode get(String path, String token) {
+        ServiceHttp.Answer answer = new ServiceHttp(port, token).get(path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 }

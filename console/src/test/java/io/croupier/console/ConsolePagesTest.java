@@ -1,10 +1,6 @@
 package io.croupier.console;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -25,66 +21,58 @@ class ConsolePagesTest {
         registry.add("croupier.access.jwk-set-uri", () -> TestInfrastructure.issuer().jwkSetUri());
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
     @Test
-    void thePagesAreServedUnderConsoleWithAPolicyThatRunsOnlyThisOriginsScripts() throws Exception {
-        HttpResponse<String> redirect = get("/console");
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/console/"));
+    void thePagesAreServedUnderConsoleWithAPolicyThatRunsOnlyThisOriginsScripts() {
+        ServiceHttp.Answer redirect = get("/console");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).endsWith("/console/");
 
-        HttpResponse<String> page = get("/console/");
-        assertThat(page.statusCode()).isEqualTo(200);
+        ServiceHttp.Answer page = get("/console/");
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\"></script>");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
-                SecurityHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(page.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
         assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY).contains("script-src 'self';", "frame-ancestors 'none'")
             .doesNotContain("unsafe");
-        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        HttpResponse<String> module = get("/console/js/app.js");
-        assertThat(module.statusCode()).isEqualTo(200);
-        assertThat(module.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("javascript"));
+        ServiceHttp.Answer module = get("/console/js/app.js");
+        assertThat(module.status()).isEqualTo(200);
+        assertThat(module.header("Content-Type")).contains("javascript");
     }
 
     @Test
-    void theChartingLibraryComesFromItsWebJarWithoutAVersionInThePath() throws Exception {
-        HttpResponse<String> uplot = get("/console/webjars/uplot/dist/uPlot.esm.js");
+    void theChartingLibraryComesFromItsWebJarWithoutAVersionInThePath() {
+        ServiceHttp.Answer uplot = get("/console/webjars/uplot/dist/uPlot.esm.js");
 
-        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.status()).isEqualTo(200);
         assertThat(uplot.body()).contains("export { uPlot as default }");
     }
 
     @Test
-    void itReportsItsHealthToAnyoneAndItsMetersToOperatorsLikeEveryService() throws Exception {
-        HttpResponse<String> health = get("/actuator/health");
-        assertThat(health.statusCode()).isEqualTo(200);
+    void itReportsItsHealthToAnyoneAndItsMetersToOperatorsLikeEveryService() {
+        ServiceHttp.Answer health = get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
 
-        HttpResponse<String> anonymous = get("/actuator/prometheus");
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        ServiceHttp.Answer anonymous = get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("service=\"console\"");
-        assertThat(get("/actuator/prometheus", TestInfrastructure.issuer().publisherToken("7")).statusCode())
+        assertThat(get("/actuator/prometheus", TestInfrastructure.issuer().publisherToken("7")).status())
             .isEqualTo(403);
-        HttpResponse<String> scraped = get("/actuator/prometheus",
+        ServiceHttp.Answer scraped = get("/actuator/prometheus",
                 TestInfrastructure.issuer().token(TestIssuer.ANALYST));
-        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.body()).contains("service=\"console\"");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer get(String path) {
+        return new ServiceHttp(port).get(path);
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer get(String path, String token) {
+        return new ServiceHttp(port, token).get(path);
     }
 }

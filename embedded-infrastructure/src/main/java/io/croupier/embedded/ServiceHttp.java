@@ -3,9 +3,15 @@ package io.croupier.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +31,14 @@ public final class ServiceHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Long enough for any request a test makes; a service that hangs fails its test instead of stalling the build. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final String base;
 
     private final String token;
+
+    private final String[] headers;
 
     /** Anonymous, as visitors and casinos call. */
     public ServiceHttp(int port) {
@@ -36,8 +47,28 @@ public final class ServiceHttp {
 
     /** With {@code Authorization: Bearer <token>} on every request; none when {@code token} is null. */
     public ServiceHttp(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, token, new String[0]);
+    }
+
+    /**
+     * Anonymous, at this base ({@code http://host:port}): for a test whose subject is the name the caller used, such
+     * as {@code localhost} instead of the loopback address.
+     */
+    public static ServiceHttp at(String baseUrl) {
+        return new ServiceHttp(baseUrl, null, new String[0]);
+    }
+
+    private ServiceHttp(String base, String token, String[] headers) {
+        this.base = base;
         this.token = token;
+        this.headers = headers;
+    }
+
+    /** The same client with these headers (name, value pairs) on every request besides its own. */
+    public ServiceHttp withHeaders(String... more) {
+        String[] all = Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return new ServiceHttp(base, token, all);
     }
 
     public String baseUrl() {
@@ -48,8 +79,37 @@ public final class ServiceHttp {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A get with these headers (name, value pairs) besides the client's own. */
     public Answer get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET());
+        return withHeaders(headers).get(path);
+    }
+
+    /**
+     * Every page of a cursor-paged list, first to last: {@code path} first, then again with each page's
+     * {@code next_cursor} until it is null, as on the last page. A page answered other than 200, or without a
+     * {@code next_cursor} at all, fails the walk.
+     */
+    public List<JsonNode> everyPage(String path) {
+        List<JsonNode> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            Answer answer = get(cursor == null ? path
+                    : path + (path.contains("?") ? "&" : "?") + "cursor="
+                            + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            if (answer.status() != 200) {
+                throw new AssertionError("page " + (pages.size() + 1) + " of " + path + " answered "
+                        + answer.status() + ": " + answer.body());
+            }
+            JsonNode page = answer.json();
+            pages.add(page);
+            if (!page.has("next_cursor")) {
+                throw new AssertionError("page " + pages.size() + " of " + path + " has no next_cursor: " + page);
+            }
+            JsonNode next = page.get("next_cursor");
+            cursor = next.isNull() ? null : next.asString();
+        }
+        while (cursor != null);
+        return pages;
     }
 
     /** A JSON post; with no body when {@code json} is null. */
@@ -77,13 +137,9 @@ public final class ServiceHttp {
 
     /** A form post, with any extra headers as name, value pairs. */
     public Answer form(String path, String form, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        return withHeaders(headers).send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request);
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     public Answer put(String path, String json) {
@@ -100,8 +156,11 @@ public final class ServiceHttp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         try {
-            return new Answer(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Answer(CLIENT.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

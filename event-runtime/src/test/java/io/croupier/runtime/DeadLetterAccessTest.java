@@ -1,13 +1,10 @@
 package io.croupier.runtime;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.AuditRecorded;
@@ -30,8 +27,6 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 class DeadLetterAccessTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static final TestIssuer ISSUER = TestInfrastructure.issuer();
 
     @LocalServerPort
@@ -47,7 +42,7 @@ class DeadLetterAccessTest {
     EventRuntimeTestApplication.ClickCounter counter;
 
     @Test
-    void deadLettersAreForManagersAndAdminsOnly() throws Exception {
+    void deadLettersAreForManagersAndAdminsOnly() {
         assertThat(send("GET", "/admin/dead-letters?limit=1", null)).isEqualTo(401);
         assertThat(send("GET", "/admin/dead-letters?limit=1", ISSUER.forgedToken(TestIssuer.ADMIN))).isEqualTo(401);
         assertThat(send("GET", "/admin/dead-letters?limit=1", ISSUER.publisherToken("1"))).isEqualTo(403);
@@ -84,12 +79,8 @@ class DeadLetterAccessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> counter.applied().contains(click.getClickId()));
     }
 
-    private int send(String method, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private int send(String method, String path, String token) {
+        ServiceHttp http = new ServiceHttp(port, token);
+        return ("POST".equals(method) ? http.post(path, null) : http.get(path)).status();
     }
 }

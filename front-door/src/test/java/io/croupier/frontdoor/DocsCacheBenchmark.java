@@ -40,6 +40,7 @@ class DocsCacheBenchmark {
 
     private static final int REQUESTS_PER_READER = 100;
 
+    /** The JDK client itself, not ServiceHttp: the answers are read as bytes, so decoding is not in the figure. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test

@@ -5,10 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +15,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.croupier.embedded.FreePorts;
+import io.croupier.embedded.ServiceHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, which is not running: what arrives, what comes back, and what the front door answers itself.
  */
 class FrontDoorTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
 
@@ -79,16 +71,12 @@ class FrontDoorTest {
     }
 
     @Test
-    void aRequestReachesItsServiceUnchangedAndItsAnswerComesBackUnchanged() throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/webhooks/gaming/deposit?x=1&y=%C3%A9"))
-            .header("Content-Type", "application/json")
-            .header("X-Casino", "casino_pro")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"test\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+    void aRequestReachesItsServiceUnchangedAndItsAnswerComesBackUnchanged() {
+        ServiceHttp.Answer answer = new ServiceHttp(port).withHeaders("X-Casino", "casino_pro")
+            .post("/webhooks/gaming/deposit?x=1&y=%C3%A9", "{\"user_id\":\"test\"}");
 
-        assertThat(answer.statusCode()).isEqualTo(201);
-        assertThat(answer.headers().firstValue("X-Answered-By")).contains("stub");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.header("X-Answered-By")).isEqualTo("stub");
         assertThat(answer.body()).isEqualTo("answer to /webhooks/gaming/deposit");
         Received received = RECEIVED.get(0);
         assertThat(received.method()).isEqualTo("POST");
@@ -100,25 +88,23 @@ class FrontDoorTest {
     }
 
     @Test
-    void aRedirectIsPassedOnNotFollowed() throws Exception {
-        HttpResponse<String> answer = get("/click?source=facebook");
+    void aRedirectIsPassedOnNotFollowed() {
+        ServiceHttp.Answer answer = get("/click?source=facebook");
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).contains("https://casino.example/land");
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("Location")).isEqualTo("https://casino.example/land");
         assertThat(RECEIVED).hasSize(1);
     }
 
     @Test
-    void theCallersAddressIsAppendedToTheChainItBrought() throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/click"))
-            .header("X-Forwarded-For", "203.0.113.9")
-            .build(), HttpResponse.BodyHandlers.discarding());
+    void theCallersAddressIsAppendedToTheChainItBrought() {
+        new ServiceHttp(port).get("/click", "X-Forwarded-For", "203.0.113.9");
 
         assertThat(RECEIVED.get(0).header("X-Forwarded-For")).isEqualTo("203.0.113.9, 127.0.0.1");
     }
 
     @Test
-    void literalMacrosArePassedOnEncodedInsteadOfRefused() throws Exception {
+    void literalMacrosArePassedOnEncodedInsteadOfRefused() throws IOException {
         String answer = rawGet(port, "/postback/abc123xyz?click_id={click_id}&payout={payout}");
 
         assertThat(answer).startsWith("HTTP/1.1 200");
@@ -127,41 +113,38 @@ class FrontDoorTest {
     }
 
     @Test
-    void theAdditionalPortAnswersLikeTheMainOne() throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + additionalPort + "/admin/offers")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theAdditionalPortAnswersLikeTheMainOne() {
+        ServiceHttp.Answer answer = new ServiceHttp(additionalPort).get("/admin/offers");
 
-        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.status()).isEqualTo(201);
         assertThat(RECEIVED.get(0).rawPathAndQuery()).isEqualTo("/admin/offers");
     }
 
     @Test
-    void aPathNoServiceOwnsIsA404ProblemAndReachesNobody() throws Exception {
-        HttpResponse<String> answer = get("/actuator/prometheus");
+    void aPathNoServiceOwnsIsA404ProblemAndReachesNobody() {
+        ServiceHttp.Answer answer = get("/actuator/prometheus");
 
-        assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(404);
         assertThat(RECEIVED).isEmpty();
     }
 
     @Test
-    void aServiceThatCannotBeReachedIsA502Problem() throws Exception {
-        HttpResponse<String> answer = get("/reports/publishers");
+    void aServiceThatCannotBeReachedIsA502Problem() {
+        ServiceHttp.Answer answer = get("/reports/publishers");
 
-        assertThat(answer.statusCode()).isEqualTo(502);
-        assertThat(JSON.readTree(answer.body()).path("detail").asString()).isEqualTo(
+        assertThat(answer.status()).isEqualTo(502);
+        assertThat(answer.json().path("detail").asString()).isEqualTo(
                 "commission-service cannot be reached");
     }
 
     @Test
-    void healthNamesEveryServiceAndIsDownWhileOneIs() throws Exception {
-        HttpResponse<String> answer = get("/health");
+    void healthNamesEveryServiceAndIsDownWhileOneIs() {
+        ServiceHttp.Answer answer = get("/health");
 
-        assertThat(answer.statusCode()).isEqualTo(503);
-        JsonNode health = JSON.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(503);
+        JsonNode health = answer.json();
         assertThat(health.path("status").asString()).isEqualTo("DOWN");
         assertThat(health.path("services").path("click-service").asString()).isEqualTo("UP");
         assertThat(health.path("services").path("commission-service").asString()).isEqualTo("DOWN");
@@ -169,7 +152,7 @@ class FrontDoorTest {
     }
 
     @Test
-    void aServiceNamedInThePathIsAskedForTheRest() throws Exception {
+    void aServiceNamedInThePathIsAskedForTheRest() {
         get("/services/optimizer-service/admin/dead-letters?limit=5");
 
         assertThat(RECEIVED.get(0).rawPathAndQuery()).isEqualTo("/admin/dead-letters?limit=5");
@@ -208,11 +191,11 @@ class FrontDoorTest {
     }
 
     @Test
-    void theDocumentationMergesTheServicesDocumentsAndNamesTheServiceItCannotReach() throws Exception {
-        HttpResponse<String> answer = get("/docs/operators.json");
+    void theDocumentationMergesTheServicesDocumentsAndNamesTheServiceItCannotReach() {
+        ServiceHttp.Answer answer = get("/docs/operators.json");
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode definition = JSON.readTree(answer.body());
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode definition = answer.json();
         assertThat(definition.path("info").path("description").asString())
             .endsWith("**Missing right now** (not reachable from the front door): commission-service");
         assertThat(definition.path("servers").get(0).path("url").asString()).isEqualTo("http://127.0.0.1:" + port);
@@ -221,14 +204,14 @@ class FrontDoorTest {
             .doesNotContain("/admin/dead-letters", "/click");
         assertThat(definition.path("components").path("schemas").propertyNames()).containsExactly("Offer");
         assertThat(definition.path("tags").get(0).path("description").asString()).isEqualTo("The offers");
-        assertThat(JSON.readTree(get("/docs/publishers.json").body()).path("paths").propertyNames())
+        assertThat(get("/docs/publishers.json").json().path("paths").propertyNames())
             .contains("/click", "/services/identity-service/click")
             .doesNotContain("/services/postback-service/click", "/admin/offers");
-        assertThat(get("/docs/nobody.json").statusCode()).isEqualTo(404);
+        assertThat(get("/docs/nobody.json").status()).isEqualTo(404);
     }
 
     @Test
-    void aDefinitionMissingAServiceIsMergedAgainForTheNextReader() throws Exception {
+    void aDefinitionMissingAServiceIsMergedAgainForTheNextReader() {
         get("/docs/operators.json");
         get("/docs/operators.json");
 
@@ -239,7 +222,7 @@ class FrontDoorTest {
     }
 
     @Test
-    void aCompleteDefinitionIsMergedOnceAndEveryReaderGetsItWithItsOwnServer() throws Exception {
+    void aCompleteDefinitionIsMergedOnceAndEveryReaderGetsItWithItsOwnServer() {
         int complete = FreePorts.next();
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + complete, "--server.address=127.0.0.1",
                 "--croupier.front-door.additional-ports=", "--croupier.front-door.docs-cache-time=1h"));
@@ -252,10 +235,8 @@ class FrontDoorTest {
             List<String> servers = new ArrayList<>();
             for (String called : List.of("http://127.0.0.1:" + complete, "http://localhost:" + complete,
                     "http://127.0.0.1:" + complete)) {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(called
-                        + "/docs/operators.json"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-                servers.add(JSON.readTree(answer.body()).path("servers").get(0).path("url").asString());
+                ServiceHttp.Answer answer = ServiceHttp.at(called).get("/docs/operators.json");
+                servers.add(answer.json().path("servers").get(0).path("url").asString());
             }
 
             assertThat(servers).containsExactly("http://127.0.0.1:" + complete, "http://localhost:" + complete,
@@ -265,62 +246,53 @@ class FrontDoorTest {
     }
 
     @Test
-    void aServicesOwnPageIsTheFrontDoorsSwaggerUiOverItsDocumentServedAtTheAddressCalled() throws Exception {
-        HttpResponse<String> page = get("/services/click-service/docs");
-        HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/services/click-service/openapi.json"))
-            .header("X-Forwarded-Host", "attacker.example")
-            .header("Forwarded", "host=attacker.example;proto=https")
-            .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> unreachable = get("/services/commission-service/openapi.json");
+    void aServicesOwnPageIsTheFrontDoorsSwaggerUiOverItsDocumentServedAtTheAddressCalled() {
+        ServiceHttp.Answer page = get("/services/click-service/docs");
+        ServiceHttp.Answer document = ServiceHttp.at("http://localhost:" + port).get(
+                "/services/click-service/openapi.json", "X-Forwarded-Host", "attacker.example", "Forwarded",
+                "host=attacker.example;proto=https");
+        ServiceHttp.Answer unreachable = get("/services/commission-service/openapi.json");
 
-        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("SwaggerUIBundle", "\"/services/click-service/openapi.json\"");
-        assertThat(JSON.readTree(document.body()).path("servers").get(0).path("url").asString())
+        assertThat(document.json().path("servers").get(0).path("url").asString())
             .isEqualTo("http://localhost:" + port + "/services/click-service");
-        assertThat(JSON.readTree(document.body()).path("paths").has("/admin/offers")).isTrue();
-        assertThat(unreachable.statusCode()).isEqualTo(502);
+        assertThat(document.json().path("paths").has("/admin/offers")).isTrue();
+        assertThat(unreachable.status()).isEqualTo(502);
     }
 
     @Test
-    void aServicesOwnSwaggerUiLeadsToItsPageBehindTheFrontDoor() throws Exception {
+    void aServicesOwnSwaggerUiLeadsToItsPageBehindTheFrontDoor() {
         for (String raw : List.of("/swagger-ui/index.html", "/swagger-ui.html", "/swagger-ui/")) {
-            HttpResponse<String> answer = get("/services/click-service" + raw);
+            ServiceHttp.Answer answer = get("/services/click-service" + raw);
 
-            assertThat(answer.statusCode()).as(raw).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location")).as(raw).hasValue("/services/click-service/docs");
+            assertThat(answer.status()).as(raw).isEqualTo(302);
+            assertThat(answer.header("Location")).as(raw).isEqualTo("/services/click-service/docs");
         }
         assertThat(RECEIVED).isEmpty();
     }
 
     @Test
-    void redocReadsTheWholePlatformsDefinitionWithItsBundleServedByTheFrontDoor() throws Exception {
-        HttpResponse<String> page = get("/redoc");
-        HttpResponse<String> bundle = get("/redoc/redoc.standalone.js");
+    void redocReadsTheWholePlatformsDefinitionWithItsBundleServedByTheFrontDoor() {
+        ServiceHttp.Answer page = get("/redoc");
+        ServiceHttp.Answer bundle = get("/redoc/redoc.standalone.js");
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-            .startsWith("text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("<redoc spec-url=\"/openapi.json\">",
                 "<script src=\"/redoc/redoc.standalone.js\">");
-        assertThat(bundle.statusCode()).isEqualTo(200);
-        assertThat(bundle.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-            .startsWith("text/javascript"));
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.header("Content-Type")).startsWith("text/javascript");
         assertThat(bundle.body()).hasSizeGreaterThan(500_000).contains("Redoc").doesNotContain("cdn.redoc.ly");
-        assertThat(get("/redoc/other.js").statusCode()).isEqualTo(404);
+        assertThat(get("/redoc/other.js").status()).isEqualTo(404);
         assertThat(RECEIVED).isEmpty();
     }
 
     @Test
-    void whatAClientClaimsAboutTheAddressItCalledIsNotPassedOn() throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/offers"))
-            .header("X-Forwarded-Host", "attacker.example")
-            .header("X-Forwarded-Proto", "https")
-            .header("X-Forwarded-Port", "443")
-            .header("X-Forwarded-Prefix", "/evil")
-            .header("Forwarded", "host=attacker.example;proto=https")
-            .header("X-Request-Id", "kept")
-            .build(), HttpResponse.BodyHandlers.ofString());
+    void whatAClientClaimsAboutTheAddressItCalledIsNotPassedOn() {
+        new ServiceHttp(port).get("/admin/offers", "X-Forwarded-Host", "attacker.example", "X-Forwarded-Proto",
+                "https", "X-Forwarded-Port", "443", "X-Forwarded-Prefix", "/evil", "Forwarded",
+                "host=attacker.example;proto=https", "X-Request-Id", "kept");
 
         Received received = RECEIVED.get(0);
         assertThat(received.header("X-Request-Id")).isEqualTo("kept");
@@ -349,9 +321,8 @@ class FrontDoorTest {
               "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}}
             """;
 
-    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static ServiceHttp.Answer get(String pathAndQuery) {
+        return new ServiceHttp(port).get(pathAndQuery);
     }
 
     /** Sends the request line byte for byte: Java's own clients refuse to send '{' in a URI. */

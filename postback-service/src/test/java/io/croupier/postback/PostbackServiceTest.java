@@ -1,10 +1,6 @@
 package io.croupier.postback;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.embedded.TopicRecords;
@@ -44,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every test of this service shares: one Spring context on the real broker and database, an HTTP client, and
+ * What every test of this service shares: one Spring context on the real broker and database, HTTP calls, and
  * helpers to publish reference data and read what the service logged and emitted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -60,8 +57,6 @@ public abstract class PostbackServiceTest {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final TopicRecords<ConversionReported> REPORTED = TopicRecords.of(Topics.CONVERSIONS_REPORTED);
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -139,56 +134,38 @@ public abstract class PostbackServiceTest {
     }
 
     protected Answer get(String pathAndQuery, String... headers) {
-        return send(withHeaders(asCaller(HttpRequest.newBuilder(uri(pathAndQuery)), pathAndQuery), headers).GET());
+        return answer(asCaller(pathAndQuery).get(encoded(pathAndQuery), headers));
     }
 
     protected Answer postJson(String path, String json, String... headers) {
-        return send(withHeaders(asCaller(HttpRequest.newBuilder(uri(path)), path), headers)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return answer(asCaller(path).withHeaders(headers).post(encoded(path), json));
     }
 
     protected Answer putJson(String path, String json) {
-        return send(asCaller(HttpRequest.newBuilder(uri(path)), path)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
-        return headers.length == 0 ? request : request.headers(headers);
+        return answer(asCaller(path).put(encoded(path), json));
     }
 
     protected Answer postForm(String path, String form) {
-        return send(HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return answer(new ServiceHttp(port).form(encoded(path), form));
     }
 
     /**
      * Casinos call the seeds' endpoints anonymously; the operator paths ({@code /admin/...}) are called as a manager
      * would, with the test issuer's token.
      */
-    private static HttpRequest.Builder asCaller(HttpRequest.Builder request, String pathAndQuery) {
-        return pathAndQuery.startsWith("/admin/")
-                ? request.header("Authorization", "Bearer " + TestInfrastructure.issuer().token(TestIssuer.MANAGER))
-                : request;
+    private ServiceHttp asCaller(String pathAndQuery) {
+        return new ServiceHttp(port,
+                pathAndQuery.startsWith("/admin/") ? TestInfrastructure.issuer().token(TestIssuer.MANAGER) : null);
     }
 
-    private URI uri(String pathAndQuery) {
-        // Braces are what an unfilled macro template sends; a client percent-encodes them.
-        return URI.create("http://127.0.0.1:" + port + pathAndQuery.replace("{", "%7B").replace("}", "%7D"));
+    /** Braces are what an unfilled macro template sends; a client percent-encodes them. */
+    private static String encoded(String pathAndQuery) {
+        return pathAndQuery.replace("{", "%7B").replace("}", "%7D");
     }
 
-    private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), body, response.body(), response.headers());
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Answer answer(ServiceHttp.Answer answer) {
+        String text = answer.body();
+        return new Answer(answer.status(), text.isEmpty() ? null : answer.json(), text, answer.response().headers());
     }
 
     /** Publishes an offer and waits until this service knows it. */

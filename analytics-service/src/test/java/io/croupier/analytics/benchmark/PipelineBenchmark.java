@@ -180,6 +180,7 @@ class PipelineBenchmark {
                 .append('\n');
         }
         byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+        // The JDK client itself, not ServiceHttp: tens of megabytes taking minutes, past ServiceHttp's timeout.
         HttpClient http = HttpClient.newHttpClient();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

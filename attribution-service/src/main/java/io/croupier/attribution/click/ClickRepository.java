@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.croupier.clickid.ClickId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,14 +29,15 @@ public class ClickRepository {
     }
 
     /**
-     * The click with this id: in the partition of the instant its id was made at when the id carries one, which is
-     * where click-service's clicks always are; in every partition kept otherwise, or when not found there.
+     * The click with this id: in the partition of the instant its id was minted at when Croupier minted it, which is
+     * where click-service's clicks always are (it mints the id from the click's own instant); in every partition kept
+     * otherwise, or when not found there.
      */
     public Optional<StoredClick> find(String clickId) {
-        Optional<StoredClick> atItsTime = ClickIdTime.of(clickId).flatMap(time -> jdbc.sql("select " + COLUMNS
+        Optional<StoredClick> atItsTime = ClickId.parse(clickId).flatMap(minted -> jdbc.sql("select " + COLUMNS
                 + " from clicks where click_id = ? and occurred_at = ?")
             .param(clickId)
-            .param(Timestamp.from(time))
+            .param(Timestamp.from(minted.mintedAt()))
             .query(ClickRepository::map)
             .optional());
         return atItsTime.isPresent() ? atItsTime : jdbc.sql("select " + COLUMNS + " from clicks where click_id = ?")

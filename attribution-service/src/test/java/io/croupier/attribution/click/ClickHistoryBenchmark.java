@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.clickid.ClickId;
 import io.croupier.events.Tracking;
 import io.croupier.runtime.partition.PartitionMaintenance;
 import org.junit.jupiter.api.Tag;
@@ -153,17 +154,7 @@ class ClickHistoryBenchmark {
     }
 
     private static String ulid(Instant at, SplittableRandom random) {
-        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        char[] id = new char[26];
-        long millis = at.toEpochMilli();
-        for (int i = 9; i >= 0; i--) {
-            id[i] = alphabet.charAt((int) (millis & 31));
-            millis >>>= 5;
-        }
-        for (int i = 10; i < 26; i++) {
-            id[i] = alphabet.charAt(random.nextInt(32));
-        }
-        return new String(id);
+        return ClickId.mint(at.toEpochMilli(), random).toString();
     }
 
     private static Timings timed(IntConsumer operation) {

@@ -1,9 +1,5 @@
 package io.croupier.attribution.click;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -22,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
@@ -34,8 +30,6 @@ import static org.awaitility.Awaitility.await;
 @AttributionServiceTest
 class ClickListApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
@@ -43,7 +37,7 @@ class ClickListApiTest {
     int port;
 
     @Test
-    void anOffersClicksArePagedNewestFirstAndAPublisherGetsOnlyItsOwn() throws Exception {
+    void anOffersClicksArePagedNewestFirstAndAPublisherGetsOnlyItsOwn() {
         String offer = unique("offer");
         String mine = unique("mine");
         String theirs = unique("theirs");
@@ -55,12 +49,11 @@ class ClickListApiTest {
         String theirClick = send(click(offer, theirs).setOccurredAt(start.plusSeconds(10)).build());
         await().atMost(Duration.ofSeconds(20)).until(() -> ids(get("/clicks?offer_id=" + offer, null)).size() == 4);
 
-        JsonNode first = get("/clicks?limit=2&offer_id=" + offer + "&publisher_id=" + mine, null);
-        assertThat(ids(first)).containsExactly(myClicks.get(0), myClicks.get(1));
-        JsonNode last = get("/clicks?limit=2&offer_id=" + offer + "&publisher_id=" + mine + "&cursor="
-                + first.path("next_cursor").asString(), null);
-        assertThat(ids(last)).containsExactly(myClicks.get(2));
-        assertThat(last.path("next_cursor").isNull()).isTrue();
+        List<JsonNode> pages = new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST))
+            .everyPage("/clicks?limit=2&offer_id=" + offer + "&publisher_id=" + mine);
+        assertThat(pages).hasSize(2);
+        assertThat(ids(pages.get(0))).containsExactly(myClicks.get(0), myClicks.get(1));
+        assertThat(ids(pages.get(1))).containsExactly(myClicks.get(2));
         assertThat(ids(get("/clicks?offer_id=" + offer, null))).first().isEqualTo(theirClick);
 
         assertThat(ids(get("/clicks?offer_id=" + offer + "&publisher_id=" + theirs, mine)))
@@ -68,15 +61,15 @@ class ClickListApiTest {
     }
 
     @Test
-    void aCursorThisApiDidNotAnswerIsABadRequestProblem() throws Exception {
-        HttpResponse<String> answer = send("/clicks?cursor=yesterday", null);
+    void aCursorThisApiDidNotAnswerIsABadRequestProblem() {
+        ServiceHttp.Answer answer = send("/clicks?cursor=yesterday", null);
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     @Test
-    void aPublishersTimelineCountsItsClicksAndConversionsAndAPublisherGetsOnlyItsOwn() throws Exception {
+    void aPublishersTimelineCountsItsClicksAndConversionsAndAPublisherGetsOnlyItsOwn() {
         String offer = unique("offer");
         String mine = unique("mine");
         String theirs = unique("theirs");
@@ -118,17 +111,14 @@ class ClickListApiTest {
         return ids;
     }
 
-    private JsonNode get(String path, String publisherId) throws Exception {
-        return new ObjectMapper().readTree(send(path, publisherId).body());
+    private JsonNode get(String path, String publisherId) {
+        return send(path, publisherId).json();
     }
 
     /** As the publisher {@code publisherId}, or as an analyst when it is null. */
-    private HttpResponse<String> send(String path, String publisherId) throws Exception {
+    private ServiceHttp.Answer send(String path, String publisherId) {
         TestIssuer issuer = TestInfrastructure.issuer();
-        String token = publisherId == null ? issuer.bearer(TestIssuer.ANALYST)
-                : "Bearer " + issuer.publisherToken(publisherId);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        String token = publisherId == null ? issuer.token(TestIssuer.ANALYST) : issuer.publisherToken(publisherId);
+        return new ServiceHttp(port, token).get(path);
     }
 }

@@ -1,12 +1,13 @@
 package io.croupier.attribution.click;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.clickid.ClickId;
 import io.croupier.events.Click;
 import io.croupier.events.Tracking;
 import io.croupier.runtime.partition.PartitionMaintenance;
@@ -112,6 +113,51 @@ class ClickStorageTest {
             .isEqualTo(ulidOfAnotherTime.getOccurredAt());
     }
 
+    @Test
+    void aClickAroundMidnightUtcIsStoredAndLookedUpInTheDayItsIdWasMintedOn() {
+        Instant midnight = Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1)
+            .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Click lastOfTheDay = minted(midnight.minusMillis(1));
+        Click firstOfTheNext = minted(midnight);
+        Click secondOfTheNext = minted(midnight.plusMillis(1));
+
+        for (Click click : new Click[] {lastOfTheDay, firstOfTheNext, secondOfTheNext}) {
+            kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> clicks.find(secondOfTheNext.getClickId()).isPresent()
+                && clicks.find(firstOfTheNext.getClickId()).isPresent()
+                && clicks.find(lastOfTheDay.getClickId()).isPresent());
+
+        String day = "clicks_p" + DAY.format(midnight.minusMillis(1).atOffset(ZoneOffset.UTC));
+        String nextDay = "clicks_p" + DAY.format(midnight.atOffset(ZoneOffset.UTC));
+        assertThat(partitionOf(lastOfTheDay)).isEqualTo(day);
+        assertThat(partitionOf(firstOfTheNext)).isEqualTo(nextDay);
+        assertThat(partitionOf(secondOfTheNext)).isEqualTo(nextDay);
+        assertThat(foundByMintedTimeIn(day, lastOfTheDay)).isTrue();
+        assertThat(foundByMintedTimeIn(nextDay, firstOfTheNext)).isTrue();
+        assertThat(foundByMintedTimeIn(nextDay, secondOfTheNext)).isTrue();
+        assertThat(clicks.find(lastOfTheDay.getClickId()).orElseThrow().occurredAt())
+            .isEqualTo(midnight.minusMillis(1));
+        assertThat(clicks.find(secondOfTheNext.getClickId()).orElseThrow().occurredAt())
+            .isEqualTo(midnight.plusMillis(1));
+    }
+
+    private static Click minted(Instant at) {
+        Click click = click(unique("offer"), "7").setOccurredAt(at).build();
+        click.setClickId(ulid(at));
+        return click;
+    }
+
+    /** Whether the one partition holds the click at the instant read back out of its id: the look-up's own key. */
+    private boolean foundByMintedTimeIn(String partition, Click click) {
+        Instant minted = ClickId.parse(click.getClickId()).orElseThrow().mintedAt();
+        return jdbc.sql("select count(*) from " + partition + " where click_id = ? and occurred_at = ?")
+            .param(click.getClickId())
+            .param(Timestamp.from(minted))
+            .query(Long.class)
+            .single() == 1;
+    }
+
     private String partitionOf(Click click) {
         return jdbc.sql("select tableoid::regclass::text from clicks where click_id = ?")
             .param(click.getClickId())
@@ -119,18 +165,8 @@ class ClickStorageTest {
             .single();
     }
 
-    /** A ULID of that instant, random after it, as click-service makes them. */
+    /** An id minted at that instant, as click-service mints them. */
     private static String ulid(Instant at) {
-        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        StringBuilder id = new StringBuilder();
-        long millis = at.toEpochMilli();
-        for (int i = 9; i >= 0; i--) {
-            id.insert(0, alphabet.charAt((int) (millis >>> (5 * (9 - i)) & 31)));
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 16; i++) {
-            id.append(alphabet.charAt(random.nextInt(32)));
-        }
-        return id.toString();
+        return ClickId.mint(at.toEpochMilli()).toString();
     }
 }

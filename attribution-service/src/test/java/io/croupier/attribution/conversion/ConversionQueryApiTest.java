@@ -1,14 +1,11 @@
 package io.croupier.attribution.conversion;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -21,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
@@ -33,10 +29,6 @@ import static org.awaitility.Awaitility.await;
 @AttributionServiceTest
 class ConversionQueryApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
 
@@ -47,7 +39,7 @@ class ConversionQueryApiTest {
     JdbcClient jdbc;
 
     @Test
-    void aClickIsShownWithItsConversionsAndHowTheyWereAttributed() throws Exception {
+    void aClickIsShownWithItsConversionsAndHowTheyWereAttributed() {
         Click click = click(unique("offer"), "9").build();
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
         ConversionReported deposit = conversion(ConversionKind.FTD).setClickId(click.getClickId())
@@ -58,10 +50,10 @@ class ConversionQueryApiTest {
             .sql("select state from conversions where event_id = ?").param(deposit.getEventId())
             .query(String.class).optional().orElse(null)));
 
-        HttpResponse<String> response = get("/clicks/" + click.getClickId());
+        ServiceHttp.Answer response = get("/clicks/" + click.getClickId());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
         assertThat(body.at("/click/click_id").asString()).isEqualTo(click.getClickId());
         assertThat(body.at("/click/publisher_id").asString()).isEqualTo("9");
         assertThat(body.at("/click/campaign").asString()).isEqualTo("spring-promo");
@@ -72,7 +64,7 @@ class ConversionQueryApiTest {
     }
 
     @Test
-    void aPublisherSeesItsOwnClickWithOnlyItsConversionsAndAnotherPublishersClickIsNotFound() throws Exception {
+    void aPublisherSeesItsOwnClickWithOnlyItsConversionsAndAnotherPublishersClickIsNotFound() {
         String offer = unique("offer");
         Click click = click(offer, "9").build();
         kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
@@ -88,38 +80,57 @@ class ConversionQueryApiTest {
             .params(ours.getEventId(), mismatched.getEventId()).query(Long.class).single() == 2);
         TestIssuer issuer = TestInfrastructure.issuer();
 
-        HttpResponse<String> asItsPublisher = get("/clicks/" + click.getClickId(), issuer.publisherToken("9"));
-        HttpResponse<String> asAnother = get("/clicks/" + click.getClickId(), issuer.publisherToken("8"));
-        HttpResponse<String> unknown = get("/clicks/" + unique("nope"), issuer.publisherToken("8"));
+        ServiceHttp.Answer asItsPublisher = get("/clicks/" + click.getClickId(), issuer.publisherToken("9"));
+        ServiceHttp.Answer asAnother = get("/clicks/" + click.getClickId(), issuer.publisherToken("8"));
+        ServiceHttp.Answer unknown = get("/clicks/" + unique("nope"), issuer.publisherToken("8"));
 
-        assertThat(asItsPublisher.statusCode()).isEqualTo(200);
-        JsonNode conversions = JSON.readTree(asItsPublisher.body()).at("/conversions");
+        assertThat(asItsPublisher.status()).isEqualTo(200);
+        JsonNode conversions = asItsPublisher.json().at("/conversions");
         assertThat(conversions.size()).isEqualTo(1);
         assertThat(conversions.get(0).at("/event_id").asString()).isEqualTo(ours.getEventId());
-        assertThat(JSON.readTree(get("/clicks/" + click.getClickId()).body()).at("/conversions").size())
+        assertThat(get("/clicks/" + click.getClickId()).json().at("/conversions").size())
             .as("an analyst sees the unattributed one too").isEqualTo(2);
-        assertThat(asAnother.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(asAnother.body()).at("/title").asString())
-            .isEqualTo(JSON.readTree(unknown.body()).at("/title").asString());
+        assertThat(asAnother.status()).isEqualTo(404);
+        assertThat(asAnother.json().at("/title").asString())
+            .isEqualTo(unknown.json().at("/title").asString());
         assertThat(asAnother.body()).doesNotContain("\"publisher_id\"").doesNotContain(ours.getEventId());
     }
 
     @Test
-    void aPublisherCannotListUnattributedConversions() throws Exception {
-        assertThat(get("/conversions/unattributed", TestInfrastructure.issuer().publisherToken("9")).statusCode())
+    void aPublisherCannotListUnattributedConversions() {
+        assertThat(get("/conversions/unattributed", TestInfrastructure.issuer().publisherToken("9")).status())
             .isEqualTo(403);
     }
 
     @Test
-    void anUnknownClickIsANotFoundProblem() throws Exception {
-        HttpResponse<String> response = get("/clicks/" + unique("nope"));
+    void anUnknownClickIsANotFoundProblem() {
+        ServiceHttp.Answer response = get("/clicks/" + unique("nope"));
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    /** Ids Croupier never minted (a casino's own, a mistyped one) are looked up like any other, never rejected. */
+    @Test
+    void aClickIdOfAnyShapeIsLookedUpAndAnUnknownOneIsTheSameNotFoundProblem() {
+        Click casinosOwn = click(unique("offer"), "9").setClickId(unique("CLK-789ABC")).build();
+        kafka.send(Topics.CLICKS.name(), casinosOwn.getClickId(), casinosOwn);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/clicks/" + casinosOwn.getClickId()).status() == 200);
+
+        assertThat(get("/clicks/" + casinosOwn.getClickId()).json().at("/click/click_id").asString())
+            .isEqualTo(casinosOwn.getClickId());
+        for (String malformed : new String[] {"01ARZ3NDEUTSV4RRFFQ69G5FAV", "81ARZ3NDEKTSV4RRFFQ69G5FAV",
+                "01ARZ3NDEKTSV4RRFFQ69G5FA", "01aryz6s41tsv4rrffq69g5fav"}) {
+            ServiceHttp.Answer response = get("/clicks/" + malformed);
+
+            assertThat(response.status()).as(malformed).isEqualTo(404);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.json().at("/detail").asString()).isEqualTo("no click " + malformed);
+        }
     }
 
     @Test
-    void unattributedConversionsAreListedWithTheirReason() throws Exception {
+    void unattributedConversionsAreListedWithTheirReason() {
         String offer = unique("offer");
         ConversionReported orphan = conversion(ConversionKind.FTD).setClickId(unique("never"))
             .setOfferId(offer)
@@ -128,14 +139,14 @@ class ConversionQueryApiTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/conversions/unattributed?offer_id=" + offer).body()
             .contains(orphan.getEventId()));
-        JsonNode item = JSON.readTree(get("/conversions/unattributed?offer_id=" + offer).body()).at("/items/0");
+        JsonNode item = get("/conversions/unattributed?offer_id=" + offer).json().at("/items/0");
         assertThat(item.at("/reason").asString()).isEqualTo("CLICK_NOT_FOUND");
         assertThat(item.at("/click_id").asString()).isEqualTo(orphan.getClickId());
         assertThat(item.at("/state").asString()).isEqualTo("UNATTRIBUTED");
     }
 
     @Test
-    void unattributedConversionsArePagedOldestFirstByTheirCursor() throws Exception {
+    void unattributedConversionsArePagedOldestFirstByTheirCursor() {
         String offer = unique("offer");
         List<String> orphans = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -146,20 +157,17 @@ class ConversionQueryApiTest {
             orphans.add(orphan.getEventId());
         }
         await().atMost(Duration.ofSeconds(20))
-            .until(() -> eventIds(JSON.readTree(get("/conversions/unattributed?offer_id=" + offer).body())).size() == 3);
+            .until(() -> eventIds(get("/conversions/unattributed?offer_id=" + offer).json()).size() == 3);
 
-        JsonNode first = JSON.readTree(get("/conversions/unattributed?limit=2&offer_id=" + offer).body());
-        JsonNode last = JSON.readTree(get("/conversions/unattributed?limit=2&offer_id=" + offer + "&cursor="
-                + first.path("next_cursor").asString()).body());
+        List<JsonNode> pages = analyst().everyPage("/conversions/unattributed?limit=2&offer_id=" + offer);
 
-        assertThat(eventIds(first)).hasSize(2);
-        assertThat(last.path("next_cursor").isNull()).isTrue();
-        List<String> paged = new ArrayList<>(eventIds(first));
-        paged.addAll(eventIds(last));
-        assertThat(paged).containsExactlyInAnyOrderElementsOf(orphans);
-        HttpResponse<String> notOurs = get("/conversions/unattributed?cursor=yesterday");
-        assertThat(notOurs.statusCode()).isEqualTo(400);
-        assertThat(notOurs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(pages).hasSize(2);
+        assertThat(eventIds(pages.get(0))).hasSize(2);
+        assertThat(pages.stream().flatMap(page -> eventIds(page).stream()).toList())
+            .containsExactlyInAnyOrderElementsOf(orphans);
+        ServiceHttp.Answer notOurs = get("/conversions/unattributed?cursor=yesterday");
+        assertThat(notOurs.status()).isEqualTo(400);
+        assertThat(notOurs.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private static List<String> eventIds(JsonNode page) {
@@ -167,20 +175,22 @@ class ConversionQueryApiTest {
     }
 
     @Test
-    void aPageLimitOutOfRangeIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = get("/conversions/unattributed?limit=0");
+    void aPageLimitOutOfRangeIsABadRequestProblem() {
+        ServiceHttp.Answer response = get("/conversions/unattributed?limit=0");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
+    private ServiceHttp.Answer get(String path) {
+        return analyst().get(path);
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer get(String path, String token) {
+        return new ServiceHttp(port, token).get(path);
+    }
+
+    private ServiceHttp analyst() {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
     }
 }

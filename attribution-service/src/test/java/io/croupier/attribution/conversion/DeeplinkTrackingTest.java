@@ -1,13 +1,10 @@
 package io.croupier.attribution.conversion;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.events.Click;
 import io.croupier.schemas.Topics;
 import org.junit.jupiter.api.Test;
@@ -16,7 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.unique;
@@ -33,10 +29,6 @@ class DeeplinkTrackingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
@@ -47,37 +39,53 @@ class DeeplinkTrackingTest {
     int port;
 
     @Test
-    void anAppOpenLinksThePlayerToTheClickOnceWithoutAToken() throws Exception {
+    void anAppOpenLinksThePlayerToTheClickOnceWithoutAToken() {
         Click click = stored(click(unique("offer"), "31").build());
         String player = unique("player");
 
-        HttpResponse<String> tracked = track("click_id=" + click.getClickId() + "&player_id=" + player);
-        HttpResponse<String> repeated = track("click_id=" + click.getClickId() + "&player_id=" + player);
+        ServiceHttp.Answer tracked = track("click_id=" + click.getClickId() + "&player_id=" + player);
+        ServiceHttp.Answer repeated = track("click_id=" + click.getClickId() + "&player_id=" + player);
 
-        assertThat(tracked.statusCode()).as(tracked.body()).isEqualTo(200);
-        JsonNode answer = JSON.readTree(tracked.body());
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+        JsonNode answer = tracked.json();
         assertThat(answer.path("linked_now").asBoolean()).isTrue();
         assertThat(answer.path("offer_id").asString()).isEqualTo(click.getOfferId());
-        assertThat(repeated.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(repeated.body()).path("linked_now").asBoolean()).as("idempotent").isFalse();
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.json().path("linked_now").asBoolean()).as("idempotent").isFalse();
         assertThat(jdbc.sql("select click_id, publisher_id from player_links where offer_id = ? and player_id = ?")
             .param(click.getOfferId()).param(player).query().listOfRows())
             .containsExactly(Map.of("click_id", click.getClickId(), "publisher_id", "31"));
     }
 
     @Test
-    void anUnknownClickIsNotFoundAndAMissingUserIsABadRequest() throws Exception {
-        HttpResponse<String> unknown = track("click_id=" + unique("NOCLICK") + "&player_id=p");
-        HttpResponse<String> noUser = track("click_id=" + unique("CLICK"));
+    void anUnknownClickIsNotFoundAndAMissingUserIsABadRequest() {
+        ServiceHttp.Answer unknown = track("click_id=" + unique("NOCLICK") + "&player_id=p");
+        ServiceHttp.Answer noUser = track("click_id=" + unique("CLICK"));
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(noUser.statusCode()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(noUser.status()).isEqualTo(400);
     }
 
-    private HttpResponse<String> track(String query) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/track?" + query)).GET()
-            .build(), HttpResponse.BodyHandlers.ofString());
+    /** Ids Croupier never minted, well-formed or not, are looked up like any other: unknown ones are not found. */
+    @Test
+    void aClickIdOfAnyShapeIsLookedUpAndAnUnknownOneIsNotFound() {
+        Click casinosOwn = stored(click(unique("offer"), "31").setClickId(unique("CLK-789ABC")).build());
+
+        assertThat(track("click_id=" + casinosOwn.getClickId() + "&player_id=" + unique("player")).status())
+            .isEqualTo(200);
+        for (String malformed : new String[] {"01ARZ3NDEUTSV4RRFFQ69G5FAV", "81ARZ3NDEKTSV4RRFFQ69G5FAV",
+                "01ARZ3NDEKTSV4RRFFQ69G5FA", "01aryz6s41tsv4rrffq69g5fav"}) {
+            ServiceHttp.Answer unknown = track("click_id=" + malformed + "&player_id=p");
+
+            assertThat(unknown.status()).as(malformed).isEqualTo(404);
+            assertThat(unknown.json().path("detail").asString())
+                .isEqualTo("no click " + malformed + " (yet): try again shortly");
+        }
+    }
+
+    private ServiceHttp.Answer track(String query) {
+        return new ServiceHttp(port).get("/track?" + query);
     }
 
     private Click stored(Click click) {

@@ -1,14 +1,11 @@
 package io.croupier.attribution.conversion;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -21,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
@@ -37,10 +33,6 @@ import static org.awaitility.Awaitility.await;
 @AttributionServiceTest
 class ParkedConversionApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
 
@@ -51,8 +43,7 @@ class ParkedConversionApiTest {
     JdbcClient jdbc;
 
     @Test
-    void conversionsWaitingForTheirClickOrAnEarlierConversionAreListedAndCountedByReasonUntilAttributed()
-            throws Exception {
+    void conversionsWaitingForTheirClickOrAnEarlierConversionAreListedAndCountedByReasonUntilAttributed() {
         String offer = unique("offer");
         String subId = unique("sub");
         Click late = click(offer, "9").build();
@@ -91,7 +82,7 @@ class ParkedConversionApiTest {
     }
 
     @Test
-    void parkedConversionsArePagedOldestFirstByTheirCursor() throws Exception {
+    void parkedConversionsArePagedOldestFirstByTheirCursor() {
         String offer = unique("offer");
         List<String> orphans = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -105,14 +96,7 @@ class ParkedConversionApiTest {
 
         JsonNode first = page("/conversions/parked?limit=2");
         JsonNode next = page("/conversions/parked?limit=2&cursor=" + first.path("next_cursor").asString());
-        List<JsonNode> everyPage = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = page("/conversions/parked?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
-            everyPage.add(page);
-            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
-        }
-        while (cursor != null);
+        List<JsonNode> everyPage = analyst().everyPage("/conversions/parked?limit=2");
 
         assertThat(eventIds(first)).hasSize(2);
         assertThat(seqs(next).get(0)).isGreaterThan(seqs(first).get(1));
@@ -126,19 +110,19 @@ class ParkedConversionApiTest {
     }
 
     @Test
-    void aPublisherCannotSeeParkedConversions() throws Exception {
+    void aPublisherCannotSeeParkedConversions() {
         String token = TestInfrastructure.issuer().publisherToken("9");
-        assertThat(get("/conversions/parked", token).statusCode()).isEqualTo(403);
-        assertThat(get("/conversions/parked/counts", token).statusCode()).isEqualTo(403);
+        assertThat(new ServiceHttp(port, token).get("/conversions/parked").status()).isEqualTo(403);
+        assertThat(new ServiceHttp(port, token).get("/conversions/parked/counts").status()).isEqualTo(403);
     }
 
-    private JsonNode allParked() throws Exception {
+    private JsonNode allParked() {
         return page("/conversions/parked?limit=500");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    private static void assertProblem(ServiceHttp.Answer answer, int status) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private static List<String> eventIds(JsonNode page) {
@@ -149,19 +133,17 @@ class ParkedConversionApiTest {
         return page.path("items").valueStream().map(item -> item.path("seq").asLong()).toList();
     }
 
-    private JsonNode page(String path) throws Exception {
-        HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode page(String path) {
+        ServiceHttp.Answer answer = get(path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
+    private ServiceHttp.Answer get(String path) {
+        return analyst().get(path);
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp analyst() {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST));
     }
 }

@@ -1,16 +1,13 @@
 package io.croupier.attribution.performance;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -24,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
@@ -36,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 
 @AttributionServiceTest
 class OfferPerformanceTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A fixed minute in the past, so the whole test lands in one window whatever the wall clock does. */
     private static final Instant WINDOW = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
@@ -116,7 +110,7 @@ class OfferPerformanceTest {
     }
 
     @Test
-    void theFunnelApiSumsTheWindowsOfATimeRange() throws Exception {
+    void theFunnelApiSumsTheWindowsOfATimeRange() {
         String offer = unique("offer");
         Click click = sendClick(offer);
         sendClick(offer);
@@ -128,7 +122,7 @@ class OfferPerformanceTest {
         String range = "?from=" + WINDOW + "&to=" + WINDOW.plus(Duration.ofMinutes(1));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode funnel = new ObjectMapper().readTree(get("/offers/" + offer + "/funnel" + range).body());
+            JsonNode funnel = get("/offers/" + offer + "/funnel" + range).json();
             assertThat(funnel.at("/clicks").asLong()).isEqualTo(2);
             assertThat(funnel.at("/registrations").asLong()).isEqualTo(1);
             assertThat(funnel.at("/first_deposits").asLong()).isEqualTo(1);
@@ -136,24 +130,24 @@ class OfferPerformanceTest {
             assertThat(funnel.at("/deposit_volume/0/amount").decimalValue()).isEqualByComparingTo("25.00");
         });
         String later = "?from=" + WINDOW.plus(Duration.ofMinutes(1)) + "&to=" + WINDOW.plus(Duration.ofMinutes(2));
-        assertThat(new ObjectMapper().readTree(get("/offers/" + offer + "/funnel" + later).body()).at("/clicks")
+        assertThat(get("/offers/" + offer + "/funnel" + later).json().at("/clicks")
             .asLong()).isZero();
     }
 
     @Test
-    void aFunnelRangeThatEndsBeforeItStartsIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = get("/offers/1/funnel?from=" + WINDOW + "&to=" + WINDOW.minusSeconds(60));
+    void aFunnelRangeThatEndsBeforeItStartsIsABadRequestProblem() {
+        ServiceHttp.Answer response = get("/offers/1/funnel?from=" + WINDOW + "&to=" + WINDOW.minusSeconds(60));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     @Test
-    void aFunnelRangeThatIsNoTimeIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = get("/offers/1/funnel?from=yesterday&to=" + WINDOW);
+    void aFunnelRangeThatIsNoTimeIsABadRequestProblem() {
+        ServiceHttp.Answer response = get("/offers/1/funnel?from=yesterday&to=" + WINDOW);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private Click sendClick(String offer) {
@@ -166,9 +160,7 @@ class OfferPerformanceTest {
         kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion.setOccurredAt(WINDOW.plusSeconds(30)).build());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer get(String path) {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST)).get(path);
     }
 }

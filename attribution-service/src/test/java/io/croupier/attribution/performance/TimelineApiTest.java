@@ -1,14 +1,11 @@
 package io.croupier.attribution.performance;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
 import io.croupier.events.Click;
@@ -20,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
@@ -33,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 @AttributionServiceTest
 class TimelineApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     /** Two fixed hours in the past, a day ago, so no other test's traffic of the last hours falls in them. */
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(26));
 
@@ -45,7 +39,7 @@ class TimelineApiTest {
     int port;
 
     @Test
-    void clicksAndFirstDepositsAreCountedInTheHourTheyHappenedAndEmptyHoursAreZero() throws Exception {
+    void clicksAndFirstDepositsAreCountedInTheHourTheyHappenedAndEmptyHoursAreZero() {
         String offer = unique("offer");
         Click early = sendClick(offer, HOUR.plusSeconds(30));
         sendClick(offer, HOUR.plusSeconds(1800));
@@ -59,7 +53,7 @@ class TimelineApiTest {
                 + HOUR.plus(Duration.ofHours(3));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode timeline = new ObjectMapper().readTree(get(range).body());
+            JsonNode timeline = get(range).json();
             assertThat(timeline.at("/from").asString()).as("from is rounded down to its hour")
                 .isEqualTo(HOUR.toString());
             JsonNode points = timeline.path("points");
@@ -73,19 +67,19 @@ class TimelineApiTest {
             assertThat(points.at("/1/clicks").asLong()).isZero();
             assertThat(points.at("/2/clicks").asLong()).isEqualTo(1);
         });
-        JsonNode daily = new ObjectMapper().readTree(get("/offers/timeline?bucket=day&offer_id=" + offer + "&from="
-                + HOUR + "&to=" + HOUR.plus(Duration.ofDays(2))).body());
+        JsonNode daily = get("/offers/timeline?bucket=day&offer_id=" + offer + "&from=" + HOUR + "&to="
+                + HOUR.plus(Duration.ofDays(2))).json();
         assertThat(daily.path("points").findValues("clicks").stream().mapToLong(JsonNode::asLong).sum())
             .isEqualTo(3);
     }
 
     @Test
-    void aRangeOfTooManyBucketsIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = get("/offers/timeline?bucket=hour&from=2025-01-01T00:00:00Z"
+    void aRangeOfTooManyBucketsIsABadRequestProblem() {
+        ServiceHttp.Answer response = get("/offers/timeline?bucket=hour&from=2025-01-01T00:00:00Z"
                 + "&to=2026-01-01T00:00:00Z");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private Click sendClick(String offer, Instant at) {
@@ -98,9 +92,7 @@ class TimelineApiTest {
         kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion.setOccurredAt(at).build());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", TestInfrastructure.issuer().bearer(TestIssuer.ANALYST))
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private ServiceHttp.Answer get(String path) {
+        return new ServiceHttp(port, TestInfrastructure.issuer().token(TestIssuer.ANALYST)).get(path);
     }
 }

@@ -15,6 +15,7 @@ import io.croupier.click.publisher.PublisherReplica;
 import io.croupier.click.recording.ClickPublisher;
 import io.croupier.click.routing.RoutableOffer;
 import io.croupier.click.routing.Routes;
+import io.croupier.clickid.ClickId;
 import io.croupier.events.Click;
 import io.croupier.routing.Route;
 import io.croupier.routing.RoutingTable;
@@ -134,7 +135,7 @@ final class ClickServlet extends HttpServlet {
         RoutableOffer offer = route.offer();
 
         long now = System.currentTimeMillis();
-        String clickId = ClickIds.next(now);
+        String clickId = ClickId.mint(now).toString();
         String location = offer.url().expand(macro -> parameters.macro(macro, clickId));
 
         Map<String, String> params = parameters.others();

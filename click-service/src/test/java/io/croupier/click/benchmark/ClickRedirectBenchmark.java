@@ -3,10 +3,6 @@ package io.croupier.click.benchmark;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,14 +267,8 @@ class ClickRedirectBenchmark {
         }
     }
 
-    private static void post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CLICK_PORT + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + ServiceHttp.manager())
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
+    private static void post(String path, String json) {
+        assertThat(new ServiceHttp(CLICK_PORT, ServiceHttp.manager()).post(path, json).status()).isEqualTo(201);
     }
 
     private record Wrk(double rate, String p50, String p99, long errors) {

@@ -49,6 +49,7 @@ abstract class PostbackIntakeBenchmark extends PostbackServiceTest {
     void sustainedPostbacksPerSecond() throws Exception {
         TestOffer offer = offer(null, "USD");
         WebhookSecret secret = SIGNED ? requireSignatures(offer) : null;
+        // The JDK client itself, not ServiceHttp: many requests in flight on a pool of its own, as a load generator.
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         run(http, offer, secret, WARM_UP);
         long outboxBefore = jdbc.sql("select count(*) from postback_logs where outcome = 'SUCCESS'").query(Long.class)
