@@ -3,13 +3,16 @@ package io.croupier.commission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.AttributedConversion;
+import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.schemas.Topics;
 import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
@@ -37,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Attributed conversions are applied a poll per transaction. The records of each test are put on one partition while
- * the listener is stopped, so that they reach it in one poll.
+ * Attributed conversions are applied a poll per transaction, against the poll's standing read at once and kept in
+ * memory. The records of each test are put on one partition while the listener is stopped, so that they reach it in
+ * one poll.
  */
 @CommissionServiceTest
 class ConversionPollTest {
@@ -116,6 +120,143 @@ class ConversionPollTest {
         for (AttributedConversion conversion : poll) {
             assertThat(driver.entries(conversion.getEventId())).as(conversion.getEventId()).hasSize(1);
         }
+    }
+
+    @Test
+    void anApprovalAndItsRejectionInOnePollPayAndTakeBackTheSameAmounts() {
+        String offer = driver.offer(uniqueId("partner"), deal(1, LONG_AGO, "USD").build());
+        String publisher = driver.publisher(uniqueId("pub"), false, share("80"), Map.of());
+        String click = uniqueId("CLK");
+        String transaction = uniqueId("TXN");
+        AttributedConversion pending = partnerEvent(offer, publisher, ConversionStatus.PENDING, "12.50", click,
+                transaction, "user");
+        AttributedConversion approved = partnerEvent(offer, publisher, ConversionStatus.APPROVED, "12.50", click,
+                transaction, "user");
+        AttributedConversion approvedAgain = partnerEvent(offer, publisher, ConversionStatus.APPROVED, "12.50",
+                click, transaction, "user");
+        AttributedConversion rejected = partnerEvent(offer, publisher, ConversionStatus.REJECTED, "12.50", click,
+                transaction, "user");
+        AttributedConversion approvedAfterRejection = partnerEvent(offer, publisher, ConversionStatus.APPROVED,
+                "12.50", click, transaction, "user");
+
+        inOnePoll(List.of(pending, approved, approved, approvedAgain, rejected, approvedAfterRejection));
+
+        await().atMost(PATIENCE).until(() -> !driver.entries(approvedAfterRejection.getEventId()).isEmpty());
+        LedgerEntry approval = driver.entries(approved.getEventId()).get(0);
+        assertThat(driver.entries(approved.getEventId())).as("the repeated record").hasSize(1);
+        assertThat(approval.rule()).isEqualTo("REPORTED_PAYOUT");
+        assertThat(approval.revenue().value()).isEqualByComparingTo("12.50");
+        assertThat(approval.publisherPayout().value()).isEqualByComparingTo("10.00");
+        assertThat(driver.entries(pending.getEventId())).extracting(LedgerEntry::rule).containsExactly("PENDING");
+        assertThat(driver.entries(approvedAgain.getEventId())).extracting(LedgerEntry::rule)
+            .containsExactly("ALREADY_APPROVED");
+        LedgerEntry clawback = driver.entries(rejected.getEventId()).stream()
+            .filter(entry -> entry.reverses() != null)
+            .findFirst()
+            .orElseThrow();
+        assertThat(clawback.reverses()).isEqualTo(approval.entryId());
+        assertThat(clawback.revenue().value()).isEqualByComparingTo("-12.50");
+        assertThat(clawback.publisherPayout().value()).isEqualByComparingTo("-10.00");
+        assertThat(driver.entries(approvedAfterRejection.getEventId())).extracting(LedgerEntry::rule)
+            .containsExactly("ALREADY_REJECTED");
+        await().atMost(PATIENCE).until(() -> driver.payoutsTo(publisher).size() >= 3);
+        assertThat(driver.payoutsTo(publisher)).as("the pending prospect, the approval, the clawback")
+            .extracting(payout -> payout.getPayout().getAmount())
+            .containsExactly("10.00", "10.00", "-10.00");
+    }
+
+    /**
+     * The same random statuses of registrations, deposits (pending, approved, rejected, charged back) and profits of
+     * a few players under a hybrid deal with negative carry-over, once all in one poll and once one record per poll
+     * (each waiting for the one before it, so each reads its standing from the database), write the same ledger and
+     * the same lifetime values.
+     */
+    @Test
+    void aPollWritesTheLedgerThatOneConversionAtATimeWrites() {
+        String inOnePoll = hybridOffer();
+        String oneAtATime = hybridOffer();
+        String run = uniqueId("run");
+        List<AttributedConversion> batched = randomStatuses(inOnePoll, run, new Random(16));
+        List<AttributedConversion> single = randomStatuses(oneAtATime, run, new Random(16));
+
+        inOnePoll(batched);
+        for (AttributedConversion conversion : single) {
+            driver.process(conversion);
+        }
+
+        await().atMost(PATIENCE).until(() -> batched.stream()
+            .allMatch(conversion -> !driver.entries(conversion.getEventId()).isEmpty()));
+        assertThat(ledgerOf(batched)).isEqualTo(ledgerOf(single)).hasSize(batched.size() + reversals(single));
+        assertThat(lifetimeValues(inOnePoll)).isEqualTo(lifetimeValues(oneAtATime)).isNotEmpty();
+    }
+
+    private String hybridOffer() {
+        return driver.offer(uniqueId("hybrid"), deal(1, LONG_AGO, "BRL").setCpaAmount("150")
+            .setMinDeposit("10")
+            .setRevSharePercent("30")
+            .setNegativeCarryOver(true)
+            .build());
+    }
+
+    private static List<AttributedConversion> randomStatuses(String offer, String run, Random random) {
+        List<AttributedConversion> conversions = new ArrayList<>();
+        ConversionStatus[] statuses = ConversionStatus.values();
+        for (int i = 0; i < 40; i++) {
+            String player = run + "-player-" + random.nextInt(4);
+            String transaction = player + "-deposit-" + random.nextInt(3);
+            int action = random.nextInt(10);
+            ConversionKind kind = action < 2 ? ConversionKind.REGISTRATION
+                    : action < 6 ? ConversionKind.DEPOSIT : action < 9 ? ConversionKind.PROFIT
+                    : ConversionKind.CHARGEBACK;
+            ConversionStatus status = kind == ConversionKind.DEPOSIT ? statuses[random.nextInt(statuses.length)]
+                    : ConversionStatus.APPROVED;
+            String amount = switch (kind) {
+                case REGISTRATION -> null;
+                case PROFIT -> (random.nextInt(200) - 80) + ".25";
+                default -> (5 + random.nextInt(40)) + ".00";
+            };
+            boolean ofADeposit = kind == ConversionKind.DEPOSIT || kind == ConversionKind.CHARGEBACK;
+            conversions.add(Events.attributed(offer, null, Events.reported(kind, status)
+                .setPlayerId(player)
+                .setAmount(amount == null ? null : Events.money(amount, "BRL"))
+                .setTransactionId(ofADeposit ? transaction : null)
+                .setConversionId(ofADeposit ? "deposit:" + transaction : null)
+                .build()).build());
+        }
+        return conversions;
+    }
+
+    /** Each conversion's entries by rule and amounts, with the rule of the entry a reversal takes back. */
+    private List<List<String>> ledgerOf(List<AttributedConversion> conversions) {
+        Map<String, String> rules = new HashMap<>();
+        List<List<String>> ledger = new ArrayList<>();
+        for (AttributedConversion conversion : conversions) {
+            for (LedgerEntry entry : driver.entries(conversion.getEventId())) {
+                rules.put(entry.entryId(), entry.rule());
+                ledger.add(List.of(entry.kind() + " " + entry.status(), entry.rule(),
+                        entry.revenue().value().stripTrailingZeros().toPlainString() + " " + entry.revenue().currency(),
+                        entry.publisherPayout().value().stripTrailingZeros().toPlainString(),
+                        entry.reverses() == null ? "-" : "reverses " + rules.get(entry.reverses())));
+            }
+        }
+        return ledger;
+    }
+
+    private int reversals(List<AttributedConversion> conversions) {
+        return (int) conversions.stream()
+            .flatMap(conversion -> driver.entries(conversion.getEventId()).stream())
+            .filter(entry -> entry.reverses() != null)
+            .count();
+    }
+
+    private List<String> lifetimeValues(String offer) {
+        return jdbc.sql("""
+                select player_id || ' ' || currency || ' ' || deposit_count || ' ' || trim_scale(total_deposits)
+                       || ' ' || trim_scale(total_revenue)
+                from customer_ltv where offer_id = :offer order by player_id, currency""")
+            .param("offer", offer)
+            .query(String.class)
+            .list();
     }
 
     /** Publishes the conversions, in order, to one partition while the listener is stopped, then starts it. */

@@ -4,8 +4,7 @@ import io.croupier.commission.ledger.LedgerEntry;
 import io.croupier.commission.money.Amount;
 
 /**
- * Published in the transaction that appended a ledger entry, so that what follows from it (the player's lifetime
- * value, an offerwall user's points) commits or rolls back with the entry.
+ * A ledger entry and what follows from it besides its amounts (see {@link LedgerEntriesAppended}).
  *
  * @param deposit what the entry's conversion changes in the player's deposits, or {@code null} when nothing
  * @param offerwallUser the end user who earns points 1:1 with the entry's payout (seed 004: sub1 of an offerwall

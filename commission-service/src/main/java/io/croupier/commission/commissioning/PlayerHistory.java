@@ -3,14 +3,21 @@ package io.croupier.commission.commissioning;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.croupier.commission.money.Amount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A player's CPA registrations and carried RevShare loss under one offer. Callers hold the player's lock (see
- * {@link ConversionLocks}), so a read followed by a write cannot interleave with another event of the same player.
+ * Players' CPA registrations and carried RevShare loss under one offer. A poll reads the histories of all its players
+ * at once ({@link #of}), its conversions read and change them in memory in order, and the changes are written at the
+ * end of the poll ({@link Histories#write}). Callers hold the players' locks (see {@link ConversionLocks}), so nothing
+ * else changes these histories in between.
  */
 @Repository
 class PlayerHistory {
@@ -21,65 +28,132 @@ class PlayerHistory {
         this.jdbc = jdbc;
     }
 
-    PlayerState state(String offerId, String playerKey, String currency) {
-        if (playerKey == null) {
-            return PlayerState.UNKNOWN;
+    /** The histories of the given conversions' players, in two queries. */
+    Histories of(Collection<Conversion> conversions) {
+        List<String> offers = new ArrayList<>();
+        List<String> players = new ArrayList<>();
+        conversions.stream()
+            .filter(conversion -> conversion.playerKey() != null)
+            .map(conversion -> new Player(conversion.offerId(), conversion.playerKey()))
+            .distinct()
+            .forEach(player -> {
+                offers.add(player.offerId());
+                players.add(player.playerKey());
+            });
+        Histories histories = new Histories();
+        if (players.isEmpty()) {
+            return histories;
         }
-        record Registrations(boolean open, boolean qualified) {
-        }
-        Registrations registrations = jdbc.sql("""
-                select coalesce(bool_or(qualified_by_entry is null), false) as open,
-                       coalesce(bool_or(qualified_by_entry is not null), false) as qualified
-                from cpa_registrations where offer_id = :offerId and player_key = :playerKey""")
-            .param("offerId", offerId)
-            .param("playerKey", playerKey)
-            .query((rs, n) -> new Registrations(rs.getBoolean("open"), rs.getBoolean("qualified")))
-            .single();
-        BigDecimal carried = jdbc.sql("""
-                select carried_loss from revshare_carried_losses
-                where offer_id = :offerId and player_key = :playerKey and currency = :currency""")
-            .param("offerId", offerId)
-            .param("playerKey", playerKey)
-            .param("currency", currency)
-            .query(BigDecimal.class)
-            .optional()
-            .orElse(null);
-        return new PlayerState(registrations.open(), registrations.qualified(),
-                carried == null ? null : new Amount(carried, currency));
+        String[] offerIds = offers.toArray(String[]::new);
+        String[] playerKeys = players.toArray(String[]::new);
+        jdbc.sql("""
+                select offer_id, player_key, count(*) filter (where qualified_by_entry is null) as open,
+                       count(*) filter (where qualified_by_entry is not null) as qualified
+                from cpa_registrations
+                where (offer_id, player_key) in (select * from unnest(?::text[], ?::text[]))
+                group by offer_id, player_key""")
+            .param(offerIds)
+            .param(playerKeys)
+            .query(rs -> {
+                History history = histories.of(rs.getString("offer_id"), rs.getString("player_key"));
+                history.open = rs.getInt("open");
+                history.qualified = rs.getInt("qualified");
+            });
+        jdbc.sql("""
+                select offer_id, player_key, currency, carried_loss from revshare_carried_losses
+                where (offer_id, player_key) in (select * from unnest(?::text[], ?::text[]))""")
+            .param(offerIds)
+            .param(playerKeys)
+            .query(rs -> {
+                histories.of(rs.getString("offer_id"), rs.getString("player_key")).carriedLosses
+                    .put(rs.getString("currency"), rs.getBigDecimal("carried_loss"));
+            });
+        return histories;
     }
 
-    /** Writes what an approved conversion's assessment changes in the player's history. */
-    void apply(Assessment assessment, Conversion conversion, String entryId) {
-        String playerKey = conversion.playerKey();
-        if (assessment.effect() == Assessment.Effect.RECORD_REGISTRATION) {
-            recordRegistration(conversion.offerId(), playerKey, conversion.eventId(), conversion.occurredAt());
+    private record Player(String offerId, String playerKey) {
+    }
+
+    /** One player's registrations and carried losses, as the conversions applied so far left them. */
+    private static final class History {
+
+        private int open;
+
+        private int qualified;
+
+        private final Map<String, BigDecimal> carriedLosses = new HashMap<>();
+    }
+
+    /** A poll's player histories in memory, and the changes its conversions made to them. */
+    final class Histories {
+
+        private final Map<Player, History> players = new HashMap<>();
+
+        private final List<Runnable> changes = new ArrayList<>();
+
+        private History of(String offerId, String playerKey) {
+            return players.computeIfAbsent(new Player(offerId, playerKey), player -> new History());
         }
-        if (assessment.effect() == Assessment.Effect.QUALIFY_REGISTRATION) {
-            qualifyOldestRegistration(conversion.offerId(), playerKey, entryId);
+
+        PlayerState state(String offerId, String playerKey, String currency) {
+            if (playerKey == null) {
+                return PlayerState.UNKNOWN;
+            }
+            History history = of(offerId, playerKey);
+            BigDecimal carried = history.carriedLosses.get(currency);
+            return new PlayerState(history.open > 0, history.qualified > 0,
+                    carried == null ? null : new Amount(carried, currency));
         }
-        if (assessment.carriedLossAfter() != null) {
-            carryLoss(conversion.offerId(), playerKey, assessment.carriedLossAfter());
+
+        /** What an approved conversion's assessment changes in the player's history. */
+        void apply(Assessment assessment, Conversion conversion, String entryId) {
+            String offerId = conversion.offerId();
+            String playerKey = conversion.playerKey();
+            if (playerKey == null) {
+                return;
+            }
+            History history = of(offerId, playerKey);
+            if (assessment.effect() == Assessment.Effect.RECORD_REGISTRATION
+                    && (manyPlayers(playerKey) || history.open + history.qualified == 0)) {
+                history.open++;
+                changes.add(() -> recordRegistration(offerId, playerKey, conversion.eventId(),
+                        conversion.occurredAt()));
+            }
+            if (assessment.effect() == Assessment.Effect.QUALIFY_REGISTRATION && history.open > 0) {
+                history.open--;
+                history.qualified++;
+                changes.add(() -> qualifyOldestRegistration(offerId, playerKey, entryId));
+            }
+            Amount carriedLoss = assessment.carriedLossAfter();
+            if (carriedLoss != null) {
+                history.carriedLosses.put(carriedLoss.currency(), carriedLoss.value());
+                changes.add(() -> carryLoss(offerId, playerKey, carriedLoss));
+            }
+        }
+
+        /** Writes the changes in the order they were made, once the entries they name are in the ledger. */
+        void write() {
+            changes.forEach(Runnable::run);
+            changes.clear();
         }
     }
 
     /**
-     * Records a registration. A player known by its own id registers once; under a sub id (seed 003), every
-     * registration is another player of that affiliate and may qualify one CPA of its own.
+     * Under a sub id (seed 003) every registration is another player of that affiliate and may qualify one CPA of its
+     * own; a player known by its own id registers once.
      */
+    private static boolean manyPlayers(String playerKey) {
+        return playerKey.startsWith("sub:");
+    }
+
     private void recordRegistration(String offerId, String playerKey, String inputEventId, Instant at) {
-        if (playerKey == null) {
-            return;
-        }
         jdbc.sql("""
                 insert into cpa_registrations (offer_id, player_key, input_event_id, registered_at)
-                select :offerId, :playerKey, :inputEventId, :at
-                where cast(:manyPlayers as boolean) or not exists (
-                    select 1 from cpa_registrations where offer_id = :offerId and player_key = :playerKey)""")
+                values (:offerId, :playerKey, :inputEventId, :at)""")
             .param("offerId", offerId)
             .param("playerKey", playerKey)
             .param("inputEventId", inputEventId)
             .param("at", Timestamp.from(at))
-            .param("manyPlayers", playerKey.startsWith("sub:"))
             .update();
     }
 
@@ -97,9 +171,6 @@ class PlayerHistory {
     }
 
     private void carryLoss(String offerId, String playerKey, Amount carriedLoss) {
-        if (playerKey == null) {
-            return;
-        }
         jdbc.sql("""
                 insert into revshare_carried_losses (offer_id, player_key, currency, carried_loss)
                 values (:offerId, :playerKey, :currency, :loss)

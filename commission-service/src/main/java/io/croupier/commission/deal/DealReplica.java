@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import io.croupier.commission.money.Amount;
@@ -46,25 +47,20 @@ public class DealReplica {
     }
 
     /**
-     * The version with the latest effective time at or before {@code occurredAt}. Version 1 also covers anything
-     * earlier: an offer has no deal before its first one, so an earlier conversion can only have been made under it.
+     * The version in force at {@code occurredAt} ({@link DealVersions}).
      *
      * @throws DealNotKnownException when no such version has been read (yet)
      */
     public Deal inForce(String offerId, Instant occurredAt) {
-        List<Deal> candidates = jdbc.sql("""
-                select * from deal_versions
-                where offer_id = :offerId and (effective_from <= :at or version = 1)
-                order by (effective_from <= :at) desc, effective_from desc, version desc
-                limit 1""")
-            .param("offerId", offerId)
-            .param("at", Timestamp.from(occurredAt))
+        return versionsOf(List.of(offerId)).inForce(offerId, occurredAt);
+    }
+
+    /** Every version of the given offers, in one query. */
+    public DealVersions versionsOf(Collection<String> offerIds) {
+        return new DealVersions(jdbc.sql("select * from deal_versions where offer_id = any(?)")
+            .param(offerIds.toArray(String[]::new))
             .query(DealReplica::deal)
-            .list();
-        if (candidates.isEmpty()) {
-            throw new DealNotKnownException(offerId, occurredAt);
-        }
-        return candidates.get(0);
+            .list());
     }
 
     static Deal deal(ResultSet rs, int row) throws SQLException {

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.events.AttributionMethod;
@@ -16,6 +18,7 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionStatus;
 import io.croupier.events.Tracking;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,80 +45,75 @@ public class Ledger {
     }
 
     public void append(LedgerEntry entry) {
-        jdbc.sql("""
+        appendAll(List.of(entry));
+    }
+
+    /**
+     * Appends entries in their order with one statement: positions ascend in list order, as if appended one by one.
+     * Every value travels as text and is cast by PostgreSQL, so amounts and times arrive exactly as written.
+     */
+    public void appendAll(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Function<LedgerEntry, Object>> columns = List.of(LedgerEntry::entryId, LedgerEntry::inputEventId,
+                LedgerEntry::postbackLogId, LedgerEntry::reverses, LedgerEntry::resolves, LedgerEntry::conversionKey,
+                LedgerEntry::offerId, LedgerEntry::publisherId, LedgerEntry::clickId, LedgerEntry::playerId,
+                LedgerEntry::campaign, entry -> entry.kind().name(), entry -> entry.status().name(), LedgerEntry::rule,
+                LedgerEntry::dealVersion, entry -> entry.revenue().value().toPlainString(),
+                entry -> entry.revenue().currency(), entry -> entry.publisherPayout().value().toPlainString(),
+                entry -> entry.publisherPayout().currency(),
+                entry -> entry.heldPayout() == null ? null : entry.heldPayout().value().toPlainString(),
+                LedgerEntry::firstDeposit,
+                entry -> entry.attribution().method() == null ? null : entry.attribution().method().name(),
+                entry -> entry.attribution().warning(), entry -> entry.attribution().guessed(),
+                entry -> JSON.writeValueAsString(columns(entry.reference())),
+                entry -> JSON.writeValueAsString(entry.inputs()), LedgerEntry::occurredAt, LedgerEntry::recordedAt);
+        StatementSpec statement = jdbc.sql("""
                 insert into ledger_entries (entry_id, input_event_id, postback_log_id, reverses, resolves,
                     conversion_key, offer_id, publisher_id, click_id, player_id, campaign, kind, status, rule,
                     deal_version, revenue, revenue_currency, publisher_payout, payout_currency, held_payout,
                     first_deposit, attribution_method, attribution_warning, guessed_link, reference, inputs,
                     occurred_at, recorded_at)
-                values (:entryId, :inputEventId, :postbackLogId, :reverses, :resolves, :conversionKey, :offerId,
-                    :publisherId, :clickId, :playerId, :campaign, :kind, :status, :rule, :dealVersion, :revenue,
-                    :revenueCurrency, :payout, :payoutCurrency, :heldPayout, :firstDeposit, :method, :warning,
-                    :guessed, cast(:reference as jsonb), cast(:inputs as jsonb), :occurredAt, :recordedAt)""")
-            .param("entryId", entry.entryId())
-            .param("inputEventId", entry.inputEventId())
-            .param("postbackLogId", entry.postbackLogId())
-            .param("reverses", entry.reverses())
-            .param("resolves", entry.resolves())
-            .param("conversionKey", entry.conversionKey())
-            .param("offerId", entry.offerId())
-            .param("publisherId", entry.publisherId())
-            .param("clickId", entry.clickId())
-            .param("playerId", entry.playerId())
-            .param("campaign", entry.campaign())
-            .param("kind", entry.kind().name())
-            .param("status", entry.status().name())
-            .param("rule", entry.rule())
-            .param("dealVersion", entry.dealVersion())
-            .param("revenue", entry.revenue().value())
-            .param("revenueCurrency", entry.revenue().currency())
-            .param("payout", entry.publisherPayout().value())
-            .param("payoutCurrency", entry.publisherPayout().currency())
-            .param("heldPayout", entry.heldPayout() == null ? null : entry.heldPayout().value())
-            .param("firstDeposit", entry.firstDeposit())
-            .param("method", entry.attribution().method() == null ? null : entry.attribution().method().name())
-            .param("warning", entry.attribution().warning())
-            .param("guessed", entry.attribution().guessed())
-            .param("reference", JSON.writeValueAsString(columns(entry.reference())))
-            .param("inputs", JSON.writeValueAsString(entry.inputs()))
-            .param("occurredAt", Timestamp.from(entry.occurredAt()))
-            .param("recordedAt", Timestamp.from(entry.recordedAt()))
-            .update();
-        meters.appended(entry);
+                select entry_id, input_event_id, postback_log_id::bigint, reverses, resolves, conversion_key,
+                    offer_id, publisher_id, click_id, player_id, campaign, kind, status, rule, deal_version::int,
+                    revenue::numeric, revenue_currency, publisher_payout::numeric, payout_currency,
+                    held_payout::numeric, first_deposit::boolean, attribution_method, attribution_warning,
+                    guessed_link::boolean, reference::jsonb, inputs::jsonb, occurred_at::timestamptz,
+                    recorded_at::timestamptz
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[])
+                    with ordinality as entry(entry_id, input_event_id, postback_log_id, reverses, resolves,
+                        conversion_key, offer_id, publisher_id, click_id, player_id, campaign, kind, status, rule,
+                        deal_version, revenue, revenue_currency, publisher_payout, payout_currency, held_payout,
+                        first_deposit, attribution_method, attribution_warning, guessed_link, reference, inputs,
+                        occurred_at, recorded_at, n)
+                order by n""");
+        for (Function<LedgerEntry, Object> column : columns) {
+            statement = statement.param(entries.stream()
+                .map(column)
+                .map(value -> value == null ? null : value.toString())
+                .toArray(String[]::new));
+        }
+        statement.update();
+        entries.forEach(meters::appended);
     }
 
     /**
-     * The approved entry that currently settles a conversion: approved, not itself a reversal or a decision, not
-     * already reversed, not a repeated or refused approval, and not a chargeback (which shares the key of the
-     * deposit it takes back).
+     * Every entry of the given conversions, in the order they were appended: what a poll's rules consult about them
+     * (their settling approvals, rejections, reversals and the operators' decisions, which all share the conversion's
+     * key), read at once.
      */
-    public Optional<LedgerEntry> settling(String conversionKey) {
-        if (conversionKey == null) {
-            return Optional.empty();
+    public List<LedgerEntry> entriesOfConversions(Collection<String> conversionKeys) {
+        if (conversionKeys.isEmpty()) {
+            return List.of();
         }
-        return jdbc.sql("""
-                select * from ledger_entries e
-                where e.conversion_key = :key and e.status = 'APPROVED' and e.reverses is null
-                  and e.resolves is null and e.kind <> 'CHARGEBACK'
-                  and e.rule not in ('ALREADY_APPROVED', 'PENDING_AFTER_APPROVAL_IGNORED', 'ALREADY_REJECTED')
-                  and not exists (select 1 from ledger_entries r where r.reverses = e.entry_id)
-                order by e.position desc
-                limit 1""")
-            .param("key", conversionKey)
+        return jdbc.sql("select * from ledger_entries where conversion_key = any(?) order by position")
+            .param(conversionKeys.toArray(String[]::new))
             .query(Ledger::entry)
-            .optional();
-    }
-
-    /** The entry that rejected a conversion, if one did: a rejection is final. */
-    public Optional<LedgerEntry> rejection(String conversionKey) {
-        if (conversionKey == null) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select * from ledger_entries where conversion_key = :key and status = 'REJECTED' and " + OWN
-                + " order by position limit 1")
-            .param("key", conversionKey)
-            .query(Ledger::entry)
-            .optional();
+            .list();
     }
 
     /** The entry that reverses {@code entryId}, if one does. */
@@ -129,20 +127,6 @@ public class Ledger {
     /** The operator's decision on the payout {@code entryId} holds, if one was made. */
     public Optional<LedgerEntry> decisionOn(String entryId) {
         return jdbc.sql("select * from ledger_entries where resolves = :id")
-            .param("id", entryId)
-            .query(Ledger::entry)
-            .optional();
-    }
-
-    /**
-     * What an operator confirmed paying on {@code entryId} and nothing has reversed yet: reversing the entry takes
-     * that payout back too.
-     */
-    public Optional<LedgerEntry> standingConfirmationOf(String entryId) {
-        return jdbc.sql("""
-                select * from ledger_entries c
-                where c.resolves = :id and c.publisher_payout <> 0
-                  and not exists (select 1 from ledger_entries r where r.reverses = c.entry_id)""")
             .param("id", entryId)
             .query(Ledger::entry)
             .optional();

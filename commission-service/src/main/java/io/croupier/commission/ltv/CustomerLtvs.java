@@ -3,9 +3,12 @@ package io.croupier.commission.ltv;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.croupier.commission.money.Amount;
 import io.croupier.runtime.paging.Cursor;
@@ -26,33 +29,76 @@ class CustomerLtvs {
         this.jdbc = jdbc;
     }
 
-    void deposits(String offerId, String playerId, int count, Amount amount, Instant at) {
-        change(offerId, playerId, amount.currency(), count, amount.value(), BigDecimal.ZERO, at);
-    }
-
-    void earned(String offerId, String playerId, Amount revenue, Instant at) {
-        change(offerId, playerId, revenue.currency(), 0, BigDecimal.ZERO, revenue.value(), at);
-    }
-
-    private void change(String offerId, String playerId, String currency, int deposits, BigDecimal depositAmount,
-            BigDecimal revenue, Instant at) {
+    /**
+     * Applies changes with one upsert: those of one player, offer and currency are summed first, because one statement
+     * cannot update a row twice.
+     */
+    void apply(List<Change> changes) {
+        Map<Customer, Change> summed = new LinkedHashMap<>();
+        changes.forEach(change -> summed.merge(change.customer(), change, Change::plus));
+        if (summed.isEmpty()) {
+            return;
+        }
+        // Sorted, so that two transactions upserting overlapping rows take their row locks in the same order.
+        List<Change> rows = summed.values().stream().sorted(Comparator.comparing(Change::customer)).toList();
         jdbc.sql("""
                 insert into customer_ltv (offer_id, player_id, currency, deposit_count, total_deposits,
                     total_revenue, first_seen_at, last_activity_at)
-                values (:offerId, :playerId, :currency, :deposits, :amount, :revenue, :at, :at)
+                select offer_id, player_id, currency, deposits::int, amount::numeric, revenue::numeric,
+                    first_at::timestamptz, last_at::timestamptz
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as change(offer_id, player_id, currency, deposits, amount, revenue, first_at, last_at)
                 on conflict (offer_id, player_id, currency) do update set
                     deposit_count = customer_ltv.deposit_count + excluded.deposit_count,
                     total_deposits = customer_ltv.total_deposits + excluded.total_deposits,
                     total_revenue = customer_ltv.total_revenue + excluded.total_revenue,
                     last_activity_at = greatest(customer_ltv.last_activity_at, excluded.last_activity_at)""")
-            .param("offerId", offerId)
-            .param("playerId", playerId)
-            .param("currency", currency)
-            .param("deposits", deposits)
-            .param("amount", depositAmount)
-            .param("revenue", revenue)
-            .param("at", Timestamp.from(at))
+            .param(column(rows, change -> change.customer().offerId()))
+            .param(column(rows, change -> change.customer().playerId()))
+            .param(column(rows, change -> change.customer().currency()))
+            .param(column(rows, change -> Integer.toString(change.deposits())))
+            .param(column(rows, change -> change.depositAmount().toPlainString()))
+            .param(column(rows, change -> change.revenue().toPlainString()))
+            .param(column(rows, change -> change.firstAt().toString()))
+            .param(column(rows, change -> change.lastAt().toString()))
             .update();
+    }
+
+    private static String[] column(List<Change> rows, Function<Change, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    record Customer(String offerId, String playerId, String currency) implements Comparable<Customer> {
+
+        private static final Comparator<Customer> ORDER = Comparator.comparing(Customer::offerId)
+            .thenComparing(Customer::playerId)
+            .thenComparing(Customer::currency);
+
+        @Override
+        public int compareTo(Customer other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** What one ledger entry adds to a customer's LTV, or the sum of several such. */
+    record Change(Customer customer, int deposits, BigDecimal depositAmount, BigDecimal revenue, Instant firstAt,
+            Instant lastAt) {
+
+        static Change deposits(String offerId, String playerId, int count, Amount amount, Instant at) {
+            return new Change(new Customer(offerId, playerId, amount.currency()), count, amount.value(),
+                    BigDecimal.ZERO, at, at);
+        }
+
+        static Change earned(String offerId, String playerId, Amount revenue, Instant at) {
+            return new Change(new Customer(offerId, playerId, revenue.currency()), 0, BigDecimal.ZERO,
+                    revenue.value(), at, at);
+        }
+
+        Change plus(Change other) {
+            return new Change(customer, deposits + other.deposits, depositAmount.add(other.depositAmount),
+                    revenue.add(other.revenue), firstAt.isBefore(other.firstAt) ? firstAt : other.firstAt,
+                    lastAt.isAfter(other.lastAt) ? lastAt : other.lastAt);
+        }
     }
 
     List<Row> ofPlayer(String playerId) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +53,20 @@ public class PublisherReplica {
     }
 
     /**
-     * The terms last published at or before {@code occurredAt}; for a conversion older than every version, the
-     * earliest version (a publisher is paid on the first terms it ever had until they change).
+     * The terms in force at {@code occurredAt} ({@link PublisherVersions}).
      *
      * @throws PublisherNotKnownException when no version has been read (yet)
      */
     public PublisherVersion inForce(String publisherId, Instant occurredAt) {
-        List<PublisherVersion> candidates = jdbc.sql("""
-                select * from publisher_versions where publisher_id = :id
-                order by (updated_at <= :at) desc,
-                         case when updated_at <= :at then updated_at end desc,
-                         updated_at
-                limit 1""")
-            .param("id", publisherId)
-            .param("at", Timestamp.from(occurredAt))
+        return versionsOf(List.of(publisherId)).inForce(publisherId, occurredAt);
+    }
+
+    /** Every version of the given publishers' terms, in one query. */
+    public PublisherVersions versionsOf(Collection<String> publisherIds) {
+        return new PublisherVersions(jdbc.sql("select * from publisher_versions where publisher_id = any(?)")
+            .param(publisherIds.toArray(String[]::new))
             .query(PublisherReplica::publisher)
-            .list();
-        if (candidates.isEmpty()) {
-            throw new PublisherNotKnownException(publisherId);
-        }
-        return candidates.get(0);
+            .list());
     }
 
     private static PublisherVersion publisher(ResultSet rs, int row) throws SQLException {

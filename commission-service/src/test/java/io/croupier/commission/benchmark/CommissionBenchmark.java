@@ -1,5 +1,8 @@
 package io.croupier.commission.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,10 @@ import static org.awaitility.Awaitility.await;
  * Throughput of commissioning on the real broker and database: the attributed conversions are produced while the
  * listener is stopped, then timed from its start until every one has its ledger entry and the outbox has relayed
  * every {@code LedgerEntryRecorded} and {@code PayoutDue}. See the README for the command.
+ * <p>
+ * The reference, timed just before in the same JVM and against the same PostgreSQL, is {@value #REFERENCE_ROUND_TRIPS}
+ * single-statement round trips: the per-conversion cost the commission path used to be made of. The printed ratio,
+ * conversions per second over round trips per second, is what stays comparable between a loaded and a quiet machine.
  */
 @Tag("benchmark")
 @CommissionServiceTest
@@ -42,6 +49,8 @@ class CommissionBenchmark {
     private static final int CONVERSIONS = Integer.getInteger("bench.conversions", 20_000);
 
     private static final int PUBLISHERS = 20;
+
+    private static final int REFERENCE_ROUND_TRIPS = 5_000;
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
@@ -98,6 +107,8 @@ class CommissionBenchmark {
                 .contains(Topics.ATTRIBUTED_CONVERSIONS.name()))
             .toList();
         containers.forEach(MessageListenerContainer::stop);
+        double referenceRate = roundTripsPerSecond();
+        String loadBefore = loadAverage();
         CompletableFuture.allOf(conversions.stream()
             .map(conversion -> kafka.send(Topics.ATTRIBUTED_CONVERSIONS.name(),
                     conversion.getConversion().getOrderKey(), conversion))
@@ -116,6 +127,26 @@ class CommissionBenchmark {
                 ledgerRate);
         System.out.printf("BENCHMARK conversions in the ledger and relayed: %d in total, %.0f per second%n",
                 CONVERSIONS, relayedRate);
+        System.out.printf("BENCHMARK reference: %.0f single-statement round trips per second; ratio in the ledger "
+                + "%.3f, in the ledger and relayed %.3f conversions per round trip; load average %s before, %s after%n",
+                referenceRate, ledgerRate / referenceRate, relayedRate / referenceRate, loadBefore, loadAverage());
+    }
+
+    private double roundTripsPerSecond() {
+        long start = System.nanoTime();
+        for (int i = 0; i < REFERENCE_ROUND_TRIPS; i++) {
+            jdbc.sql("select 1").query(Integer.class).single();
+        }
+        return REFERENCE_ROUND_TRIPS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private long count(String sql, Object... params) {
