@@ -96,10 +96,13 @@ class LtvPagingTest {
     /** Through the repository the ledger listener writes with: a player's deposits, then its revenue. */
     private void earn(String offer, String player, int deposits, BigDecimal revenue) {
         Instant now = Instant.now();
+        List<CustomerLtvs.Change> changes = new ArrayList<>();
         if (deposits > 0) {
-            ltvs.deposits(offer, player, deposits, new Amount(new BigDecimal("10"), "EUR"), now);
+            changes.add(CustomerLtvs.Change.deposits(offer, player, deposits, new Amount(new BigDecimal("10"), "EUR"),
+                    now));
         }
-        ltvs.earned(offer, player, new Amount(revenue, "EUR"), now);
+        changes.add(CustomerLtvs.Change.earned(offer, player, new Amount(revenue, "EUR"), now));
+        ltvs.apply(changes);
         revenues.put(player, revenue);
     }
 
