@@ -11,6 +11,7 @@ import io.croupier.forwarder.endpoint.PostbackClient;
 import io.croupier.forwarder.endpoint.PostbackRequest;
 import io.croupier.forwarder.endpoint.PostbackResponse;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
+import io.croupier.forwarder.publisher.PublisherEndpointCache;
 import io.croupier.forwarder.publisher.Publishers;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class DeliveryAttempt {
+
+    private final PublisherEndpointCache endpoints;
 
     private final Publishers publishers;
 
@@ -43,9 +46,10 @@ class DeliveryAttempt {
 
     private final DeliveryMeters meters;
 
-    DeliveryAttempt(Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
+    DeliveryAttempt(PublisherEndpointCache endpoints, Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
             PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
             Clock clock, ForwarderSettings properties, DeliveryMeters meters) {
+        this.endpoints = endpoints;
         this.publishers = publishers;
         this.deliveries = deliveries;
         this.messages = messages;
@@ -59,7 +63,7 @@ class DeliveryAttempt {
     }
 
     void run(Delivery delivery) {
-        Optional<PublisherEndpoint> found = publishers.endpoint(delivery.publisherId());
+        Optional<PublisherEndpoint> found = endpoints.endpoint(delivery.publisherId());
         if (found.isEmpty()) {
             dead(delivery, "unknown publisher " + delivery.publisherId(), false);
             return;
