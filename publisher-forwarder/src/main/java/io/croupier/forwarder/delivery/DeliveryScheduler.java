@@ -124,7 +124,13 @@ class DeliveryScheduler implements SmartLifecycle {
     /** Asks for a settlement; attempts sent while one is queued or running are settled by it or the next. */
     private void settleSoon() {
         if (settlementQueued.compareAndSet(false, true)) {
-            settler.execute(this::settle);
+            try {
+                settler.execute(this::settle);
+            }
+            catch (RejectedExecutionException stopped) {
+                // Only an attempt that outlived the shutdown wait gets here: its lease runs out and it is made again.
+                settlementQueued.set(false);
+            }
         }
     }
 
