@@ -62,10 +62,12 @@ public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery 
      * @param minimumCalls calls needed before the breaker judges at all
      * @param openDuration how long an open breaker refuses calls before it lets a few through to probe
      * @param rateLimitWait how long an attempt may wait for its publisher's rate limiter before it is put back
+     * @param cachedFor how long an instance uses a publisher's endpoint (URL, method, secret, state) it read; a change
+     *        made on another instance reaches it within this time, one made on it at once
      */
     public record Endpoint(@DefaultValue("50") float failureRateThreshold,
             @DefaultValue("5s") Duration slowCallThreshold, @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
-            @DefaultValue("200ms") Duration rateLimitWait) {
+            @DefaultValue("200ms") Duration rateLimitWait, @DefaultValue("5s") Duration cachedFor) {
     }
 }

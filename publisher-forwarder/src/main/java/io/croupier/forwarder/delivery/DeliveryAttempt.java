@@ -1,7 +1,6 @@
 package io.croupier.forwarder.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,19 +10,18 @@ import io.croupier.forwarder.endpoint.PostbackClient;
 import io.croupier.forwarder.endpoint.PostbackRequest;
 import io.croupier.forwarder.endpoint.PostbackResponse;
 import io.croupier.forwarder.publisher.PublisherEndpoint;
-import io.croupier.forwarder.publisher.Publishers;
+import io.croupier.forwarder.publisher.PublisherEndpointCache;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One attempt of one leased delivery: ask the endpoint's guards, send, then record the attempt and the delivery's next
- * state in one transaction. The HTTP call runs outside any transaction so no connection is held while a publisher is
- * slow.
+ * One attempt of one leased delivery up to the publisher's answer: ask the endpoint's guards, then send. The HTTP call
+ * runs outside any transaction so no connection is held while a publisher is slow; what was sent is recorded by
+ * {@link AttemptSettlement}, together with the attempts that finished at about the same time.
  */
 @Component
 class DeliveryAttempt {
 
-    private final Publishers publishers;
+    private final PublisherEndpointCache endpoints;
 
     private final DeliveryQueue deliveries;
 
@@ -33,48 +31,46 @@ class DeliveryAttempt {
 
     private final EndpointGuards guards;
 
-    private final RetrySchedule schedule;
-
-    private final TransactionTemplate transactions;
-
     private final Clock clock;
 
-    private final Duration maxRetryAfter;
+    private final ForwarderSettings.Delivery settings;
 
     private final DeliveryMeters meters;
 
-    DeliveryAttempt(Publishers publishers, DeliveryQueue deliveries, PostbackMessage messages,
-            PostbackClient client, EndpointGuards guards, RetrySchedule schedule, TransactionTemplate transactions,
-            Clock clock, ForwarderSettings properties, DeliveryMeters meters) {
-        this.publishers = publishers;
+    DeliveryAttempt(PublisherEndpointCache endpoints, DeliveryQueue deliveries, PostbackMessage messages,
+            PostbackClient client, EndpointGuards guards, Clock clock, ForwarderSettings properties,
+            DeliveryMeters meters) {
+        this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.messages = messages;
         this.client = client;
         this.guards = guards;
-        this.schedule = schedule;
-        this.transactions = transactions;
         this.clock = clock;
-        this.maxRetryAfter = properties.delivery().maxRetryAfter();
+        this.settings = properties.delivery();
         this.meters = meters;
     }
 
-    void run(Delivery delivery) {
-        Optional<PublisherEndpoint> found = publishers.endpoint(delivery.publisherId());
+    /**
+     * @return the attempt to settle, or empty when none was made: the delivery was given up or deferred, and that is
+     *         already recorded
+     */
+    Optional<SentAttempt> run(Delivery delivery) {
+        Optional<PublisherEndpoint> found = endpoints.endpoint(delivery.publisherId());
         if (found.isEmpty()) {
-            dead(delivery, "unknown publisher " + delivery.publisherId(), false);
-            return;
+            deadWithoutAttempt(delivery, "unknown publisher " + delivery.publisherId());
+            return Optional.empty();
         }
         PublisherEndpoint endpoint = found.get();
         Optional<String> unreachable = endpoint.unreachable();
         if (unreachable.isPresent()) {
-            dead(delivery, unreachable.get(), false);
-            return;
+            deadWithoutAttempt(delivery, unreachable.get());
+            return Optional.empty();
         }
         Optional<EndpointGuards.Deferral> deferral = guards.admit(endpoint.publisherId(),
                 endpoint.rateLimitPerSecond());
         if (deferral.isPresent()) {
             deliveries.deferTo(delivery.id(), deferral.get().until(), deferral.get().reason());
-            return;
+            return Optional.empty();
         }
         PostbackRequest request;
         try {
@@ -86,50 +82,13 @@ class DeliveryAttempt {
         }
         Instant startedAt = clock.instant();
         PostbackResponse response = client.send(request);
-        guards.record(endpoint.publisherId(), response, maxRetryAfter);
-        transactions.executeWithoutResult(status -> settle(delivery, request, startedAt, response));
+        guards.record(endpoint.publisherId(), response, settings.maxRetryAfter());
+        return Optional.of(new SentAttempt(delivery, request, startedAt, response));
     }
 
-    private void settle(Delivery delivery, PostbackRequest request, Instant startedAt, PostbackResponse response) {
-        deliveries.recordAttempt(delivery, startedAt, request, response);
-        meters.attempted(response.outcome());
-        switch (response.outcome()) {
-            case DELIVERED -> deliveries.delivered(delivery.id()).ifPresent(meters::delivered);
-            case GONE -> {
-                String reason = "410 Gone from " + request.uri().getHost() + " on delivery " + delivery.id();
-                dead(delivery, reason, true);
-                publishers.disableEndpoint(delivery.publisherId(), reason);
-            }
-            default -> retryOrGiveUp(delivery, response);
-        }
-    }
-
-    private void retryOrGiveUp(Delivery delivery, PostbackResponse response) {
-        String failure = describe(response);
-        int made = delivery.roundAttempts() + 1;
-        if (made >= schedule.attempts()) {
-            dead(delivery, "gave up after " + made + " attempts; last: " + failure, true);
-            return;
-        }
-        Instant now = clock.instant();
-        Instant next = now.plus(schedule.delayBefore(made));
-        if (response.asksToWait()) {
-            Duration wait = response.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : response.retryAfter();
-            Instant allowed = now.plus(wait);
-            next = allowed.isAfter(next) ? allowed : next;
-        }
-        deliveries.retryAt(delivery.id(), next, failure);
-    }
-
-    private void dead(Delivery delivery, String reason, boolean afterAttempt) {
-        if (deliveries.dead(delivery.id(), reason, afterAttempt)) {
+    private void deadWithoutAttempt(Delivery delivery, String reason) {
+        if (deliveries.dead(delivery.id(), reason, false)) {
             meters.dead();
         }
-    }
-
-    private static String describe(PostbackResponse response) {
-        String status = response.statusCode() == null ? "" : " " + response.statusCode();
-        String error = response.error() == null ? "" : ": " + response.error();
-        return response.outcome() + status + error;
     }
 }

@@ -1,6 +1,10 @@
 package io.croupier.forwarder.delivery;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drives deliveries from the database: leases due ones (as many as there are idle workers, and never more than a few
- * per publisher) and hands them to the worker pool. It is woken when a payout is stored and when a worker finishes, and
- * also polls, which is how timed retries and other instances' expired leases are picked up.
+ * per publisher) and hands them to the worker pool; the attempts the workers sent are settled in batches by one
+ * settling thread, and a worker's slot is free again once its attempt is settled. It is woken when a payout is stored
+ * and when attempts are settled, and also polls, which is how timed retries and other instances' expired leases are
+ * picked up.
  */
 @Component
 class DeliveryScheduler implements SmartLifecycle {
@@ -31,6 +37,8 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private final DeliveryAttempt attempt;
 
+    private final AttemptSettlement settlement;
+
     private final ForwarderSettings.Delivery settings;
 
     private final Semaphore idleWorkers;
@@ -39,13 +47,21 @@ class DeliveryScheduler implements SmartLifecycle {
 
     private final AtomicBoolean pollQueued = new AtomicBoolean();
 
+    private final Queue<SentAttempt> sent = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean settlementQueued = new AtomicBoolean();
+
+    private volatile ExecutorService settler;
+
     private volatile ScheduledExecutorService poller;
 
     private volatile ExecutorService workers;
 
-    DeliveryScheduler(DeliveryQueue deliveries, DeliveryAttempt attempt, ForwarderSettings properties) {
+    DeliveryScheduler(DeliveryQueue deliveries, DeliveryAttempt attempt, AttemptSettlement settlement,
+            ForwarderSettings properties) {
         this.deliveries = deliveries;
         this.attempt = attempt;
+        this.settlement = settlement;
         this.settings = properties.delivery();
         this.idleWorkers = new Semaphore(settings.workers());
         this.batchThreshold = Math.max(1, settings.workers() / 4);
@@ -86,49 +102,96 @@ class DeliveryScheduler implements SmartLifecycle {
     private void dispatch(Delivery delivery) {
         idleWorkers.acquireUninterruptibly();
         workers.execute(() -> {
+            boolean toSettle = false;
             try {
-                attempt.run(delivery);
+                toSettle = attempt.run(delivery).map(sent::add).orElse(false);
             }
             catch (RuntimeException e) {
                 // The lease runs out and the attempt is made again; nothing is lost.
-                log.warn("Attempt of delivery {} failed before it was recorded", delivery.id(), e);
+                log.warn("Attempt of delivery {} failed before it was sent", delivery.id(), e);
             }
             finally {
-                idleWorkers.release();
-                // Leasing costs one query however many rows it takes, so a busy pool leases in batches.
-                if (idleWorkers.availablePermits() >= batchThreshold) {
-                    wakeUp();
+                if (toSettle) {
+                    settleSoon();
+                }
+                else {
+                    workerFreed(1);
                 }
             }
         });
     }
 
+    /** Asks for a settlement; attempts sent while one is queued or running are settled by it or the next. */
+    private void settleSoon() {
+        if (settlementQueued.compareAndSet(false, true)) {
+            try {
+                settler.execute(this::settle);
+            }
+            catch (RejectedExecutionException stopped) {
+                // Only an attempt that outlived the shutdown wait gets here: its lease runs out and it is made again.
+                settlementQueued.set(false);
+            }
+        }
+    }
+
+    private void settle() {
+        settlementQueued.set(false);
+        List<SentAttempt> batch = new ArrayList<>();
+        for (SentAttempt next = sent.poll(); next != null; next = sent.poll()) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            settlement.settle(batch);
+        }
+        finally {
+            workerFreed(batch.size());
+        }
+    }
+
+    private void workerFreed(int count) {
+        idleWorkers.release(count);
+        // Leasing costs one query however many rows it takes, so a busy pool leases in batches.
+        if (idleWorkers.availablePermits() >= batchThreshold) {
+            wakeUp();
+        }
+    }
+
     @Override
     public void start() {
         workers = Executors.newFixedThreadPool(settings.workers(), threads("delivery-worker-"));
+        settler = Executors.newSingleThreadExecutor(threads("delivery-settler-"));
         poller = Executors.newSingleThreadScheduledExecutor(threads("delivery-scheduler-"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Lets attempts in flight finish (up to the timeout) so their outcome is recorded, not repeated. */
+    /** Lets attempts in flight finish (up to the timeout) and settles them, so their outcome is recorded, not repeated. */
     @Override
     public void stop() {
         ScheduledExecutorService currentPoller = poller;
-        ExecutorService currentWorkers = workers;
         poller = null;
         if (currentPoller == null) {
             return;
         }
         currentPoller.shutdownNow();
-        currentWorkers.shutdown();
         try {
-            if (!currentWorkers.awaitTermination(settings.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
-                currentWorkers.shutdownNow();
-            }
+            finish(workers, settings.timeout().plusSeconds(5));
+            // Queued settlements still run after shutdown; the workers that could queue more have ended.
+            finish(settler, Duration.ofSeconds(10));
         }
         catch (InterruptedException e) {
-            currentWorkers.shutdownNow();
+            workers.shutdownNow();
+            settler.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void finish(ExecutorService executor, Duration within) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
         }
     }
 

@@ -1,6 +1,9 @@
 package io.croupier.forwarder.delivery;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.croupier.events.PayoutDue;
 import io.croupier.forwarder.ForwarderSettings;
@@ -80,15 +83,17 @@ class PayoutIntake {
         }
     }
 
+    /** One statement records the poll in the inbox, one more inserts the deliveries of the payouts that are new. */
     private int store(List<PayoutDue> payouts) {
-        int inserted = 0;
+        Set<String> first = inbox.firstDeliveries(CONSUMER, payouts.stream().map(PayoutDue::getEventId).toList());
+        Set<String> seen = new HashSet<>();
+        List<DeliveryQueue.NewDelivery> fresh = new ArrayList<>();
         for (PayoutDue payout : payouts) {
-            if (inbox.firstDelivery(CONSUMER, payout.getEventId())
-                    && deliveries.insert(payout, publisherId(payout).value(), schedule.delayBefore(0))) {
-                inserted++;
+            if (first.contains(payout.getEventId()) && seen.add(payout.getEventId())) {
+                fresh.add(new DeliveryQueue.NewDelivery(payout, publisherId(payout).value()));
             }
         }
-        return inserted;
+        return deliveries.insert(fresh, schedule.delayBefore(0));
     }
 
     private static PublisherId publisherId(PayoutDue payout) {

@@ -127,14 +127,17 @@ public class PostbackClient implements AutoCloseable {
         }
     }
 
-    /** Reads at most the excerpt; a longer body is not drained, its connection is simply closed. */
+    /**
+     * Reads at most the excerpt; a longer body is not drained, its connection is simply closed. A NUL, which PostgreSQL
+     * text cannot hold, is logged as the replacement character, so the attempt can be recorded.
+     */
     private String excerpt(HttpEntity entity) throws IOException {
         if (entity == null) {
             return null;
         }
         try (InputStream content = entity.getContent()) {
             byte[] bytes = content.readNBytes(excerptLength);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
         }
     }
 

@@ -88,6 +88,7 @@ public class Publishers {
         WebhookSecret secret = WebhookSecret.generate();
         PublisherView before = view(id);
         change(id, publisherId -> repository.replaceSecret(publisherId, secret));
+        events.publishEvent(new PublisherChanged(id));
         PublisherView after = view(id);
         audit.record("rotate-signing-secret", AUDITED_TYPE, Long.toString(id), before, after);
         return after.revealing(secret);
@@ -117,6 +118,7 @@ public class Publishers {
     @Transactional
     public void disableEndpoint(long id, String reason) {
         repository.disableEndpoint(id, reason);
+        events.publishEvent(new PublisherChanged(id));
     }
 
     private PublisherRow publish(long id) {
@@ -177,7 +179,10 @@ public class Publishers {
             .build();
     }
 
-    /** Raised after a publisher's endpoint settings changed, so cached per-endpoint state can be dropped. */
+    /**
+     * Raised when a publisher's endpoint changed (its settings, activation, signing secret, or a 410 disabling it), so
+     * state kept per endpoint is dropped once the change commits.
+     */
     public record PublisherChanged(long publisherId) {
     }
 }

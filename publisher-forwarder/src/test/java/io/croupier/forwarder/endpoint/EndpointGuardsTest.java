@@ -16,7 +16,7 @@ class EndpointGuardsTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     private final EndpointGuards guards = new EndpointGuards(new ForwarderSettings.Endpoint(50, Duration.ofSeconds(5),
-            10, 4, Duration.ofSeconds(30), Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+            10, 4, Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aPublisherThatKeepsFailingOpensOnlyItsOwnCircuitBreaker() {
