@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,6 +46,45 @@ public class ClickRepository {
             .param(clickId)
             .query(ClickRepository::map)
             .optional();
+    }
+
+    /**
+     * The clicks with these ids, like {@link #find} for each but in one statement for the ids that carry their time
+     * (each read in the partition of its day) and one for the others and those not found there.
+     *
+     * @return the clicks found, by id
+     */
+    public Map<String, StoredClick> findAll(Collection<String> clickIds) {
+        Map<String, StoredClick> found = new HashMap<>();
+        List<String> timed = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (String clickId : new HashSet<>(clickIds)) {
+            ClickIdTime.of(clickId).ifPresent(time -> {
+                timed.add(clickId);
+                times.add(time.toString());
+            });
+        }
+        if (!timed.isEmpty()) {
+            // Both lists as arrays, so the partitions of those days are the only ones read.
+            jdbc.sql("select " + COLUMNS + """
+                     from clicks where click_id = any(?::text[]) and occurred_at = any(?::timestamptz[])""")
+                .param(timed.toArray(String[]::new))
+                .param(times.toArray(String[]::new))
+                .query(ClickRepository::map)
+                .list()
+                .stream()
+                .filter(click -> ClickIdTime.of(click.clickId()).orElseThrow().equals(click.occurredAt()))
+                .forEach(click -> found.put(click.clickId(), click));
+        }
+        String[] elsewhere = clickIds.stream().distinct().filter(id -> !found.containsKey(id)).toArray(String[]::new);
+        if (elsewhere.length > 0) {
+            jdbc.sql("select " + COLUMNS + " from clicks where click_id = any(?::text[])")
+                .param(elsewhere)
+                .query(ClickRepository::map)
+                .list()
+                .forEach(click -> found.putIfAbsent(click.clickId(), click));
+        }
+        return found;
     }
 
     /** The most recent click of an offer in {@code [from, to]}: the seed 004 fallback match. */
