@@ -13,7 +13,9 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -30,11 +32,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Conversions that arrive in one poll are applied in one transaction against the poll's standing read at once: they
- * see each other in the order they were consumed. Each test produces its records while the conversion listener is
- * stopped, under one key, so the listener's first poll holds them all; that they were applied in one transaction is
- * read from the rows' {@code xmin}.
+ * see each other in the order they were consumed. Each scenario's records are produced under one key while the
+ * conversion listener is stopped, so the listener's first poll holds them all; that they were applied in one
+ * transaction is read from the rows' {@code xmin}.
  */
 @AttributionServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PollAtOnceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -48,86 +51,21 @@ class PollAtOnceTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    @Test
-    void aRegistrationAndItsPlayersDepositInOnePollSeeEachOther() {
-        Click click = storedClick("71");
-        String player = unique("player");
-        ConversionReported registration = conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
-            .setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .build();
-        ConversionReported deposit = conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .setAmount(money("40.00", "EUR"))
-            .build();
+    private final Scenario registrationThenDeposit = new Scenario("71");
 
-        inOnePoll(click.getOfferId() + ":player:" + player, registration, deposit);
+    private final Scenario depositThenRegistration = new Scenario("72");
 
-        AttributedConversion attributedDeposit = attributedOnce(deposit);
-        assertThat(attributedOnce(registration).getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
-        assertThat(attributedDeposit.getMethod()).as("the deposit follows the link its poll's registration made")
-            .isEqualTo(AttributionMethod.PLAYER);
-        assertThat(attributedDeposit.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributedDeposit.getPublisherId()).isEqualTo("71");
-        assertThat(attributedDeposit.getFirstDeposit()).as("the player's first deposit, known from the same poll")
-            .isTrue();
-        assertThat(checks(deposit)).as("never parked").isZero();
-        assertThat(jdbc.sql("select deposited and first_deposit_counted from player_links where offer_id = ? and "
-                + "player_id = ?").params(click.getOfferId(), player).query(Boolean.class).single()).isTrue();
-        assertOneTransaction(registration, deposit);
-    }
+    private final Scenario repeated = new Scenario("73");
 
-    @Test
-    void aDepositParkedForItsPlayersLinkIsReleasedByTheRegistrationLaterInTheSamePoll() {
-        Click click = storedClick("72");
-        String player = unique("player");
-        ConversionReported deposit = conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .setAmount(money("15.00", "USD"))
-            .build();
-        ConversionReported registration = conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
-            .setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .build();
-
-        inOnePoll(click.getOfferId() + ":player:" + player, deposit, registration);
-
-        AttributedConversion attributedDeposit = attributedOnce(deposit);
-        assertThat(attributedDeposit.getMethod()).isEqualTo(AttributionMethod.PLAYER);
-        assertThat(attributedDeposit.getClickId()).isEqualTo(click.getClickId());
-        assertThat(attributedDeposit.getFirstDeposit()).isTrue();
-        assertThat(checks(deposit)).as("parked once, for the link").isEqualTo(1);
-        assertThat(offset(attributedDeposit)).as("released by the link, so emitted after the registration")
-            .isGreaterThan(offset(attributedOnce(registration)));
-        assertOneTransaction(deposit, registration);
-    }
-
-    @Test
-    void aConversionRepeatedInsideOnePollIsAppliedOnce() {
-        Click click = storedClick("73");
-        String player = unique("player");
-        ConversionReported deposit = conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .setAmount(money("10.00", "USD"))
-            .build();
-        ConversionReported registration = conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
-            .setOfferId(click.getOfferId())
-            .setPlayerId(player)
-            .build();
-
-        inOnePoll(click.getOfferId() + ":player:" + player, registration, deposit, deposit, registration, deposit);
-
-        assertThat(attributedOnce(registration).getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
-        assertThat(attributedOnce(deposit).getFirstDeposit()).isTrue();
-        assertThat(jdbc.sql("select count(*) from conversions where event_id in (?, ?)")
-            .params(registration.getEventId(), deposit.getEventId()).query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from processed_events where event_id in (?, ?)")
-            .params(registration.getEventId(), deposit.getEventId()).query(Long.class).single()).isEqualTo(2);
-        assertOneTransaction(registration, deposit);
-    }
-
-    /** Produces the records under one key while the conversion listener is stopped, then starts it. */
-    private void inOnePoll(String key, ConversionReported... conversions) {
+    /** The three scenarios' polls, produced while the listener is stopped once, for the tests to look at. */
+    @BeforeAll
+    void produceThePolls() {
+        List<Click> clicks = List.of(registrationThenDeposit.click, depositThenRegistration.click, repeated.click);
+        clicks.forEach(click -> kafka.send(Topics.CLICKS.name(), click.getClickId(), click));
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from clicks where click_id = any(?::text[])")
+            .param(clicks.stream().map(Click::getClickId).toArray(String[]::new))
+            .query(Long.class)
+            .single() == clicks.size());
         List<MessageListenerContainer> containers = listeners.getListenerContainers()
             .stream()
             .filter(container -> List.of(container.getContainerProperties().getTopics())
@@ -135,10 +73,10 @@ class PollAtOnceTest {
             .toList();
         containers.forEach(MessageListenerContainer::stop);
         try {
-            for (ConversionReported conversion : conversions) {
-                conversion.setOrderKey(key);
-                kafka.send(Topics.CONVERSIONS_REPORTED.name(), key, conversion);
-            }
+            registrationThenDeposit.send(registrationThenDeposit.registration, registrationThenDeposit.deposit);
+            depositThenRegistration.send(depositThenRegistration.deposit, depositThenRegistration.registration);
+            repeated.send(repeated.registration, repeated.deposit, repeated.deposit, repeated.registration,
+                    repeated.deposit);
             kafka.flush();
         }
         finally {
@@ -146,12 +84,84 @@ class PollAtOnceTest {
         }
     }
 
-    private Click storedClick(String publisherId) {
-        Click click = click(unique("offer"), publisherId).build();
-        kafka.send(Topics.CLICKS.name(), click.getClickId(), click);
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from clicks where click_id = ?")
-            .param(click.getClickId()).query(Long.class).single() == 1);
-        return click;
+    @Test
+    void aRegistrationAndItsPlayersDepositInOnePollSeeEachOther() {
+        Scenario poll = registrationThenDeposit;
+
+        AttributedConversion attributedDeposit = attributedOnce(poll.deposit);
+        assertThat(attributedOnce(poll.registration).getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
+        assertThat(attributedDeposit.getMethod()).as("the deposit follows the link its poll's registration made")
+            .isEqualTo(AttributionMethod.PLAYER);
+        assertThat(attributedDeposit.getClickId()).isEqualTo(poll.click.getClickId());
+        assertThat(attributedDeposit.getPublisherId()).isEqualTo("71");
+        assertThat(attributedDeposit.getFirstDeposit()).as("the player's first deposit, known from the same poll")
+            .isTrue();
+        assertThat(checks(poll.deposit)).as("never parked").isZero();
+        assertThat(jdbc.sql("select deposited and first_deposit_counted from player_links where offer_id = ? and "
+                + "player_id = ?").params(poll.click.getOfferId(), poll.player).query(Boolean.class).single())
+            .isTrue();
+        assertOneTransaction(poll.registration, poll.deposit);
+    }
+
+    @Test
+    void aDepositParkedForItsPlayersLinkIsReleasedByTheRegistrationLaterInTheSamePoll() {
+        Scenario poll = depositThenRegistration;
+
+        AttributedConversion attributedDeposit = attributedOnce(poll.deposit);
+        assertThat(attributedDeposit.getMethod()).isEqualTo(AttributionMethod.PLAYER);
+        assertThat(attributedDeposit.getClickId()).isEqualTo(poll.click.getClickId());
+        assertThat(attributedDeposit.getFirstDeposit()).isTrue();
+        assertThat(checks(poll.deposit)).as("parked once, for the link").isEqualTo(1);
+        assertThat(offset(attributedDeposit)).as("released by the link, so emitted after the registration")
+            .isGreaterThan(offset(attributedOnce(poll.registration)));
+        assertOneTransaction(poll.deposit, poll.registration);
+    }
+
+    @Test
+    void aConversionRepeatedInsideOnePollIsAppliedOnce() {
+        Scenario poll = repeated;
+
+        assertThat(attributedOnce(poll.registration).getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
+        assertThat(attributedOnce(poll.deposit).getFirstDeposit()).isTrue();
+        String[] eventIds = { poll.registration.getEventId(), poll.deposit.getEventId() };
+        assertThat(jdbc.sql("select count(*) from conversions where event_id = any(?::text[])")
+            .param(eventIds).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from processed_events where event_id = any(?::text[])")
+            .param(eventIds).query(Long.class).single()).isEqualTo(2);
+        assertOneTransaction(poll.registration, poll.deposit);
+    }
+
+    /** A stored click, a player's registration through it and the player's deposit, under the player's key. */
+    private final class Scenario {
+
+        private final Click click;
+
+        private final String player = unique("player");
+
+        private final ConversionReported registration;
+
+        private final ConversionReported deposit;
+
+        Scenario(String publisherId) {
+            click = click(unique("offer"), publisherId).build();
+            String key = click.getOfferId() + ":player:" + player;
+            registration = conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
+                .setOfferId(click.getOfferId())
+                .setPlayerId(player)
+                .setOrderKey(key)
+                .build();
+            deposit = conversion(ConversionKind.DEPOSIT).setOfferId(click.getOfferId())
+                .setPlayerId(player)
+                .setAmount(money("40.00", "EUR"))
+                .setOrderKey(key)
+                .build();
+        }
+
+        void send(ConversionReported... conversions) {
+            for (ConversionReported conversion : conversions) {
+                kafka.send(Topics.CONVERSIONS_REPORTED.name(), conversion.getOrderKey(), conversion);
+            }
+        }
     }
 
     private void assertOneTransaction(ConversionReported... conversions) {
