@@ -3,6 +3,7 @@ package io.croupier.attribution.conversion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
 final class PollStanding implements Standing {
 
     private static final Logger log = LoggerFactory.getLogger(PollStanding.class);
+
+    private static final Comparator<WaitingKey> WAITING_ORDER = Comparator.comparing(WaitingKey::orderKey)
+        .thenComparing(WaitingKey::eventId);
 
     private final ConversionRepository conversions;
 
@@ -303,21 +307,24 @@ final class PollStanding implements Standing {
         expect(conversions.insertAll(received.values()), received.size(), "conversions stored");
         stored.addAll(received.keySet());
         received.clear();
-        List<LinkedPlayer> links = linkedNow.stream().map(key -> players.get(key).linked()).toList();
+        // In key order, so that two transactions writing the same rows lock them in the same order.
+        List<LinkedPlayer> links = linkedNow.stream().sorted().map(key -> players.get(key).linked()).toList();
         expect(playerLinks.linkAll(links), links.size(), "players linked");
         // A link made in this poll was inserted with its deposit history.
         depositedNow.removeAll(linkedNow);
         countedNow.removeAll(linkedNow);
         linkedNow.clear();
-        expect(playerLinks.recordDeposits(offers(depositedNow), playersOf(depositedNow)), depositedNow.size(),
+        List<PlayerKey> deposited = depositedNow.stream().sorted().toList();
+        expect(playerLinks.recordDeposits(offers(deposited), playersOf(deposited)), deposited.size(),
                 "first deposits recorded");
         depositedNow.clear();
-        expect(playerLinks.claimFirstDeposits(offers(countedNow), playersOf(countedNow)), countedNow.size(),
+        List<PlayerKey> counted = countedNow.stream().sorted().toList();
+        expect(playerLinks.claimFirstDeposits(offers(counted), playersOf(counted)), counted.size(),
                 "first deposits counted");
         countedNow.clear();
-        waitingKeys.removeAll(removedNow.values());
+        waitingKeys.removeAll(removedNow.values().stream().sorted(WAITING_ORDER).toList());
         removedNow.clear();
-        waitingKeys.recordAll(recordedNow.values());
+        waitingKeys.recordAll(recordedNow.values().stream().sorted(WAITING_ORDER).toList());
         recordedNow.clear();
     }
 
@@ -379,7 +386,13 @@ final class PollStanding implements Standing {
         return keys.stream().map(PlayerKey::playerId).toList();
     }
 
-    private record PlayerKey(String offerId, String playerId) {
+    private record PlayerKey(String offerId, String playerId) implements Comparable<PlayerKey> {
+
+        @Override
+        public int compareTo(PlayerKey other) {
+            int byOffer = offerId.compareTo(other.offerId);
+            return byOffer != 0 ? byOffer : playerId.compareTo(other.playerId);
+        }
     }
 
     private record WaitingId(String orderKey, String eventId) {
