@@ -66,8 +66,8 @@ public class ClickRepository {
         }
         if (!timed.isEmpty()) {
             // Both lists as arrays, so the partitions of those days are the only ones read.
-            jdbc.sql("select " + COLUMNS + """
-                     from clicks where click_id = any(?::text[]) and occurred_at = any(?::timestamptz[])""")
+            jdbc.sql("select " + COLUMNS
+                    + " from clicks where click_id = any(?::text[]) and occurred_at = any(?::timestamptz[])")
                 .param(timed.toArray(String[]::new))
                 .param(times.toArray(String[]::new))
                 .query(ClickRepository::map)

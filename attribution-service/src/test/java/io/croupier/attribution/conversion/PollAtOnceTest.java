@@ -1,10 +1,14 @@
 package io.croupier.attribution.conversion;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
@@ -13,6 +17,9 @@ import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +33,7 @@ import static io.croupier.attribution.TestEvents.attributed;
 import static io.croupier.attribution.TestEvents.click;
 import static io.croupier.attribution.TestEvents.conversion;
 import static io.croupier.attribution.TestEvents.money;
+import static io.croupier.attribution.TestEvents.ulid;
 import static io.croupier.attribution.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,10 +65,21 @@ class PollAtOnceTest {
 
     private final Scenario repeated = new Scenario("73");
 
+    private final Scenario poisoned = new Scenario("74");
+
+    /** An amount that is no number: storing it fails, in the poll's statement and again alone. */
+    private final ConversionReported poison = conversion(ConversionKind.DEPOSIT)
+        .setOfferId(poisoned.click.getOfferId())
+        .setPlayerId(poisoned.player)
+        .setAmount(money("lots", "EUR"))
+        .setOrderKey(poisoned.registration.getOrderKey())
+        .build();
+
     /** The three scenarios' polls, produced while the listener is stopped once, for the tests to look at. */
     @BeforeAll
     void produceThePolls() {
-        List<Click> clicks = List.of(registrationThenDeposit.click, depositThenRegistration.click, repeated.click);
+        List<Click> clicks = List.of(registrationThenDeposit.click, depositThenRegistration.click, repeated.click,
+                poisoned.click);
         clicks.forEach(click -> kafka.send(Topics.CLICKS.name(), click.getClickId(), click));
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from clicks where click_id = any(?::text[])")
             .param(clicks.stream().map(Click::getClickId).toArray(String[]::new))
@@ -77,6 +96,7 @@ class PollAtOnceTest {
             depositThenRegistration.send(depositThenRegistration.deposit, depositThenRegistration.registration);
             repeated.send(repeated.registration, repeated.deposit, repeated.deposit, repeated.registration,
                     repeated.deposit);
+            poisoned.send(poisoned.registration, poison, poisoned.deposit);
             kafka.flush();
         }
         finally {
@@ -131,6 +151,33 @@ class PollAtOnceTest {
         assertOneTransaction(poll.registration, poll.deposit);
     }
 
+    @Test
+    void aPoisonInAPollIsDeadLetteredAndTheOthersAreAppliedOnce() {
+        Scenario poll = poisoned;
+
+        assertThat(attributedOnce(poll.registration).getMethod()).isEqualTo(AttributionMethod.CLICK_ID);
+        assertThat(attributedOnce(poll.deposit).getFirstDeposit()).isTrue();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                TestInfrastructure.kafka().bootstrapServers(), "group.id", unique("dlt"), "auto.offset.reset",
+                "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONVERSIONS_REPORTED.deadLetterTopic()));
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (poison.getOrderKey().equals(record.key())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        assertThat(jdbc.sql("select count(*) from conversions where event_id = ?").param(poison.getEventId())
+            .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from processed_events where event_id = ?").param(poison.getEventId())
+            .query(Long.class).single()).isZero();
+        assertThat(attributed(poll.registration.getEventId())).as("applied once, though its poll was redone")
+            .hasSize(1);
+    }
+
     /** A stored click, a player's registration through it and the player's deposit, under the player's key. */
     private final class Scenario {
 
@@ -143,7 +190,9 @@ class PollAtOnceTest {
         private final ConversionReported deposit;
 
         Scenario(String publisherId) {
-            click = click(unique("offer"), publisherId).build();
+            // Its id a ULID of its time, as click-service makes them: the poll reads it in its day's partition.
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            click = click(unique("offer"), publisherId).setClickId(ulid(at)).setOccurredAt(at).build();
             String key = click.getOfferId() + ":player:" + player;
             registration = conversion(ConversionKind.REGISTRATION).setClickId(click.getClickId())
                 .setOfferId(click.getOfferId())
