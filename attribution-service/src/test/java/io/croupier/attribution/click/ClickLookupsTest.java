@@ -10,6 +10,7 @@ import io.croupier.attribution.AttributionServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.croupier.attribution.TestEvents.ulid;
 import static io.croupier.attribution.TestEvents.unique;
@@ -24,6 +25,9 @@ class ClickLookupsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void manyClicksAreFoundAtOnceWhateverTheShapeOfTheirIds() {
@@ -42,6 +46,34 @@ class ClickLookupsTest {
         assertThat(found).containsOnlyKeys(madeByClickService, ofAnotherShape, yesterdays);
         found.forEach((clickId, click) -> assertThat(click).isEqualTo(clicks.find(clickId).orElseThrow()));
         assertThat(found.get(yesterdays).occurredAt()).isEqualTo(now.minus(1, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void clicksReadAtTheirTimeAreEachReadInTheirDaysPartitionOnly() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String today = ulid(now);
+        String yesterday = ulid(now.minus(1, ChronoUnit.DAYS));
+        store(today, now);
+        store(yesterday, now.minus(1, ChronoUnit.DAYS));
+
+        // Planned as on a table of real size: the few test rows would otherwise be hashed, whole partitions at a time.
+        String plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_hashjoin = off").update();
+            jdbc.sql("set local enable_mergejoin = off").update();
+            return String.join("\n", jdbc.sql("explain (analyze, costs off, timing off, summary off) "
+                    + ClickRepository.AT_THEIR_TIME)
+                .param(new String[] { today, yesterday })
+                .param(new String[] { now.toString(), now.minus(1, ChronoUnit.DAYS).toString() })
+                .query(String.class)
+                .list());
+        });
+
+        // Every day kept has a partition in the plan; all but the two days asked for are pruned as the look-ups run.
+        assertThat(plan.lines().filter(line -> line.contains(" on clicks_p"))).as(plan).hasSizeGreaterThan(10);
+        assertThat(plan.lines().filter(line -> line.contains(" on clicks_p") && !line.contains("never executed")))
+            .as(plan)
+            .hasSize(2);
     }
 
     private void store(String clickId, Instant at) {
