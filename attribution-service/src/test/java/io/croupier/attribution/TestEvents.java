@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.croupier.embedded.TopicRecords;
@@ -46,6 +47,21 @@ public final class TestEvents {
             .setIp("203.0.113.7")
             .setUserAgent("Mozilla/5.0")
             .setOccurredAt(Instant.now());
+    }
+
+    /** A click id as click-service makes it: a ULID of the click's millisecond, the rest random. */
+    public static String ulid(Instant at) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        char[] id = new char[26];
+        long millis = at.toEpochMilli();
+        for (int i = 9; i >= 0; i--) {
+            id[i] = alphabet.charAt((int) (millis & 31));
+            millis >>>= 5;
+        }
+        for (int i = 10; i < 26; i++) {
+            id[i] = alphabet.charAt(ThreadLocalRandom.current().nextInt(32));
+        }
+        return new String(id);
     }
 
     public static Tracking.Builder tracking() {

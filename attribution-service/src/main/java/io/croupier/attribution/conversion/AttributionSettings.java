@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBatchSize parked conversions checked per transaction
  * @param fallbackWindow how far back the seed 004 fallback looks for the offer's most recent click
  * @param consumers conversion consumers on this instance (each takes some of the topic's partitions)
+ * @param pollAtOnce read a poll's standing at once and write it at the end of the poll ({@link PollStanding});
+ *        {@code false} reads and writes each fact of each conversion with its own statement ({@link PerRecordStanding},
+ *        the benchmark's reference)
  */
 @ConfigurationProperties("croupier.attribution.conversions")
 record AttributionSettings(@DefaultValue("15m") Duration gracePeriod, @DefaultValue("2s") Duration retryInterval,
         @DefaultValue("10m") Duration unattributedRecheckInterval, @DefaultValue("500") int retryBatchSize,
-        @DefaultValue("1h") Duration fallbackWindow, @DefaultValue("3") int consumers) {
+        @DefaultValue("1h") Duration fallbackWindow, @DefaultValue("3") int consumers,
+        @DefaultValue("true") boolean pollAtOnce) {
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import io.croupier.attribution.click.ClickRepository;
 import io.croupier.attribution.click.StoredClick;
 import io.croupier.attribution.player.PlayerLink;
-import io.croupier.attribution.player.PlayerLinks;
 import io.croupier.attribution.publisher.PublisherReplica;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionKind;
@@ -16,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides how a conversion is attributed, most certain evidence first: its click id, the player's link, the seed 003
- * sub id, and only then the seed 004 fallback to the offer's most recent click. It reads and never writes.
+ * sub id, and only then the seed 004 fallback to the offer's most recent click. It reads and never writes: clicks and
+ * player links as the attributing transaction's {@link Standing} sees them.
  */
 @Component
 class Attributor {
@@ -27,29 +27,25 @@ class Attributor {
 
     private final ClickRepository clicks;
 
-    private final PlayerLinks players;
-
     private final PublisherReplica publishers;
 
     private final AttributionSettings settings;
 
-    Attributor(ClickRepository clicks, PlayerLinks players, PublisherReplica publishers,
-            AttributionSettings settings) {
+    Attributor(ClickRepository clicks, PublisherReplica publishers, AttributionSettings settings) {
         this.clicks = clicks;
-        this.players = players;
         this.publishers = publishers;
         this.settings = settings;
     }
 
-    Decision decide(ConversionReported conversion) {
+    Decision decide(ConversionReported conversion, Standing standing) {
         String offerId = conversion.getOfferId();
         if (conversion.getClickId() != null) {
-            return byClickId(conversion);
+            return byClickId(conversion, standing);
         }
         if (offerId == null) {
             return new Decision.Unattributed(UnattributedReason.UNKNOWN_OFFER);
         }
-        Optional<PlayerLink> link = link(offerId, conversion.getPlayerId());
+        Optional<PlayerLink> link = link(offerId, conversion.getPlayerId(), standing);
         if (link.isPresent()) {
             return byLink(offerId, link.get(), null);
         }
@@ -62,8 +58,8 @@ class Attributor {
         return byFallback(offerId, conversion);
     }
 
-    private Decision byClickId(ConversionReported conversion) {
-        Optional<StoredClick> click = clicks.find(conversion.getClickId());
+    private Decision byClickId(ConversionReported conversion, Standing standing) {
+        Optional<StoredClick> click = standing.click(conversion.getClickId());
         if (click.isPresent()) {
             String offerId = click.get().offerId();
             if (conversion.getOfferId() != null && !conversion.getOfferId().equals(offerId)) {
@@ -72,7 +68,7 @@ class Attributor {
             return new Decision.Attributed(AttributionMethod.CLICK_ID, offerId, Origin.of(click.get()), null, false);
         }
         // A click past its retention is gone for good, but the player it brought is still linked.
-        Optional<PlayerLink> link = link(conversion.getOfferId(), conversion.getPlayerId());
+        Optional<PlayerLink> link = link(conversion.getOfferId(), conversion.getPlayerId(), standing);
         if (link.isPresent()) {
             return byLink(conversion.getOfferId(), link.get(),
                     "click " + conversion.getClickId() + " not found; attributed through the player link");
@@ -110,7 +106,7 @@ class Attributor {
                 warning == null ? guess : warning + "; " + guess, true);
     }
 
-    private Optional<PlayerLink> link(String offerId, String playerId) {
-        return offerId == null || playerId == null ? Optional.empty() : players.find(offerId, playerId);
+    private static Optional<PlayerLink> link(String offerId, String playerId, Standing standing) {
+        return offerId == null || playerId == null ? Optional.empty() : standing.link(offerId, playerId);
     }
 }

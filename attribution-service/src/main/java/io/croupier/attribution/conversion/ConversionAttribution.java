@@ -9,10 +9,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
-import io.croupier.attribution.click.ClickWaitLock;
 import io.croupier.attribution.player.FirstDeposits;
 import io.croupier.attribution.player.PlayerLink;
-import io.croupier.attribution.player.PlayerLinks;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.AttributionMethod;
 import io.croupier.events.ConversionReported;
@@ -28,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies attribution decisions: stores them, links players, emits each attributed conversion exactly once through the
- * outbox, and parks what cannot be attributed yet. Every method runs inside the caller's transaction.
+ * outbox, and parks what cannot be attributed yet. Every method runs inside the caller's transaction, against the
+ * {@link Standing} it reads and writes through: a poll's, read at once, or one statement per fact.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -38,17 +37,11 @@ class ConversionAttribution {
 
     private static final Logger log = LoggerFactory.getLogger(ConversionAttribution.class);
 
-    private final ConversionRepository conversions;
+    private final Standings standings;
 
     private final Attributor attributor;
 
-    private final PlayerLinks players;
-
     private final FirstDeposits firstDeposits;
-
-    private final ClickWaitLock clickWait;
-
-    private final WaitingOrderKeys waiting;
 
     private final Inbox inbox;
 
@@ -62,16 +55,12 @@ class ConversionAttribution {
 
     private final AttributionMeters meters;
 
-    ConversionAttribution(ConversionRepository conversions, Attributor attributor, PlayerLinks players,
-            FirstDeposits firstDeposits, ClickWaitLock clickWait, WaitingOrderKeys waiting, Inbox inbox,
+    ConversionAttribution(Standings standings, Attributor attributor, FirstDeposits firstDeposits, Inbox inbox,
             Outbox outbox, ApplicationEventPublisher events, AttributionSettings settings, Clock clock,
             AttributionMeters meters) {
-        this.conversions = conversions;
+        this.standings = standings;
         this.attributor = attributor;
-        this.players = players;
         this.firstDeposits = firstDeposits;
-        this.clickWait = clickWait;
-        this.waiting = waiting;
         this.inbox = inbox;
         this.outbox = outbox;
         this.events = events;
@@ -82,21 +71,32 @@ class ConversionAttribution {
 
     /**
      * Newly reported conversions, in the order they were consumed; a redelivered one, and a repeat within the list, is
-     * skipped (one inbox statement for the whole list).
+     * skipped (one inbox statement for the whole list). Their standing is read at once and written at the end
+     * ({@code poll-at-once}), or fact by fact.
      */
     void receive(List<ConversionReported> reported) {
         Set<String> fresh = inbox.firstDeliveries(CONSUMER,
                 reported.stream().map(ConversionReported::getEventId).toList());
-        for (ConversionReported conversion : reported) {
-            if (!fresh.remove(conversion.getEventId())) {
-                continue;
-            }
+        List<ConversionReported> firstDeliveries = reported.stream()
+            .filter(conversion -> fresh.remove(conversion.getEventId()))
+            .toList();
+        if (!firstDeliveries.isEmpty()) {
+            apply(firstDeliveries, settings.pollAtOnce() ? standings.readAtOnce(firstDeliveries)
+                    : standings.perRecord());
+        }
+    }
+
+    /** Stores and attributes conversions received for the first time, in their order, against this standing. */
+    void apply(List<ConversionReported> firstDeliveries, Standing standing) {
+        for (ConversionReported conversion : firstDeliveries) {
             Instant now = clock.instant();
             Instant graceUntil = now.plus(settings.gracePeriod());
-            if (conversions.insert(conversion, now, graceUntil)) {
-                attempt(new ParkedConversion(conversion, graceUntil, 0));
+            if (standing.insert(conversion, now, graceUntil)) {
+                attempt(new ParkedConversion(conversion, graceUntil, 0), standing);
             }
         }
+        standing.lockStillWaitingForLinkedPlayers().forEach(parked -> attempt(parked, standing));
+        standing.flush();
     }
 
     /**
@@ -104,30 +104,34 @@ class ConversionAttribution {
      * attribution releases (those parked behind it, those waiting for the player it links), in turn.
      */
     void attempt(ParkedConversion parked) {
+        attempt(parked, standings.perRecord());
+    }
+
+    private void attempt(ParkedConversion parked, Standing standing) {
         Deque<ParkedConversion> work = new ArrayDeque<>();
         work.add(parked);
         while (!work.isEmpty()) {
-            work.addAll(attemptOne(work.poll()));
+            work.addAll(attemptOne(work.poll(), standing));
         }
     }
 
     /** @return the conversions this one's attribution (or giving up) released */
-    private List<ParkedConversion> attemptOne(ParkedConversion parked) {
+    private List<ParkedConversion> attemptOne(ParkedConversion parked, Standing standing) {
         ConversionReported conversion = parked.conversion();
         OrderKeys keys = OrderKeys.of(conversion);
         Instant now = clock.instant();
-        Decision decision = decide(conversion);
+        Decision decision = decide(conversion, standing);
         meters.decided(decision);
         if (decision instanceof Decision.Attributed attributed) {
-            if (!waitsBehindEarlier(conversion, keys, attributed)) {
-                return attribute(parked, keys, attributed, now);
+            if (!waitsBehindEarlier(conversion, keys, attributed, standing)) {
+                return attribute(parked, keys, attributed, now, standing);
             }
             decision = new Decision.Unattributed(UnattributedReason.WAITING_FOR_EARLIER);
         }
         UnattributedReason reason = ((Decision.Unattributed) decision).reason();
-        park(parked, keys, reason, now);
+        park(parked, keys, reason, now, standing);
         // Given up for good, it holds nothing back any more.
-        return reason.permanent() ? followers(parked, keys) : List.of();
+        return reason.permanent() ? followers(parked, keys, standing) : List.of();
     }
 
     /**
@@ -135,24 +139,24 @@ class ConversionAttribution {
      * conversion that waited can have any (every wait is counted in its checks): one decided at first sight was never
      * seen waiting.
      */
-    private List<ParkedConversion> followers(ParkedConversion parked, OrderKeys keys) {
+    private static List<ParkedConversion> followers(ParkedConversion parked, OrderKeys keys, Standing standing) {
         if (parked.checks() == 0) {
             return List.of();
         }
-        waiting.remove(keys, parked.conversion().getEventId());
-        return conversions.lockFollowers(keys, parked.conversion().getPostbackLogId());
+        standing.removeWaiting(keys, parked.conversion().getEventId());
+        return standing.lockFollowers(keys, parked.conversion().getPostbackLogId());
     }
 
     /**
      * A conversion is parked for a missing click only after meeting the click batch that may be storing it, and
      * deciding again ({@link ClickWaitLock}).
      */
-    private Decision decide(ConversionReported conversion) {
-        Decision decision = attributor.decide(conversion);
+    private Decision decide(ConversionReported conversion, Standing standing) {
+        Decision decision = attributor.decide(conversion, standing);
         if (decision instanceof Decision.Unattributed unattributed
                 && unattributed.reason() == UnattributedReason.CLICK_NOT_FOUND) {
-            clickWait.beforeParking();
-            return attributor.decide(conversion);
+            standing.waitForClickBatches();
+            return attributor.decide(conversion, standing);
         }
         return decision;
     }
@@ -162,13 +166,14 @@ class ConversionAttribution {
      * this one waits behind it, or a later fact would overtake an earlier one. A fact waiting for its player's link
      * does not hold back the conversion that makes the link: the link is what it waits for, and it follows at once.
      */
-    private boolean waitsBehindEarlier(ConversionReported conversion, OrderKeys keys, Decision.Attributed decision) {
-        List<Waiting> earlier = waiting.earlierThan(keys, conversion.getPostbackLogId());
+    private static boolean waitsBehindEarlier(ConversionReported conversion, OrderKeys keys,
+            Decision.Attributed decision, Standing standing) {
+        List<Waiting> earlier = standing.waitingEarlierThan(keys, conversion.getPostbackLogId());
         if (earlier.isEmpty()) {
             return false;
         }
         boolean linksPlayer = keys.player() != null && decision.method() != AttributionMethod.PLAYER
-                && players.find(decision.offerId(), conversion.getPlayerId()).isEmpty();
+                && standing.link(decision.offerId(), conversion.getPlayerId()).isEmpty();
         return !earlier.stream().allMatch(waiting -> linksPlayer && waitsForTheLink(waiting, keys));
     }
 
@@ -178,25 +183,26 @@ class ConversionAttribution {
         return forTheLink && waiting.sharedKeys().stream().allMatch(keys.player()::equals);
     }
 
-    private void park(ParkedConversion parked, OrderKeys keys, UnattributedReason reason, Instant now) {
+    private void park(ParkedConversion parked, OrderKeys keys, UnattributedReason reason, Instant now,
+            Standing standing) {
         ConversionReported conversion = parked.conversion();
         if (reason.permanent()) {
-            conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
+            standing.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
             return;
         }
         boolean parkedNow;
         if (now.isBefore(parked.graceUntil())) {
             Instant nextCheck = now.plus(backOff(parked.checks()));
             // Checked again no later than the end of the grace period, so it is listed as unattributed on time.
-            parkedNow = conversions.markWaiting(conversion.getEventId(), "PENDING", reason,
+            parkedNow = standing.markWaiting(conversion.getEventId(), "PENDING", reason,
                     nextCheck.isBefore(parked.graceUntil()) ? nextCheck : parked.graceUntil());
         }
         else {
-            parkedNow = conversions.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
+            parkedNow = standing.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
                     now.plus(settings.unattributedRecheckInterval()));
         }
         if (parkedNow) {
-            waiting.record(keys, conversion.getPostbackLogId(), conversion.getEventId(), reason);
+            standing.recordWaiting(keys, conversion.getPostbackLogId(), conversion.getEventId(), reason);
         }
     }
 
@@ -211,9 +217,9 @@ class ConversionAttribution {
     }
 
     private List<ParkedConversion> attribute(ParkedConversion parked, OrderKeys keys, Decision.Attributed decision,
-            Instant now) {
+            Instant now, Standing standing) {
         ConversionReported conversion = parked.conversion();
-        if (!conversions.markAttributed(conversion.getEventId(), decision, now)) {
+        if (!standing.markAttributed(conversion.getEventId(), decision, now)) {
             return List.of();
         }
         if (decision.warning() != null) {
@@ -221,16 +227,16 @@ class ConversionAttribution {
         }
         String playerId = conversion.getPlayerId();
         boolean newlyLinked = playerId != null && decision.method() != AttributionMethod.PLAYER
-                && players.link(link(conversion, decision));
-        Boolean firstDeposit = firstDeposits.decide(conversion, decision.offerId());
+                && standing.link(link(conversion, decision));
+        Boolean firstDeposit = firstDeposits.decide(conversion, decision.offerId(), standing);
         outbox.append(Topics.ATTRIBUTED_CONVERSIONS, conversion.getOrderKey(),
                 event(conversion, decision, firstDeposit, now));
         events.publishEvent(new ConversionAttributed(decision.offerId(), conversion.getKind(), conversion.getStatus(),
-                countsInFunnel(conversion, decision.offerId(), firstDeposit), conversion.getAmount(),
+                countsInFunnel(conversion, decision.offerId(), firstDeposit, standing), conversion.getAmount(),
                 conversion.getOccurredAt(), decision.origin().clickId()));
-        List<ParkedConversion> released = new ArrayList<>(followers(parked, keys));
+        List<ParkedConversion> released = new ArrayList<>(followers(parked, keys, standing));
         if (newlyLinked) {
-            released.addAll(conversions.lockWaitingForPlayer(decision.offerId(), playerId));
+            released.addAll(standing.lockWaitingForPlayer(decision.offerId(), playerId));
         }
         return released;
     }
@@ -239,9 +245,10 @@ class ConversionAttribution {
      * A first deposit counts in the funnel, and a linked player at most once: a casino flagging a later deposit as
      * first (believed for the CPA) does not count the player twice.
      */
-    private boolean countsInFunnel(ConversionReported conversion, String offerId, Boolean firstDeposit) {
-        return Boolean.TRUE.equals(firstDeposit)
-                && (conversion.getPlayerId() == null || players.claimFirstDeposit(offerId, conversion.getPlayerId()));
+    private static boolean countsInFunnel(ConversionReported conversion, String offerId, Boolean firstDeposit,
+            Standing standing) {
+        return Boolean.TRUE.equals(firstDeposit) && (conversion.getPlayerId() == null
+                || standing.claimFirstDeposit(offerId, conversion.getPlayerId()));
     }
 
     private static PlayerLink link(ConversionReported conversion, Decision.Attributed decision) {

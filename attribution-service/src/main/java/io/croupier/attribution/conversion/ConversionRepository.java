@@ -5,9 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import io.croupier.events.ConversionReported;
 import io.croupier.events.Money;
@@ -55,6 +60,92 @@ class ConversionRepository {
             .update() == 1;
     }
 
+    /** Which of these conversions are stored already. */
+    Set<String> stored(Collection<String> eventIds) {
+        return new HashSet<>(jdbc.sql("select event_id from conversions where event_id = any(?::text[])")
+            .param(eventIds.toArray(String[]::new))
+            .query(String.class)
+            .list());
+    }
+
+    /**
+     * Inserts the conversions with the decisions reached for them, in their order, in one statement.
+     *
+     * @return how many were inserted: fewer when one was stored meanwhile
+     */
+    int insertAll(Collection<NewConversion> received) {
+        if (received.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into conversions (event_id, payload, postback_log_id, order_key, kind, status, offer_id,
+                                         click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
+                                         grace_until, state, reason, next_check_at, checks, method,
+                                         attributed_offer_id, publisher_id, attributed_click_id, warning, guessed,
+                                         attributed_at)
+                select c.event_id, c.payload, c.postback_log_id, c.order_key, c.kind, c.status, c.offer_id,
+                       c.click_id, c.player_id, c.sub_id, c.amount, c.currency, epoch + c.occurred_at * micro,
+                       epoch + c.received_at * micro, epoch + c.grace_until * micro, c.state, c.reason,
+                       epoch + c.next_check_at * micro, c.checks, c.method, c.attributed_offer_id, c.publisher_id,
+                       c.attributed_click_id, c.warning, c.guessed, epoch + c.attributed_at * micro
+                  from unnest(?::text[], ?::bytea[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::bigint[], ?::bigint[],
+                              ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
+                       with ordinality as c(event_id, payload, postback_log_id, order_key, kind, status, offer_id,
+                                            click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
+                                            grace_until, state, reason, next_check_at, checks, method,
+                                            attributed_offer_id, publisher_id, attributed_click_id, warning,
+                                            guessed, attributed_at, ord),
+                       -- Instants travel as microseconds since the epoch: exact, and no time zone to agree on.
+                       (select timestamptz 'epoch' as epoch, interval '1 microsecond' as micro) as units
+                 order by c.ord
+                on conflict (event_id) do nothing""")
+            .param(column(received, c -> c.conversion().getEventId()))
+            .param(received.stream()
+                .map(c -> serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), c.conversion()))
+                .toArray(byte[][]::new))
+            .param(received.stream().map(c -> c.conversion().getPostbackLogId()).toArray(Long[]::new))
+            .param(column(received, c -> c.conversion().getOrderKey()))
+            .param(column(received, c -> c.conversion().getKind().name()))
+            .param(column(received, c -> c.conversion().getStatus().name()))
+            .param(column(received, c -> c.conversion().getOfferId()))
+            .param(column(received, c -> c.conversion().getClickId()))
+            .param(column(received, c -> c.conversion().getPlayerId()))
+            .param(column(received, c -> c.conversion().getSubId()))
+            .param(column(received, c -> c.conversion().getAmount() == null ? null
+                    : c.conversion().getAmount().getAmount()))
+            .param(column(received, c -> c.conversion().getAmount() == null ? null
+                    : c.conversion().getAmount().getCurrency()))
+            .param(micros(received, c -> c.conversion().getOccurredAt()))
+            .param(micros(received, NewConversion::receivedAt))
+            .param(micros(received, NewConversion::graceUntil))
+            .param(column(received, NewConversion::state))
+            .param(column(received, c -> c.reason() == null ? null : c.reason().name()))
+            .param(micros(received, NewConversion::nextCheckAt))
+            .param(received.stream().map(NewConversion::checks).toArray(Integer[]::new))
+            .param(column(received, c -> c.attributed() == null ? null : c.attributed().method().name()))
+            .param(column(received, c -> c.attributed() == null ? null : c.attributed().offerId()))
+            .param(column(received, c -> c.attributed() == null ? null : c.attributed().origin().publisherId()))
+            .param(column(received, c -> c.attributed() == null ? null : c.attributed().origin().clickId()))
+            .param(column(received, c -> c.attributed() == null ? null : c.attributed().warning()))
+            .param(received.stream().map(c -> c.attributed() != null && c.attributed().guessed())
+                .toArray(Boolean[]::new))
+            .param(micros(received, NewConversion::attributedAt))
+            .update();
+    }
+
+    private static String[] column(Collection<NewConversion> received, Function<NewConversion, String> field) {
+        return received.stream().map(field).toArray(String[]::new);
+    }
+
+    private static Long[] micros(Collection<NewConversion> received, Function<NewConversion, Instant> field) {
+        return received.stream()
+            .map(field)
+            .map(instant -> instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant))
+            .toArray(Long[]::new);
+    }
+
     /**
      * Locks the conversions that wait for any of these clicks, in the order they were accepted; rows another
      * transaction holds are its.
@@ -77,6 +168,22 @@ class ConversionRepository {
                 order by postback_log_id nulls first, seq for update skip locked""")
             .param(offerId)
             .param(playerId)
+            .query(this::map)
+            .list();
+    }
+
+    /**
+     * Locks the conversions that wait for the link of any of these players (the same index of each list is one
+     * player), in the order they were accepted.
+     */
+    List<ParkedConversion> lockWaitingForPlayers(List<String> offerIds, List<String> playerIds) {
+        return jdbc.sql("select " + PARKED_COLUMNS + """
+                 from conversions join unnest(?::text[], ?::text[]) as linked(offer_id, player_id)
+                using (offer_id, player_id)
+                where state <> 'ATTRIBUTED' and next_check_at is not null
+                order by postback_log_id nulls first, seq for update skip locked""")
+            .param(offerIds.toArray(String[]::new))
+            .param(playerIds.toArray(String[]::new))
             .query(this::map)
             .list();
     }

@@ -17,7 +17,7 @@ record OrderKeys(List<String> all, String player) {
     static OrderKeys of(ConversionReported conversion) {
         String offer = conversion.getOfferId() == null ? "" : conversion.getOfferId();
         List<String> keys = new ArrayList<>(4);
-        String player = conversion.getPlayerId() == null ? null : "player:" + offer + ":" + conversion.getPlayerId();
+        String player = conversion.getPlayerId() == null ? null : player(offer, conversion.getPlayerId());
         if (conversion.getClickId() != null) {
             keys.add("click:" + conversion.getClickId());
         }
@@ -31,6 +31,11 @@ record OrderKeys(List<String> all, String player) {
             keys.add("conversion:" + offer + ":" + conversion.getConversionId());
         }
         return new OrderKeys(List.copyOf(keys), player);
+    }
+
+    /** The key of a player's facts: what a conversion waiting for that player's link is kept under. */
+    static String player(String offerId, String playerId) {
+        return "player:" + offerId + ":" + playerId;
     }
 
     String[] array() {

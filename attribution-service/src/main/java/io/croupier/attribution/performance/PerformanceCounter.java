@@ -3,10 +3,10 @@ package io.croupier.attribution.performance;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import io.croupier.attribution.click.ClickRepository;
@@ -74,7 +74,9 @@ class PerformanceCounter {
         counts[1] += registration ? 1 : 0;
         if (conversion.firstDeposit()) {
             counts[2]++;
-            delayAfterClick(conversion).ifPresent(delay -> deltas.delays(key).add(delay));
+            if (conversion.clickId() != null) {
+                deltas.depositsAfterClicks(key).add(new DepositAfterClick(conversion.clickId(), conversion.occurredAt()));
+            }
         }
         if (deposit && conversion.amount() != null) {
             deltas.volume.merge(new VolumeKey(key, conversion.amount().getCurrency()),
@@ -82,14 +84,24 @@ class PerformanceCounter {
         }
     }
 
-    /** Empty when the click is unknown (a sub id attribution) or past its retention. */
-    private Optional<Long> delayAfterClick(ConversionAttributed conversion) {
-        if (conversion.clickId() == null) {
-            return Optional.empty();
-        }
-        // A casino's clock running behind ours must not make a deposit precede its click.
-        return clicks.find(conversion.clickId())
-            .map(click -> Math.max(0, Duration.between(click.occurredAt(), conversion.occurredAt()).toMillis()));
+    /**
+     * The delays of the transaction's first deposits after their clicks, the clicks read in one statement. None for a
+     * click past its retention.
+     */
+    private void addDelays(Deltas deltas) {
+        Map<String, StoredClick> found = clicks.findAll(deltas.depositsAfterClicks.values()
+            .stream()
+            .flatMap(List::stream)
+            .map(DepositAfterClick::clickId)
+            .toList());
+        deltas.depositsAfterClicks.forEach((window, deposits) -> deposits.forEach(deposit -> {
+            StoredClick click = found.get(deposit.clickId());
+            if (click != null) {
+                // A casino's clock running behind ours must not make a deposit precede its click.
+                deltas.delays(window)
+                    .add(Math.max(0, Duration.between(click.occurredAt(), deposit.occurredAt()).toMillis()));
+            }
+        }));
     }
 
     private Deltas deltas() {
@@ -119,6 +131,9 @@ class PerformanceCounter {
     }
 
     private void write(Deltas deltas) {
+        if (!deltas.depositsAfterClicks.isEmpty()) {
+            addDelays(deltas);
+        }
         deltas.windows.forEach((window, counts) -> jdbc.sql("""
                 insert into performance_windows (offer_id, window_start, window_end, clicks, registrations,
                                                  first_deposits, first_deposit_delays)
@@ -156,6 +171,8 @@ class PerformanceCounter {
 
         private final Map<VolumeKey, BigDecimal> volume = new TreeMap<>();
 
+        private final Map<WindowKey, List<DepositAfterClick>> depositsAfterClicks = new TreeMap<>();
+
         long[] window(WindowKey key) {
             return windows.computeIfAbsent(key, k -> new long[3]);
         }
@@ -163,6 +180,14 @@ class PerformanceCounter {
         List<Long> delays(WindowKey key) {
             return delays.computeIfAbsent(key, k -> new ArrayList<>());
         }
+
+        List<DepositAfterClick> depositsAfterClicks(WindowKey key) {
+            return depositsAfterClicks.computeIfAbsent(key, k -> new ArrayList<>());
+        }
+    }
+
+    /** A first deposit counted in a window, whose delay after its click is added once the click is read. */
+    private record DepositAfterClick(String clickId, Instant occurredAt) {
     }
 
     record WindowKey(String offerId, long startMillis) implements Comparable<WindowKey> {

@@ -18,19 +18,15 @@ public class FirstDeposits {
 
     private static final Logger log = LoggerFactory.getLogger(FirstDeposits.class);
 
-    private final PlayerLinks players;
-
-    FirstDeposits(PlayerLinks players) {
-        this.players = players;
-    }
-
     /**
      * Called once per attributed conversion, after its player is linked, in the attributing transaction.
+     *
+     * @param history the player's deposits, as the attributing transaction sees them
      *
      * @return {@code null} when the question does not arise (not an approved deposit) or cannot be answered from a
      *         history (no player id: seed 003 names only the affiliate, and the casino sent no flag)
      */
-    public Boolean decide(ConversionReported conversion, String offerId) {
+    public Boolean decide(ConversionReported conversion, String offerId, DepositHistory history) {
         boolean deposit = conversion.getKind() == ConversionKind.DEPOSIT || conversion.getKind() == ConversionKind.FTD;
         if (!deposit || conversion.getStatus() != ConversionStatus.APPROVED) {
             return null;
@@ -39,7 +35,7 @@ public class FirstDeposits {
         if (conversion.getPlayerId() == null) {
             return casinoSays;
         }
-        boolean firstSeen = players.recordDeposit(offerId, conversion.getPlayerId());
+        boolean firstSeen = history.recordDeposit(offerId, conversion.getPlayerId());
         if (casinoSays == null) {
             return firstSeen;
         }
