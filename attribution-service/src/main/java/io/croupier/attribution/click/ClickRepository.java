@@ -69,9 +69,9 @@ public class ClickRepository {
         List<String> timed = new ArrayList<>();
         List<String> times = new ArrayList<>();
         for (String clickId : new HashSet<>(clickIds)) {
-            ClickIdTime.of(clickId).ifPresent(time -> {
+            ClickId.parse(clickId).ifPresent(minted -> {
                 timed.add(clickId);
-                times.add(time.toString());
+                times.add(minted.mintedAt().toString());
             });
         }
         if (!timed.isEmpty()) {
