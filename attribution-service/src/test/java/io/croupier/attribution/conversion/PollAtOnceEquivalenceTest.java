@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.TopicRecords;
 import io.croupier.events.AttributedConversion;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -17,7 +21,7 @@ import io.croupier.events.ConversionStatus;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
 import io.croupier.schemas.Topics;
-import io.croupier.schemas.serde.AvroSingleObjectDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +53,8 @@ class PollAtOnceEquivalenceTest {
 
     private static final List<ConversionKind> KINDS = List.of(ConversionKind.values());
 
-    private final AvroSingleObjectDeserializer deserializer = new AvroSingleObjectDeserializer();
+    private static final TopicRecords<AttributedConversion> ATTRIBUTED = TopicRecords.of(
+            Topics.ATTRIBUTED_CONVERSIONS);
 
     @Autowired
     ConversionAttribution attribution;
@@ -96,10 +101,13 @@ class PollAtOnceEquivalenceTest {
             described.addAll(decisions(run));
             described.addAll(links(run));
             described.addAll(waitingKeys(run));
-            described.addAll(emitted(run));
             return described;
         });
-        return left.stream().map(line -> line.replace(run, "RUN")).toList();
+        long attributed = left.stream().filter(line -> line.startsWith("conversion ") && line.contains(
+                "state=ATTRIBUTED")).count();
+        List<String> described = new ArrayList<>(left);
+        described.addAll(emitted(run, (int) attributed));
+        return described.stream().map(line -> line.replace(run, "RUN")).toList();
     }
 
     private void storeClicks(String run, Instant now) {
@@ -199,20 +207,25 @@ class PollAtOnceEquivalenceTest {
             .list();
     }
 
-    /** The attributed conversions in the outbox, in the order they were appended. */
-    private List<String> emitted(String run) {
-        return jdbc.sql("select record_key, payload from outbox_events where record_key like ? order by id")
-            .param(run + "-key-%")
-            .query((rs, n) -> {
-                AttributedConversion attributed = (AttributedConversion) deserializer
-                    .deserialize(Topics.ATTRIBUTED_CONVERSIONS.name(), rs.getBytes("payload"));
-                return "emitted " + attributed.getEventId() + " key=" + rs.getString("record_key") + " offer="
-                        + attributed.getOfferId() + " publisher=" + attributed.getPublisherId() + " click="
-                        + attributed.getClickId() + " player=" + attributed.getPlayerId() + " tracking="
-                        + attributed.getTracking() + " method=" + attributed.getMethod() + " warning="
-                        + attributed.getWarning() + " guessed=" + attributed.getGuessed() + " firstDeposit="
-                        + attributed.getFirstDeposit();
-            })
-            .list();
+    /**
+     * The attributed conversions the outbox sent once the poll committed (it writes them just before the commit), each
+     * key's in the order they were appended: the order Kafka keeps for a key.
+     */
+    private List<String> emitted(String run, int attributed) {
+        Predicate<ConsumerRecord<String, AttributedConversion>> ofTheRun = record -> record.key().startsWith(run
+                + "-key-");
+        ATTRIBUTED.awaitRecords(ofTheRun, attributed);
+        Map<String, List<String>> byKey = new TreeMap<>();
+        for (ConsumerRecord<String, AttributedConversion> record : ATTRIBUTED.awaitQuiet(ofTheRun,
+                Duration.ofSeconds(1))) {
+            AttributedConversion conversion = record.value();
+            byKey.computeIfAbsent(record.key(), key -> new ArrayList<>()).add("emitted " + conversion.getEventId()
+                    + " key=" + record.key() + " offer=" + conversion.getOfferId() + " publisher="
+                    + conversion.getPublisherId() + " click=" + conversion.getClickId() + " player="
+                    + conversion.getPlayerId() + " tracking=" + conversion.getTracking() + " method="
+                    + conversion.getMethod() + " warning=" + conversion.getWarning() + " guessed="
+                    + conversion.getGuessed() + " firstDeposit=" + conversion.getFirstDeposit());
+        }
+        return byKey.values().stream().flatMap(List::stream).toList();
     }
 }
