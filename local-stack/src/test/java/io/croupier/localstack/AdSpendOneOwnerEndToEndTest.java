@@ -45,7 +45,8 @@ class AdSpendOneOwnerEndToEndTest {
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        JsonNode owner = JSON.readTree(platform.read(platform.edgeUrl() + "/ad-spend?campaign=" + campaign).body());
+        JsonNode owner = JSON.readTree(platform.read(platform.edgeUrl() + "/ad-spend?campaign=" + campaign).body())
+            .path("items");
         assertThat(owner.get(0).path("amount").decimalValue()).isEqualByComparingTo("150.00");
         String report = platform.url(PlatformService.COMMISSION) + "/reports/campaigns?from=" + DAY + "&to=" + DAY;
         JsonNode replica = await().atMost(PATIENCE).until(() -> row(JSON.readTree(platform.read(report).body()),
