@@ -9,7 +9,10 @@ import java.util.List;
  * aggregates: each candidate lag predicts every offer's daily later revenue from its past first deposits, up to one
  * value per deposit, and the candidates are weighed by how well they explain it (pooled over the offers, the
  * likelihood of a compound Poisson, whose variance the revenue entries' own sizes give: a day's swing from one big
- * player weighs as little as it should). A value per deposit is then estimated
+ * player weighs as little as it should). The likelihood is the Poisson deviance, not Pearson's chi-square: while the
+ * offer is young a long lag expects little revenue per day, and one big player's instalment on such a day would make
+ * the chi-square (dividing by the small expectation) reject the long lag for the short ones, taking RevShare's value
+ * for a fraction of what it is. A value per deposit is then estimated
  * under each candidate and mixed by these weights, so an uncertain lag widens the value's uncertainty instead of
  * jumping between candidates. When the deposits came evenly every lag explains the revenue alike, and then the lag
  * does not matter: in a steady flow revenue per deposit is right whatever the lag.
@@ -38,7 +41,7 @@ final class RevenueLag {
         for (int c = 0; c < CANDIDATES.size(); c++) {
             for (Series offer : offers) {
                 Misfit misfit = misfit(CANDIDATES.get(c), offer, historyHours);
-                misfits[c] += misfit.chiSquare();
+                misfits[c] += misfit.deviance();
                 days += c == 0 ? misfit.days() : 0;
             }
         }
@@ -47,7 +50,7 @@ final class RevenueLag {
             best = Math.min(best, misfit);
         }
         // Revenue more dispersed than a compound Poisson (one player's shares arrive on many days) says less about
-        // the lag than its chi-square suggests: the best fit's dispersion tempers the likelihood.
+        // the lag than its deviance suggests: the best fit's dispersion tempers the likelihood.
         double dispersion = days > 2 ? Math.max(1, best / (days - 2)) : 1;
         double[] weights = new double[CANDIDATES.size()];
         double total = 0;
@@ -107,9 +110,10 @@ final class RevenueLag {
 
     /**
      * How badly the candidate's arrivals explain the daily later revenue over the last {@code historyHours}: the
-     * chi-square of a compound Poisson, the value per deposit being later revenue over arrivals, and a day's variance
-     * its expected revenue times the size of a typical entry (summed squares over summed revenue). Nothing for an
-     * offer without later revenue.
+     * deviance of a compound Poisson, the value per deposit being later revenue over arrivals, and a day's revenue
+     * counted in typical entries (summed squares over summed revenue), so that its variance is its expectation times
+     * the entry's size. Nothing for an offer without later revenue; a day whose reversals outweigh its revenue counts
+     * as a day without any.
      */
     private static Misfit misfit(Duration lag, Series offer, int historyHours) {
         double[] arrivals = arrivals(lag, offer);
@@ -132,20 +136,24 @@ final class RevenueLag {
         }
         double value = revenue / due;
         double entrySize = squares / revenue;
-        double chiSquare = 0;
+        double deviance = 0;
         int counted = 0;
         for (int d = 0; d < days; d++) {
             double mean = value * expected[d];
             if (mean > 0) {
-                double residual = seen[d] - mean;
-                chiSquare += residual * residual / (entrySize * mean);
+                deviance += deviance(Math.max(seen[d], 0) / entrySize, mean / entrySize);
                 counted++;
             }
         }
-        return new Misfit(chiSquare, counted);
+        return new Misfit(deviance, counted);
     }
 
-    /** @param days the days that expected later revenue, each a term of the chi-square */
-    private record Misfit(double chiSquare, int days) {
+    /** The Poisson deviance of {@code seen} against its expectation {@code mean}, both in entries. */
+    static double deviance(double seen, double mean) {
+        return 2 * ((seen > 0 ? seen * Math.log(seen / mean) : 0) - (seen - mean));
+    }
+
+    /** @param days the days that expected later revenue, each a term of the deviance */
+    private record Misfit(double deviance, int days) {
     }
 }
