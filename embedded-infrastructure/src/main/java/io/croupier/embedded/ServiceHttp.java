@@ -112,6 +112,25 @@ public final class ServiceHttp {
         return pages;
     }
 
+    /**
+     * Checks what every cursor-paged list answers to a cursor it did not write and to a limit over 500: a 400, the
+     * platform's one invalid-request problem, naming the field.
+     */
+    public void refusesBadPaging(String list) {
+        String separator = list.contains("?") ? "&" : "?";
+        refused(list + separator + "cursor=dGFtcGVyZWQ", "cursor", "is not one this API answered");
+        refused(list + separator + "limit=501", "limit", "must be between 1 and 500");
+    }
+
+    private void refused(String path, String field, String message) {
+        Answer answer = get(path);
+        if (answer.status() != 400 || !"application/problem+json".equals(answer.header("Content-Type"))
+                || !message.equals(answer.fieldError(field).path("message").asString())) {
+            throw new AssertionError(path + " answered " + answer.status() + " " + answer.body() + ", not a 400 "
+                    + "problem saying " + field + " " + message);
+        }
+    }
+
     /** A JSON post; with no body when {@code json} is null. */
     public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

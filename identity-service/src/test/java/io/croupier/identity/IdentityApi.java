@@ -73,7 +73,8 @@ public final class IdentityApi {
         return anonymous.form(path, form, headers);
     }
 
-    private ServiceHttp as(String token) {
+    /** Calls as the bearer of {@code token}; anonymously when it is null. */
+    public ServiceHttp as(String token) {
         return token == null ? anonymous : new ServiceHttp(port, token);
     }
 }
