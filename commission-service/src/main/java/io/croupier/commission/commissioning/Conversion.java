@@ -58,6 +58,14 @@ record Conversion(String eventId, long postbackLogId, String offerId, String pub
     }
 
     /**
+     * Whether the {@link #playerKey} is the affiliate's sub id (seed 003): then every registration under it is another
+     * player of that affiliate and may qualify one CPA of its own, while a player known by its own id registers once.
+     */
+    boolean keyedByAffiliate() {
+        return playerId == null && subId != null;
+    }
+
+    /**
      * What ties this conversion's reports together in the ledger (seed 004 pending, then approved or rejected; a
      * chargeback and the deposit it takes back): the offer and the conversion id postback-service decided. Null for
      * facts that only happen once per report, such as a seed 003 deposit without transaction id.

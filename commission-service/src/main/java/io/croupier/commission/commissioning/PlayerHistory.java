@@ -114,7 +114,7 @@ class PlayerHistory {
             }
             History history = of(offerId, playerKey);
             if (assessment.effect() == Assessment.Effect.RECORD_REGISTRATION
-                    && (manyPlayers(playerKey) || history.open + history.qualified == 0)) {
+                    && (conversion.keyedByAffiliate() || history.open + history.qualified == 0)) {
                 history.open++;
                 changes.add(() -> recordRegistration(offerId, playerKey, conversion.eventId(),
                         conversion.occurredAt()));
@@ -136,14 +136,6 @@ class PlayerHistory {
             changes.forEach(Runnable::run);
             changes.clear();
         }
-    }
-
-    /**
-     * Under a sub id (seed 003) every registration is another player of that affiliate and may qualify one CPA of its
-     * own; a player known by its own id registers once.
-     */
-    private static boolean manyPlayers(String playerKey) {
-        return playerKey.startsWith("sub:");
     }
 
     private void recordRegistration(String offerId, String playerKey, String inputEventId, Instant at) {
