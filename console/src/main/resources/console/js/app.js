@@ -1,5 +1,6 @@
 import { h, replace } from './dom.js';
 import { current, isPublisher, keepAlive, logOut, whenEnded } from './session.js';
+import { onRefresh, renewNotice } from './shell.js';
 import * as login from './pages/login.js';
 import * as dashboard from './pages/dashboard.js';
 import * as offers from './pages/offers.js';
@@ -23,7 +24,6 @@ const PUBLISHER_NAV = [['portal', 'Your performance']];
 
 const main = document.getElementById('main');
 let message = null;
-let kept = null;
 /** Counts the pages shown, so that a page still loading knows when the user has moved on. */
 let showing = 0;
 
@@ -38,6 +38,7 @@ whenEnded(text => {
 
 document.getElementById('logout').addEventListener('click', () => logOut('You are logged out.'));
 window.addEventListener('hashchange', show);
+onRefresh(show);
 show();
 
 async function show() {
@@ -64,7 +65,7 @@ async function show() {
         return;
     }
     renderTop(session, name);
-    notice(kept);
+    renewNotice();
     document.title = `${page.title} · Croupier`;
     replace(main, h('p', { class: 'loading' }, 'Loading…'));
     try {
@@ -85,20 +86,4 @@ function renderTop(session, active) {
         'aria-current': name === active ? 'page' : false,
     }, label)));
     replace(document.getElementById('who'), `${session.me.username} (${session.me.role.toLowerCase()})`);
-}
-
-/** Shows the current page again, e.g. after a change it made. */
-export function refresh() {
-    show();
-}
-
-/**
- * A message above the page: what just happened, or a secret shown once. {@code keep} keeps it over the next page
- * change (a page that saves and then moves to the saved object).
- */
-export function notice(content, { keep = false } = {}) {
-    const element = document.getElementById('notice');
-    element.hidden = !content;
-    replace(element, content ?? '');
-    kept = keep ? content : null;
 }

@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import { notice } from './app.js';
+import { notice } from './shell.js';
 
 /**
  * Secrets the API shows in this answer only ([label, secret] pairs): shown above the page until the user moves on,

@@ -1,6 +1,6 @@
 import { allowed, api, ApiError, pages } from '../api.js';
 import { count, h, replace, time } from '../dom.js';
-import { notice, refresh } from '../app.js';
+import { notice, refresh } from '../shell.js';
 import { pagedTable } from '../paged.js';
 import { SERVICES_WITH_DEAD_LETTERS } from '../services.js';
 import { current, mayManage } from '../session.js';

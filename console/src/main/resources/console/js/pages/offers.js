@@ -1,7 +1,7 @@
 import { api, ApiError, pages } from '../api.js';
 import { h, replace, table, time } from '../dom.js';
 import { checkbox, field, input, showErrors, valueOf } from '../forms.js';
-import { notice, refresh } from '../app.js';
+import { notice, refresh } from '../shell.js';
 import { pagedTable } from '../paged.js';
 import { showOnce } from '../secret.js';
 import { current, mayManage } from '../session.js';

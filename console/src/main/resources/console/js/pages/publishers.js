@@ -1,7 +1,7 @@
 import { api, ApiError, pages } from '../api.js';
 import { count, h, replace, time } from '../dom.js';
 import { checkbox, field, input, select, showErrors, valueOf } from '../forms.js';
-import { notice, refresh } from '../app.js';
+import { notice, refresh } from '../shell.js';
 import { pagedTable } from '../paged.js';
 import { publisherTimeline } from '../publisher-timeline.js';
 import { showOnce } from '../secret.js';
