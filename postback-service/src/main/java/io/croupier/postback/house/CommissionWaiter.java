@@ -14,6 +14,8 @@ import io.croupier.events.Money;
 import io.croupier.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Lets a seed 003 answer wait for the ledger entry its postback causes downstream. Every instance reads the ledger
@@ -27,9 +29,28 @@ class CommissionWaiter {
 
     private final Map<Long, CompletableFuture<Money>> waiting = new ConcurrentHashMap<>();
 
-    /** Called inside the postback's transaction, so the entry cannot arrive before someone waits for it. */
+    /**
+     * Called inside the postback's transaction, so the entry cannot arrive before someone waits for it. If that
+     * transaction does not commit (a group-commit batch that fails is redone one postback at a time, with new log
+     * ids), nobody will await this id: it is forgotten then, or every failed batch would leave its ids here.
+     */
     void expect(long logId) {
         waiting.put(logId, new CompletableFuture<>());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        waiting.remove(logId);
+                    }
+                }
+            });
+        }
+    }
+
+    /** How many answers wait for their ledger entry now. */
+    int waiting() {
+        return waiting.size();
     }
 
     /** The commission (the ledger entry's revenue) of the postback, or empty when it took longer than {@code max}. */
