@@ -149,23 +149,19 @@ public class Accounts {
     @Transactional
     AccountView changeRole(long id, RoleChange change) {
         String publisherId = Credentials.publisherOf(change.role(), change.publisherId());
-        revocations.revoke(view(id).username());
-        return change(id, "change-role", account -> {
+        return endingSessions(change(id, "change-role", account -> {
             if (change.role() != Role.ADMIN) {
                 keepAnAdministrator(account);
             }
             return new Account(account.id(), account.username(), account.passwordHash(), change.role(), publisherId,
                     account.enabled(), account.failedLogins(), account.lockedUntil(), account.createdAt(),
                     clock.instant(), account.passwordChangedAt(), account.lastLoginAt());
-        });
+        }));
     }
 
     @Transactional
     AccountView setEnabled(long id, boolean enabled) {
-        if (!enabled) {
-            revocations.revoke(view(id).username());
-        }
-        return change(id, enabled ? "enable" : "disable", account -> {
+        AccountView changed = change(id, enabled ? "enable" : "disable", account -> {
             if (!enabled) {
                 keepAnAdministrator(account);
             }
@@ -173,13 +169,13 @@ public class Accounts {
                     account.publisherId(), enabled, account.failedLogins(), account.lockedUntil(),
                     account.createdAt(), clock.instant(), account.passwordChangedAt(), account.lastLoginAt());
         });
+        return enabled ? changed : endingSessions(changed);
     }
 
     /** Sets a new password and lifts a lockout; the account's tokens issued before stop counting everywhere. */
     @Transactional
     AccountView resetPassword(long id, String password) {
-        revocations.revoke(view(id).username());
-        return change(id, "reset-password", account -> withPassword(account, password));
+        return endingSessions(change(id, "reset-password", account -> withPassword(account, password)));
     }
 
     /** The caller changes its own password, proving the current one. */
@@ -206,6 +202,12 @@ public class Accounts {
         AccountView view = AccountView.of(after);
         audit.record(action, AUDITED_TYPE, Long.toString(id), AccountView.of(before), view);
         return view;
+    }
+
+    /** The account's tokens issued until now stop counting everywhere: what it may do has just narrowed. */
+    private AccountView endingSessions(AccountView changed) {
+        revocations.revoke(changed.username());
+        return changed;
     }
 
     /** The platform must keep an enabled administrator, or nobody could manage accounts any more. */
