@@ -65,7 +65,11 @@ public final class RevokedSessions implements OAuth2TokenValidator<Jwt> {
             // Refused by the subject's own check, which runs beside this one.
             return OAuth2TokenValidatorResult.success();
         }
-        Instant revokedBefore = current().get(subjectHash(token.getSubject()));
+        Map<String, Instant> revokedSessions = current();
+        if (revokedSessions.isEmpty()) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        Instant revokedBefore = revokedSessions.get(subjectHash(token.getSubject()));
         if (revokedBefore == null) {
             return OAuth2TokenValidatorResult.success();
         }
