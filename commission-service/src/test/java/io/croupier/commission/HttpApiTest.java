@@ -230,6 +230,23 @@ class HttpApiTest {
         assertProblem(manager().get("/ledger/entries/no-such-entry"), 404);
     }
 
+    @Test
+    void inputOnlyTheDomainJudgesIsAProblemNamingItsField() {
+        assertInvalidField(manager().get("/customers/ltv?segment=whale"), "segment",
+                "unknown segment whale, expected one of new_depositor, regular, high_value, no_deposit");
+        assertInvalidField(manager().get("/reports/campaigns?from=2026-02-01&to=2026-01-01"), "from",
+                "2026-02-01 is after to 2026-01-01");
+        assertInvalidField(manager().get("/balance?user_id=u1"), "publisher_id", "is required");
+    }
+
+    private static void assertInvalidField(ServiceHttp.Answer response, String field, String message) {
+        assertProblem(response, 400);
+        JsonNode problem = response.json();
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo(message);
+    }
+
     private String cpaOffer() {
         return driver.offer(uniqueId("cpa"), deal(1, Instant.parse("2020-01-01T00:00:00Z"), "BRL")
             .setCpaAmount("150")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Where a page of {@code GET /events} stopped: the last event's time and id, as an opaque URL-safe token, so the next
@@ -22,15 +23,16 @@ record EventCursor(Instant occurredAt, long id) {
             .encodeToString((occurredAt.toString() + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    static EventCursor parse(String token) {
+    /** The cursor a token names, or nothing when the token is not one this API handed out. */
+    static Optional<EventCursor> parse(String token) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int separator = decoded.indexOf(SEPARATOR);
-            return new EventCursor(Instant.parse(decoded.substring(0, separator)),
-                    Long.parseLong(decoded.substring(separator + 1)));
+            return Optional.of(new EventCursor(Instant.parse(decoded.substring(0, separator)),
+                    Long.parseLong(decoded.substring(separator + 1))));
         }
         catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
-            throw new IllegalArgumentException("before: not a cursor this API handed out", e);
+            return Optional.empty();
         }
     }
 }

@@ -73,7 +73,8 @@ class PlayerEventController {
         if (pageSize < 1 || pageSize > settings.maxPageSize()) {
             throw new InvalidField("limit", "must be between 1 and " + settings.maxPageSize());
         }
-        EventCursor cursor = before == null ? null : EventCursor.parse(before);
+        EventCursor cursor = before == null ? null : EventCursor.parse(before)
+            .orElseThrow(() -> new InvalidField("before", "not a cursor this API handed out"));
         List<PlayerEvent> page = events.newestFirst(playerId, eventType, cursor, pageSize + 1);
         if (page.size() <= pageSize) {
             return ResponseEntity.ok(page);

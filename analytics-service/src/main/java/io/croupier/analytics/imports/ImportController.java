@@ -15,9 +15,11 @@ import io.croupier.runtime.paging.Cursor;
 import io.croupier.runtime.paging.CursorPage;
 import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
+import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -54,6 +56,8 @@ class ImportController {
 
     @ErrorAnswer(status = 400, when = "The file cannot be read as the format its Content-Type names",
             detail = "the CSV header lacks the required column(s) amount; it has day, campaign, spend")
+    @ErrorAnswer(status = 400, when = "onConflict is neither keep nor replace",
+            detail = "onConflict: must be keep or replace, not merge", title = "Invalid request", field = "onConflict")
     @ErrorAnswer(status = 404,
             when = "No import of this file",
             detail = "No import of refunds; files are confirmed_purchases, costs_daily, purchases_raw, sessions")
@@ -62,24 +66,25 @@ class ImportController {
             @RequestParam(required = false) String fileName, @RequestHeader("Content-Type") MediaType contentType,
             HttpServletRequest request) throws IOException {
         try (InputStream body = request.getInputStream()) {
-            return importer.run(kind(file), ImportFormat.of(contentType), fileName, OnConflict.of(onConflict), body,
+            return importer.run(kind(file), ImportFormat.of(contentType), fileName, onConflict(onConflict), body,
                     charset(contentType));
         }
     }
 
     @ErrorAnswer(status = 400, when = "The file cannot be read as the format its Content-Type names",
             detail = "the CSV header lacks the required column(s) amount; it has day, campaign, spend")
+    @ErrorAnswer(status = 400, when = "onConflict is neither keep nor replace",
+            detail = "onConflict: must be keep or replace, not merge", title = "Invalid request", field = "onConflict")
     @ErrorAnswer(status = 404,
             when = "No import of this file",
             detail = "No import of refunds; files are confirmed_purchases, costs_daily, purchases_raw, sessions")
     @PostMapping(path = "/imports/{file}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportReport importUpload(@PathVariable String file, @RequestParam(defaultValue = "keep") String onConflict,
             @RequestParam("file") MultipartFile upload) throws IOException {
-        MediaType partType = upload.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.parseMediaType(upload.getContentType());
+        MediaType partType = partType(upload);
         try (InputStream body = upload.getInputStream()) {
             return importer.run(kind(file), ImportFormat.ofFileName(upload.getOriginalFilename(), partType),
-                    upload.getOriginalFilename(), OnConflict.of(onConflict), body, charset(partType));
+                    upload.getOriginalFilename(), onConflict(onConflict), body, charset(partType));
         }
     }
 
@@ -131,6 +136,22 @@ class ImportController {
                 .toList()));
         }
         return kind;
+    }
+
+    private static MediaType partType(MultipartFile upload) {
+        try {
+            return upload.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                    : MediaType.parseMediaType(upload.getContentType());
+        }
+        catch (InvalidMediaTypeException e) {
+            // A body's own Content-Type is parsed by the framework (415); a part's is parsed here.
+            throw new UnreadableImport("the file part's content type is malformed: " + e.getMessage());
+        }
+    }
+
+    private static OnConflict onConflict(String value) {
+        return OnConflict.of(value)
+            .orElseThrow(() -> new InvalidField("onConflict", "must be keep or replace, not " + value));
     }
 
     private static Charset charset(MediaType type) {

@@ -1,6 +1,8 @@
 package io.croupier.analytics.imports;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What an import does with a row whose natural key is already stored with other values: {@code keep} the stored row
@@ -10,13 +12,8 @@ enum OnConflict {
 
     KEEP, REPLACE;
 
-    static OnConflict of(String value) {
-        for (OnConflict candidate : values()) {
-            if (candidate.wireName().equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("onConflict must be keep or replace, not " + value);
+    static Optional<OnConflict> of(String value) {
+        return Arrays.stream(values()).filter(candidate -> candidate.wireName().equals(value)).findFirst();
     }
 
     String wireName() {

@@ -1,2 +1,2 @@
-/** What every controller of this service shares: the 400 for bad input only the domain recognises, downloads. */
+/** What several controllers of this service share: how a report is offered as a download. */
 package io.croupier.analytics.web;

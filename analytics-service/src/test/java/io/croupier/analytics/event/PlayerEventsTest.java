@@ -142,7 +142,9 @@ class PlayerEventsTest {
         assertThat(timestamps(first.json())).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(api.get("/events?playerId=" + player + "&limit=5").json()).hasSize(5);
         assertThat(api.get("/events?playerId=" + player + "&limit=0").status()).isEqualTo(400);
-        assertThat(api.get("/events?playerId=" + player + "&before=garbage").status()).isEqualTo(400);
+        ServiceHttp.Answer garbage = api.get("/events?playerId=" + player + "&before=garbage");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().path("errors").get(0).path("field").asString()).isEqualTo("before");
     }
 
     @Test

@@ -219,6 +219,22 @@ class ImportsTest {
     }
 
     @Test
+    void anUnknownConflictModeOrAnUploadedPartsUnknownCharsetIsRefusedNamingWhatIsWrong() {
+        String row = "2024-06-09,meta,c-" + run + ",10.00,USD\n";
+        ServiceHttp.Answer mode = api.post("/imports/costs_daily?onConflict=merge", "text/csv",
+                "date,media_source,campaign,spend,currency\n" + row);
+        ServiceHttp.Answer charset = api.upload("/imports/costs_daily", "costs.csv", "text/csv; charset=klingon",
+                "date,media_source,campaign,spend,currency\n" + row);
+
+        assertThat(mode.status()).as(mode.body()).isEqualTo(400);
+        assertThat(mode.json().path("errors").get(0).path("field").asString()).isEqualTo("onConflict");
+        assertThat(charset.status()).as(charset.body()).isEqualTo(400);
+        assertThat(charset.json().path("title").asString()).isEqualTo("Unreadable import");
+        assertThat(jdbc.sql("select count(*) from ad_spend where campaign = ?").param("c-" + run).query(Long.class)
+            .single()).isZero();
+    }
+
+    @Test
     void everyImportKeepsItsReport() {
         JsonNode report = purchases((PURCHASES_HEADER + "2024-06-10T10:00:00Z,af_purchase,x,USD,p-%1$s,,fb,c\n")
             .formatted(run), "?fileName=purchases_raw.csv").json();

@@ -12,6 +12,7 @@ import io.croupier.runtime.paging.Cursor;
 import io.croupier.runtime.paging.CursorPage;
 import io.croupier.runtime.paging.PageRequest;
 import io.croupier.runtime.problems.ErrorAnswer;
+import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,14 +61,15 @@ class LtvController {
      * @param cursor the {@code next_cursor} of the previous page: the players who earned less
      */
     @ErrorAnswer(status = 400, when = "The segment is unknown",
-            detail = "unknown segment vip, expected one of new_depositor, regular, high_value, no_deposit",
-            title = "Bad request")
+            detail = "segment: unknown segment vip, expected one of new_depositor, regular, high_value, no_deposit",
+            title = "Invalid request", field = "segment")
     @BadPageRequest
     @GetMapping("/customers/ltv")
     CursorPage<CustomerLtv> top(@RequestParam(required = false) String segment,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT_LIMIT) int limit) {
-        Segment wanted = segment == null ? null : Segment.ofLabel(segment);
+        Segment wanted = segment == null ? null : Segment.ofLabel(segment).orElseThrow(() -> new InvalidField("segment",
+                "unknown segment " + segment + ", expected one of new_depositor, regular, high_value, no_deposit"));
         PageRequest request = new PageRequest(cursor, limit);
         Cursor after = request.after();
         List<CustomerLtvs.Row> rows = wanted == null

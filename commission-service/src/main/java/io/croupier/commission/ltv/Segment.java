@@ -1,5 +1,8 @@
 package io.croupier.commission.ltv;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Seed 000's customer segments, plus players who have not deposited (yet) in that currency. */
@@ -18,13 +21,7 @@ enum Segment {
         return label;
     }
 
-    static Segment ofLabel(String label) {
-        for (Segment segment : values()) {
-            if (segment.label.equals(label)) {
-                return segment;
-            }
-        }
-        throw new IllegalArgumentException("unknown segment " + label + ", expected one of new_depositor, regular, "
-                + "high_value, no_deposit");
+    static Optional<Segment> ofLabel(String label) {
+        return Arrays.stream(values()).filter(segment -> segment.label.equals(label)).findFirst();
     }
 }

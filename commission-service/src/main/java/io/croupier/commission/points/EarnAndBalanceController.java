@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.croupier.access.Caller;
 import io.croupier.access.PublisherScope;
 import io.croupier.runtime.problems.ErrorAnswer;
+import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -55,13 +56,13 @@ class EarnAndBalanceController {
 
     /** A user's balance, zero when it never earned; a publisher always reads its own users, whatever it names. */
     @ErrorAnswer(status = 400, when = "publisher_id is missing (an operator must name the publisher), or user_id is",
-            detail = "publisher_id is required", title = "Bad request")
+            detail = "publisher_id: is required", title = "Invalid request", field = "publisher_id")
     @GetMapping("/balance")
     Balance balance(@RequestParam(name = "publisher_id", required = false) String publisherId,
             @RequestParam(name = "user_id") String userId, PublisherScope scope) {
         String publisher = scope.narrow(publisherId);
         if (publisher == null || publisher.isBlank()) {
-            throw new IllegalArgumentException("publisher_id is required");
+            throw new InvalidField("publisher_id", "is required");
         }
         return points.balance(publisher, userId)
             .map(found -> new Balance(publisher, userId, found.points(), found.updatedAt()))

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.croupier.access.PublisherScope;
 import io.croupier.runtime.problems.ErrorAnswer;
+import io.croupier.runtime.problems.InvalidField;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +28,7 @@ class ReportController {
 
     /** A publisher's token gets its own publisher's rows only. */
     @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
-            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
+            detail = "from: 2026-11-30 is after to 2026-11-01", title = "Invalid request", field = "from")
     @GetMapping("/reports/publishers")
     List<Reports.Totals> publishers(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, PublisherScope scope) {
@@ -36,7 +37,7 @@ class ReportController {
     }
 
     @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
-            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
+            detail = "from: 2026-11-30 is after to 2026-11-01", title = "Invalid request", field = "from")
     @GetMapping("/reports/offers")
     List<Reports.Totals> offers(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
@@ -44,7 +45,7 @@ class ReportController {
     }
 
     @ErrorAnswer(status = 400, when = "from is after to, or a date is malformed",
-            detail = "from 2026-11-30 is after to 2026-11-01", title = "Bad request")
+            detail = "from: 2026-11-30 is after to 2026-11-01", title = "Invalid request", field = "from")
     @GetMapping("/reports/campaigns")
     List<Reports.CampaignReport> campaigns(@RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
@@ -58,7 +59,7 @@ class ReportController {
     private static LocalDate from(LocalDate from, LocalDate to) {
         LocalDate start = from == null ? to(to).minusDays(DEFAULT_DAYS - 1) : from;
         if (start.isAfter(to(to))) {
-            throw new IllegalArgumentException("from " + start + " is after to " + to(to));
+            throw new InvalidField("from", start + " is after to " + to(to));
         }
         return start;
     }
