@@ -72,17 +72,27 @@ function actions(offer) {
     if (!mayManage(current())) {
         return '';
     }
+    // After a leak the old secret must die at once; on a scheduled rotation the casino needs time to switch.
+    const keepPrevious = h('select', { id: 'keep-previous-for', 'aria-label': 'The previous one stays accepted' },
+        h('option', { value: '0' }, 'refused at once (after a leak)'),
+        h('option', { value: '1' }, 'accepted 1 more hour'),
+        h('option', { value: '24' }, 'accepted 24 more hours'),
+        h('option', { value: '72' }, 'accepted 3 more days'));
+    const rotation = kind => `/admin/offers/${offer.id}/${kind}?keep_previous_hours=${keepPrevious.value}`;
+    const previousFate = until => until ? `still accepted until ${time(until)}` : 'refused from now on';
     const rotateSecret = h('button', { type: 'button', id: 'rotate-postback-secret' }, 'Rotate postback secret');
     rotateSecret.addEventListener('click', async () => {
-        const rotated = await api(`/admin/offers/${offer.id}/postback-secret`, { method: 'POST' });
-        showOnce(`Offer ${offer.id}: the previous postback secret is refused from now on.`,
+        const rotated = await api(rotation('postback-secret'), { method: 'POST' });
+        showOnce(`Offer ${offer.id}: the previous postback secret is `
+            + `${previousFate(rotated.previous_postback_secret_accepted_until)}.`,
             [['postback secret', rotated.postback_secret]]);
         refresh();
     });
     const rotateKey = h('button', { type: 'button', id: 'rotate-partner-key' }, 'Rotate partner key');
     rotateKey.addEventListener('click', async () => {
-        const rotated = await api(`/admin/offers/${offer.id}/partner-key`, { method: 'POST' });
-        showOnce(`Offer ${offer.id}: postbacks to the previous key's URL are refused from now on.`,
+        const rotated = await api(rotation('partner-key'), { method: 'POST' });
+        showOnce(`Offer ${offer.id}: postbacks to the previous key's URL are `
+            + `${previousFate(rotated.previous_partner_key_accepted_until)}.`,
             [['partner key', rotated.partner_key]]);
         refresh();
     });
@@ -102,7 +112,8 @@ function actions(offer) {
             refresh();
         }
     });
-    return h('p', { class: 'actions' }, rotateSecret, ' ', rotateKey, ' ', deactivate);
+    return h('p', { class: 'actions' }, rotateSecret, ' ', rotateKey, ' the previous one ', keepPrevious, ' ',
+        deactivate);
 }
 
 function form(offer) {

@@ -199,6 +199,16 @@ class ConsoleBrowserTest {
                 .as("commission-service read the new offer's deal").isEqualTo("EUR");
         });
 
+        // A scheduled rotation: the casino keeps its old secret a day longer, and its postbacks keep being accepted.
+        operator.driver().findElement(By.cssSelector("#keep-previous-for option[value='24']")).click();
+        operator.driver().findElement(By.id("rotate-postback-secret")).click();
+        String rotated = operator.text(By.cssSelector("[data-secret='postback secret']"));
+        assertThat(rotated).isNotEqualTo(secret);
+        assertThat(operator.text(By.cssSelector("#secret-once strong"))).contains("still accepted until");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seed001Postback(rotated).statusCode())
+            .as("postback-service knows the new secret").isEqualTo(200));
+        assertThat(seed001Postback(secret).statusCode()).as("and still accepts the old one").isEqualTo(200);
+
         // Never routed to, so it is deleted rather than deactivated (click-service README).
         operator.driver().findElement(By.id("deactivate")).click();
         operator.driver().findElement(By.id("deactivate")).click();
@@ -208,6 +218,13 @@ class ConsoleBrowserTest {
         assertThat(manager.list(edgeUrl + "/admin/offers")).noneMatch(listed -> listed.path("id").asString()
             .equals(offerId));
         assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    /** A casino's seed 001 postback for a click nobody made: accepted or refused by its secret alone. */
+    private static HttpResponse<String> seed001Postback(String secret) {
+        return platform.postJson(edgeUrl + "/postback", """
+                {"click_id": "never-clicked-%s", "event": "registration", "secret": "%s"}"""
+            .formatted(UUID.randomUUID(), secret));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.croupier.click.offer;
 
+import java.time.Instant;
+
 import io.croupier.secrets.digest.SecretDigest;
 
 /**
@@ -7,8 +9,9 @@ import io.croupier.secrets.digest.SecretDigest;
  * four characters so an operator can tell which one a casino holds. Never the secret itself.
  *
  * @param hint the last four characters, or null for a secret too short to give any away
+ * @param previous the secret this one replaced while it is still accepted, or null
  */
-record KeptSecret(String digest, String hint) {
+record KeptSecret(String digest, String hint, PreviousSecret previous) {
 
     static final String MASK = "****";
 
@@ -17,7 +20,22 @@ record KeptSecret(String digest, String hint) {
 
     static KeptSecret of(String secret, SecretDigest digests) {
         return new KeptSecret(digests.digest(secret),
-                secret.length() >= MIN_LENGTH_WITH_HINT ? secret.substring(secret.length() - 4) : null);
+                secret.length() >= MIN_LENGTH_WITH_HINT ? secret.substring(secret.length() - 4) : null, null);
+    }
+
+    /** This secret, with {@code replaced} still accepted until {@code until}. */
+    KeptSecret keeping(KeptSecret replaced, Instant until) {
+        return new KeptSecret(digest, hint, new PreviousSecret(replaced.digest(), until));
+    }
+
+    /** The look-up digest of the secret this one replaced, or null when none was kept. */
+    String previousDigest() {
+        return previous == null ? null : previous.digest();
+    }
+
+    /** Until when the secret this one replaced is accepted (in the past once it ended), or null when none was kept. */
+    Instant previousUntil() {
+        return previous == null ? null : previous.until();
     }
 
     /** What the API shows in place of the secret, in the same field. */
@@ -28,5 +46,9 @@ record KeptSecret(String digest, String hint) {
     /** A value copied back from an answer, not a secret of its own. */
     static boolean looksMasked(String value) {
         return value.startsWith(MASK);
+    }
+
+    /** A replaced secret's look-up digest and the instant it stops being accepted. */
+    record PreviousSecret(String digest, Instant until) {
     }
 }

@@ -113,24 +113,32 @@ public class OfferCatalogue {
         return updated;
     }
 
-    /** A new random postback secret, shown in the answer only; the previous one stops working at once. */
+    /**
+     * A new random postback secret, shown in the answer only; the previous one stops working at once, or once the
+     * grace ends.
+     */
     @Transactional
-    RevealedOffer rotatePostbackSecret(long id) {
+    RevealedOffer rotatePostbackSecret(long id, PreviousSecretGrace grace) {
         Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
         String secret = newKey();
-        Offer rotated = saved(() -> offers.update(current.withSecrets(KeptSecret.of(secret, digests),
-                current.partnerKey(), now())));
+        Instant now = now();
+        Offer rotated = saved(() -> offers.update(current.withSecrets(
+                grace.apply(KeptSecret.of(secret, digests), current.postbackSecret(), now), current.partnerKey(), now)));
         audited("rotate-postback-secret", current, rotated);
         return new RevealedOffer(rotated, secret, null);
     }
 
-    /** A new random partner key, shown in the answer only; postbacks to the previous URL are refused at once. */
+    /**
+     * A new random partner key, shown in the answer only; postbacks to the previous URL are refused at once, or once
+     * the grace ends.
+     */
     @Transactional
-    RevealedOffer rotatePartnerKey(long id) {
+    RevealedOffer rotatePartnerKey(long id, PreviousSecretGrace grace) {
         Offer current = offers.findForUpdate(id).orElseThrow(() -> new OfferNotFound(id));
         String key = newKey();
+        Instant now = now();
         Offer rotated = saved(() -> offers.update(current.withSecrets(current.postbackSecret(),
-                KeptSecret.of(key, digests), now())));
+                grace.apply(KeptSecret.of(key, digests), current.partnerKey(), now), now)));
         audited("rotate-partner-key", current, rotated);
         return new RevealedOffer(rotated, null, key);
     }

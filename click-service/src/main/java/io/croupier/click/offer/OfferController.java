@@ -90,20 +90,39 @@ class OfferController {
         return OfferResponse.of(catalogue.update(offerId, changes));
     }
 
-    /** A new random postback secret, shown once in the answer; the previous one is refused from now on. */
+    /**
+     * A new random postback secret, shown once in the answer. The previous one is refused from now on, or, with
+     * {@code keep_previous_hours}, still accepted for that long so the casino can switch without a refused postback.
+     *
+     * @param keepPreviousHours how many hours the previous secret stays accepted, 0 to 720; 0 (after a leak) by
+     *        default
+     */
+    @ErrorAnswer(status = 400, when = "keep_previous_hours is out of range",
+            detail = "keep_previous_hours: must be between 0 and 720", title = "Invalid offer",
+            field = "keep_previous_hours")
     @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
             title = "Offer not found")
     @PostMapping("/{offer_id}/postback-secret")
-    OfferResponse rotatePostbackSecret(@PathVariable("offer_id") long offerId) {
-        return OfferResponse.revealing(catalogue.rotatePostbackSecret(offerId));
+    OfferResponse rotatePostbackSecret(@PathVariable("offer_id") long offerId,
+            @RequestParam(name = "keep_previous_hours", defaultValue = "0") int keepPreviousHours) {
+        return OfferResponse.revealing(catalogue.rotatePostbackSecret(offerId, PreviousSecretGrace.ofHours(keepPreviousHours)));
     }
 
-    /** A new random partner key, shown once in the answer; postbacks to the previous key are refused from now on. */
+    /**
+     * A new random partner key, shown once in the answer. Postbacks to the previous key are refused from now on, or,
+     * with {@code keep_previous_hours}, still accepted for that long.
+     *
+     * @param keepPreviousHours as for the postback secret
+     */
+    @ErrorAnswer(status = 400, when = "keep_previous_hours is out of range",
+            detail = "keep_previous_hours: must be between 0 and 720", title = "Invalid offer",
+            field = "keep_previous_hours")
     @ErrorAnswer(status = 404, when = "No offer has this id", detail = "No offer with id 42",
             title = "Offer not found")
     @PostMapping("/{offer_id}/partner-key")
-    OfferResponse rotatePartnerKey(@PathVariable("offer_id") long offerId) {
-        return OfferResponse.revealing(catalogue.rotatePartnerKey(offerId));
+    OfferResponse rotatePartnerKey(@PathVariable("offer_id") long offerId,
+            @RequestParam(name = "keep_previous_hours", defaultValue = "0") int keepPreviousHours) {
+        return OfferResponse.revealing(catalogue.rotatePartnerKey(offerId, PreviousSecretGrace.ofHours(keepPreviousHours)));
     }
 
     /** An offer with clicks is deactivated rather than erased; the answer says which happened. */

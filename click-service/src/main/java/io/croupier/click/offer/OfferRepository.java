@@ -3,6 +3,7 @@ package io.croupier.click.offer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ class OfferRepository {
 
     private static final String COLUMNS = """
             id, name, casino_url, weight, postback_secret_digest, postback_secret_hint, active, house_slug,
-            partner_key_digest, partner_key_hint, deal_version,
+            partner_key_digest, partner_key_hint, previous_postback_secret_digest, previous_postback_secret_until,
+            previous_partner_key_digest, previous_partner_key_until, deal_version,
             deal_effective_from, cpa_amount, min_deposit, revshare_percent, currency, negative_carry_over,
             guessed_links, clawback_window_days, cpa_requires_confirmation, first_click_at is not null as clicked, created_at, updated_at""";
 
@@ -31,11 +33,14 @@ class OfferRepository {
     Offer insert(Offer offer) {
         return jdbc.sql("""
                 insert into offers (name, casino_url, weight, postback_secret_digest, postback_secret_hint, active,
-                    house_slug, partner_key_digest, partner_key_hint, deal_version, deal_effective_from, cpa_amount,
+                    house_slug, partner_key_digest, partner_key_hint, previous_postback_secret_digest,
+                    previous_postback_secret_until, previous_partner_key_digest, previous_partner_key_until,
+                    deal_version, deal_effective_from, cpa_amount,
                     min_deposit, revshare_percent, currency, negative_carry_over, guessed_links, clawback_window_days,
                     cpa_requires_confirmation, created_at, updated_at)
                 values (:name, :casinoUrl, :weight, :postbackSecretDigest, :postbackSecretHint, :active, :houseSlug,
-                    :partnerKeyDigest, :partnerKeyHint, :dealVersion, :effectiveFrom, :cpaAmount, :minDeposit,
+                    :partnerKeyDigest, :partnerKeyHint, :previousPostbackSecretDigest, :previousPostbackSecretUntil,
+                    :previousPartnerKeyDigest, :previousPartnerKeyUntil, :dealVersion, :effectiveFrom, :cpaAmount, :minDeposit,
                     :revsharePercent, :currency, :negativeCarryOver, :guessedLinks, :clawbackWindowDays, :cpaRequiresConfirmation,
                     :updatedAt, :updatedAt)
                 returning\s""" + COLUMNS)
@@ -49,7 +54,11 @@ class OfferRepository {
                 update offers set name = :name, casino_url = :casinoUrl, weight = :weight,
                     postback_secret_digest = :postbackSecretDigest, postback_secret_hint = :postbackSecretHint,
                     active = :active, house_slug = :houseSlug, partner_key_digest = :partnerKeyDigest,
-                    partner_key_hint = :partnerKeyHint, deal_version = :dealVersion,
+                    partner_key_hint = :partnerKeyHint,
+                    previous_postback_secret_digest = :previousPostbackSecretDigest,
+                    previous_postback_secret_until = :previousPostbackSecretUntil,
+                    previous_partner_key_digest = :previousPartnerKeyDigest,
+                    previous_partner_key_until = :previousPartnerKeyUntil, deal_version = :dealVersion,
                     deal_effective_from = :effectiveFrom,
                     cpa_amount = :cpaAmount, min_deposit = :minDeposit, revshare_percent = :revsharePercent,
                     currency = :currency, negative_carry_over = :negativeCarryOver, guessed_links = :guessedLinks,
@@ -120,6 +129,12 @@ class OfferRepository {
             .addValue("houseSlug", offer.houseSlug())
             .addValue("partnerKeyDigest", offer.partnerKey() == null ? null : offer.partnerKey().digest())
             .addValue("partnerKeyHint", offer.partnerKey() == null ? null : offer.partnerKey().hint())
+            .addValue("previousPostbackSecretDigest", offer.postbackSecret().previousDigest())
+            .addValue("previousPostbackSecretUntil", timestamp(offer.postbackSecret().previousUntil()))
+            .addValue("previousPartnerKeyDigest",
+                    offer.partnerKey() == null ? null : offer.partnerKey().previousDigest())
+            .addValue("previousPartnerKeyUntil",
+                    offer.partnerKey() == null ? null : timestamp(offer.partnerKey().previousUntil()))
             .addValue("dealVersion", deal.version())
             .addValue("effectiveFrom", Timestamp.from(deal.effectiveFrom()))
             .addValue("cpaAmount", deal.cpaAmount())
@@ -133,17 +148,31 @@ class OfferRepository {
             .addValue("updatedAt", Timestamp.from(offer.updatedAt()));
     }
 
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static KeptSecret kept(ResultSet rs, String column) throws SQLException {
+        String digest = rs.getString(column + "_digest");
+        if (digest == null) {
+            return null;
+        }
+        String previousDigest = rs.getString("previous_" + column + "_digest");
+        return new KeptSecret(digest, rs.getString(column + "_hint"), previousDigest == null ? null
+                : new KeptSecret.PreviousSecret(previousDigest,
+                        rs.getTimestamp("previous_" + column + "_until").toInstant()));
+    }
+
     private static Offer offer(ResultSet rs, int row) throws SQLException {
         Deal deal = new Deal(rs.getInt("deal_version"), rs.getTimestamp("deal_effective_from").toInstant(),
                 rs.getBigDecimal("cpa_amount"), rs.getBigDecimal("min_deposit"), rs.getBigDecimal("revshare_percent"),
                 rs.getString("currency"), rs.getBoolean("negative_carry_over"),
                 GuessedLinkPolicy.valueOf(rs.getString("guessed_links")), rs.getObject("clawback_window_days", Integer.class),
                 rs.getBoolean("cpa_requires_confirmation"));
-        String partnerKeyDigest = rs.getString("partner_key_digest");
         return new Offer(rs.getLong("id"), rs.getString("name"), rs.getString("casino_url"), rs.getDouble("weight"),
-                new KeptSecret(rs.getString("postback_secret_digest"), rs.getString("postback_secret_hint")),
+                kept(rs, "postback_secret"),
                 rs.getBoolean("active"), rs.getString("house_slug"),
-                partnerKeyDigest == null ? null : new KeptSecret(partnerKeyDigest, rs.getString("partner_key_hint")),
+                kept(rs, "partner_key"),
                 deal, rs.getBoolean("clicked"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

@@ -9,9 +9,13 @@ import io.croupier.events.GuessedLinkPolicy;
  * An offer as the admin API shows it: the seed 001 fields plus house slug, partner key and deal. The postback secret
  * and the partner key are shown in full only in the answer that created or rotated them; everywhere else the same
  * fields carry their masked form ({@code ****} and, for a generated secret, its last four characters).
+ *
+ * @param previousPostbackSecretAcceptedUntil until when a rotation kept the replaced postback secret accepted, or null
+ * @param previousPartnerKeyAcceptedUntil the same for the partner key
  */
 record OfferResponse(long id, String name, String casinoUrl, double weight, String postbackSecret, boolean active,
-        String houseSlug, String partnerKey, DealResponse deal, Instant createdAt, Instant updatedAt) {
+        String houseSlug, String partnerKey, DealResponse deal, Instant createdAt, Instant updatedAt,
+        Instant previousPostbackSecretAcceptedUntil, Instant previousPartnerKeyAcceptedUntil) {
 
     record DealResponse(int version, Instant effectiveFrom, BigDecimal cpaAmount, BigDecimal minDeposit,
             BigDecimal revsharePercent, String currency, boolean negativeCarryOver, GuessedLinkPolicy guessedLinks,
@@ -44,7 +48,8 @@ record OfferResponse(long id, String name, String casinoUrl, double weight, Stri
                 new DealResponse(deal.version(), deal.effectiveFrom(), deal.cpaAmount(), deal.minDeposit(),
                         deal.revsharePercent(), deal.currency(), deal.negativeCarryOver(), deal.guessedLinks(),
                         deal.clawbackWindowDays(), deal.cpaRequiresConfirmation()),
-                offer.createdAt(), offer.updatedAt());
+                offer.createdAt(), offer.updatedAt(), offer.postbackSecret().previousUntil(),
+                offer.partnerKey() == null ? null : offer.partnerKey().previousUntil());
     }
 
     @Override

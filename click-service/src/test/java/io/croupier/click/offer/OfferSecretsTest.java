@@ -2,6 +2,7 @@ package io.croupier.click.offer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,43 @@ class OfferSecretsTest {
         assertThat(afterKey.getPostbackSecret()).isNull();
         assertThat(afterKey.getPartnerKey()).isNull();
         assertThat(http.post("/admin/offers/987654321/postback-secret", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRotationCanKeepThePreviousSecretAcceptedForAWhileAndSaysUntilWhen() {
+        JsonNode created = http.post("/admin/offers", """
+                {"name":"Graceful","casino_url":"https://graceful.example/"}""").json();
+        long id = created.get("id").asLong();
+        String oldSecret = created.get("postback_secret").asString();
+        String oldKey = created.get("partner_key").asString();
+        Instant before = Instant.now();
+
+        JsonNode secretRotated = http.post("/admin/offers/" + id + "/postback-secret?keep_previous_hours=24", "")
+            .json();
+        JsonNode keyRotated = http.post("/admin/offers/" + id + "/partner-key?keep_previous_hours=1", "").json();
+        JsonNode rotatedAtOnce = http.post("/admin/offers/" + id + "/postback-secret", "").json();
+        ServiceHttp.Answer tooLong = http.post("/admin/offers/" + id + "/partner-key?keep_previous_hours=721", "");
+        ServiceHttp.Answer negative = http.post("/admin/offers/" + id + "/partner-key?keep_previous_hours=-1", "");
+
+        Instant secretUntil = Instant.parse(secretRotated.get("previous_postback_secret_accepted_until").asString());
+        assertThat(secretUntil).isBetween(before.plus(Duration.ofHours(24)), Instant.now().plus(Duration.ofHours(24)));
+        List<ConsumerRecord<String, Offer>> published = OFFERS.awaitRecords(
+                record -> record.key().equals(Long.toString(id)), 4);
+        Offer afterSecret = published.get(1).value();
+        Offer afterKey = published.get(2).value();
+        assertThat(afterSecret.getPreviousPostbackSecretDigest()).isEqualTo(digests.digest(oldSecret));
+        assertThat(afterSecret.getPreviousPostbackSecretAcceptedUntil()).isEqualTo(secretUntil);
+        assertThat(afterSecret.getPreviousPartnerKeyDigest()).isNull();
+        assertThat(afterKey.getPreviousPartnerKeyDigest()).isEqualTo(digests.digest(oldKey));
+        assertThat(afterKey.getPreviousPartnerKeyAcceptedUntil())
+            .isEqualTo(Instant.parse(keyRotated.get("previous_partner_key_accepted_until").asString()));
+        assertThat(afterKey.getPreviousPostbackSecretDigest()).as("the secret's grace stays while the key rotates")
+            .isEqualTo(digests.digest(oldSecret));
+        assertThat(rotatedAtOnce.get("previous_postback_secret_accepted_until").isNull()).isTrue();
+        assertThat(published.get(3).value().getPreviousPostbackSecretDigest()).isNull();
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.fieldError("keep_previous_hours").get("message").asString()).contains("720");
+        assertThat(negative.status()).isEqualTo(400);
     }
 
     @Test

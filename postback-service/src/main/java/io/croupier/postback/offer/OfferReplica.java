@@ -1,6 +1,7 @@
 package io.croupier.postback.offer;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,21 +33,33 @@ public class OfferReplica {
         return findBy("offer_id = :value", offerId);
     }
 
+    /** The offer whose postback secret this is, or whose rotation still accepts it as the previous one. */
     public Optional<KnownOffer> bySecret(String postbackSecret) {
-        return findBy("postback_secret_digest in (:value)", digests.candidates(postbackSecret));
+        return findByCurrentOrPrevious("postback_secret", digests.candidates(postbackSecret));
     }
 
     public Optional<KnownOffer> byHouseSlug(String houseSlug) {
         return findBy("house_slug = :value", houseSlug);
     }
 
+    /** The offer whose partner key this is, or whose rotation still accepts it as the previous one. */
     public Optional<KnownOffer> byPartnerKey(String partnerKey) {
-        return findBy("partner_key_digest in (:value)", digests.candidates(partnerKey));
+        return findByCurrentOrPrevious("partner_key", digests.candidates(partnerKey));
+    }
+
+    /** A current secret wins over another offer's previous one: the previous is only a grace for the casino. */
+    private Optional<KnownOffer> findByCurrentOrPrevious(String secret, Object digestCandidates) {
+        return findBy(secret + "_digest in (:value) or (previous_" + secret + "_digest in (:value) and previous_"
+                + secret + "_until > now())", secret + "_digest in (:value) desc, ", digestCandidates);
     }
 
     private Optional<KnownOffer> findBy(String condition, Object value) {
+        return findBy(condition, "", value);
+    }
+
+    private Optional<KnownOffer> findBy(String condition, String firstOrder, Object value) {
         return jdbc.sql("select " + COLUMNS + " from offers where " + condition
-                + " order by updated_at desc limit 1")
+                + " order by " + firstOrder + "updated_at desc limit 1")
             .param("value", value)
             .query((rs, n) -> new KnownOffer(rs.getString("offer_id"), rs.getString("name"),
                     rs.getString("house_slug"), rs.getString("deal_currency"), rs.getBoolean("active")))
@@ -60,17 +73,29 @@ public class OfferReplica {
     void save(Offer offer) {
         jdbc.sql("""
                 insert into offers (offer_id, name, postback_secret_digest, house_slug, partner_key_digest,
+                                    previous_postback_secret_digest, previous_postback_secret_until,
+                                    previous_partner_key_digest, previous_partner_key_until,
                                     deal_currency, active, updated_at)
-                values (:id, :name, :secret, :slug, :key, :currency, :active, :updatedAt)
+                values (:id, :name, :secret, :slug, :key, :previousSecret, :previousSecretUntil, :previousKey,
+                        :previousKeyUntil, :currency, :active, :updatedAt)
                 on conflict (offer_id) do update set name = excluded.name,
                     postback_secret_digest = excluded.postback_secret_digest, house_slug = excluded.house_slug,
-                    partner_key_digest = excluded.partner_key_digest, deal_currency = excluded.deal_currency,
+                    partner_key_digest = excluded.partner_key_digest,
+                    previous_postback_secret_digest = excluded.previous_postback_secret_digest,
+                    previous_postback_secret_until = excluded.previous_postback_secret_until,
+                    previous_partner_key_digest = excluded.previous_partner_key_digest,
+                    previous_partner_key_until = excluded.previous_partner_key_until,
+                    deal_currency = excluded.deal_currency,
                     active = excluded.active, updated_at = excluded.updated_at""")
             .param("id", offer.getOfferId())
             .param("name", offer.getName())
             .param("secret", digest(offer.getPostbackSecretDigest(), offer.getPostbackSecret()))
             .param("slug", offer.getHouseSlug())
             .param("key", digest(offer.getPartnerKeyDigest(), offer.getPartnerKey()))
+            .param("previousSecret", offer.getPreviousPostbackSecretDigest())
+            .param("previousSecretUntil", timestamp(offer.getPreviousPostbackSecretAcceptedUntil()))
+            .param("previousKey", offer.getPreviousPartnerKeyDigest())
+            .param("previousKeyUntil", timestamp(offer.getPreviousPartnerKeyAcceptedUntil()))
             .param("currency", offer.getDeal().getCurrency())
             .param("active", offer.getActive())
             .param("updatedAt", Timestamp.from(offer.getUpdatedAt()))
@@ -84,6 +109,10 @@ public class OfferReplica {
             .stream()
             .filter(digest -> !digest.isEmpty())
             .allMatch(digests::madeWithKnownKey);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private String digest(String published, String clear) {

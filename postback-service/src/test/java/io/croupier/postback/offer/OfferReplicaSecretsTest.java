@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.events.Deal;
 import io.croupier.events.Offer;
 import io.croupier.postback.PostbackServiceTest;
 import io.croupier.schemas.ReleasedSchemas;
@@ -30,7 +31,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The offers replica keeps look-up digests only, whatever version of click-service published the offer. */
+/**
+ * The offers replica keeps look-up digests only, whatever version of click-service published the offer, and accepts a
+ * rotated secret for as long as the rotation said.
+ */
 class OfferReplicaSecretsTest extends PostbackServiceTest {
 
     @Test
@@ -51,6 +55,31 @@ class OfferReplicaSecretsTest extends PostbackServiceTest {
         String row = jdbc.sql("select o::text from offers o where offer_id = :id").param("id", offerId)
             .query(String.class).single();
         assertThat(row).doesNotContain(secret).doesNotContain(key).contains(digests.digest(secret));
+    }
+
+    @Test
+    void aRotatedSecretOrKeyIsStillAcceptedUntilItsGraceEndsAndRefusedAfter() {
+        String keptSecret = unique("kept-secret");
+        String keptKey = unique("kept-key");
+        String endedSecret = unique("ended-secret");
+        String endedKey = unique("ended-key");
+        Instant now = Instant.now();
+        publishRotated(unique("8"), unique("new-secret"), keptSecret, unique("new-key"), keptKey,
+                now.plus(Duration.ofHours(24)));
+        publishRotated(unique("9"), unique("new-secret"), endedSecret, unique("new-key"), endedKey,
+                now.minus(Duration.ofMinutes(1)));
+
+        Answer keptRouter = postJson("/postback", """
+                {"click_id": "%s", "event": "ftd", "payout": 1, "secret": "%s"}""".formatted(unique("c"), keptSecret));
+        Answer keptPartner = get("/postback/" + keptKey + "?click_id=" + unique("CLK"));
+        Answer endedRouter = postJson("/postback", """
+                {"click_id": "%s", "event": "ftd", "payout": 1, "secret": "%s"}""".formatted(unique("c"), endedSecret));
+        Answer endedPartner = get("/postback/" + endedKey + "?click_id=" + unique("CLK"));
+
+        assertThat(keptRouter.status()).as(keptRouter.text()).isEqualTo(200);
+        assertThat(keptPartner.status()).as(keptPartner.text()).isEqualTo(200);
+        assertThat(endedRouter.status()).as(endedRouter.text()).isEqualTo(403);
+        assertThat(endedPartner.status()).as(endedPartner.text()).isEqualTo(404);
     }
 
     @Test
@@ -87,6 +116,30 @@ class OfferReplicaSecretsTest extends PostbackServiceTest {
             .javaMigrations(new V3__Offer_secret_digests(digests))
             .target(target)
             .load();
+    }
+
+    /** An offer as click-service publishes it after a rotation that keeps the previous secret and key until then. */
+    private void publishRotated(String offerId, String secret, String previousSecret, String key, String previousKey,
+            Instant previousUntil) {
+        Instant now = Instant.now();
+        kafka.send(Topics.OFFERS.name(), offerId, Offer.newBuilder()
+            .setOfferId(offerId)
+            .setName("Rotated casino " + offerId)
+            .setCasinoUrl("https://rotated.example/")
+            .setWeight(1.0)
+            .setActive(true)
+            .setPostbackSecretDigest(digests.digest(secret))
+            .setPartnerKeyDigest(digests.digest(key))
+            .setPreviousPostbackSecretDigest(digests.digest(previousSecret))
+            .setPreviousPostbackSecretAcceptedUntil(previousUntil)
+            .setPreviousPartnerKeyDigest(digests.digest(previousKey))
+            .setPreviousPartnerKeyAcceptedUntil(previousUntil)
+            .setDeal(Deal.newBuilder().setVersion(1).setEffectiveFrom(now).setCurrency("USD").build())
+            .setCreatedAt(now)
+            .setUpdatedAt(now)
+            .build()).join();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from offers where offer_id = :id")
+            .param("id", offerId).query(Long.class).single() == 1);
     }
 
     /** Exactly the bytes click-service wrote before digests: the released v1 schema, secrets in clear. */
