@@ -30,12 +30,16 @@ class DeliveryHealthController {
         this.jdbc = jdbc;
     }
 
-    /** @param from inclusive and {@code to} exclusive, on when the forwarder received the payout */
+    /**
+     * @param from inclusive and {@code to} exclusive, on when the forwarder received the payout
+     * @param publisherId one publisher's deliveries and whether its endpoint is disabled; every publisher's without it
+     */
     @ErrorAnswer(status = 400, when = "from is not before to, or a parameter is missing or malformed",
             detail = "from must be before to")
     @GetMapping("/admin/deliveries/health")
     Health health(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(name = "publisher_id", required = false) Long publisherId) {
         if (!from.isBefore(to)) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
                     ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "from must be before to"), null);
@@ -48,10 +52,14 @@ class DeliveryHealthController {
                            filter (where state = 'DELIVERED') p50,
                        percentile_cont(0.95) within group (order by extract(epoch from delivered_at - occurred_at))
                            filter (where state = 'DELIVERED') p95,
-                       (select count(*) from publishers where endpoint_disabled_at is not null) disabled
-                  from deliveries where received_at >= :from and received_at < :to""")
+                       (select count(*) from publishers where endpoint_disabled_at is not null
+                           and (cast(:publisherId as bigint) is null or id = :publisherId)) disabled
+                  from deliveries
+                 where received_at >= :from and received_at < :to
+                   and (cast(:publisherId as bigint) is null or publisher_id = :publisherId)""")
             .param("from", Timestamp.from(from))
             .param("to", Timestamp.from(to))
+            .param("publisherId", publisherId)
             .query((rs, n) -> new Health(from, to, rs.getLong("delivered"), rs.getLong("retrying"),
                     rs.getLong("dead"), seconds(rs.getObject("p50")), seconds(rs.getObject("p95")),
                     rs.getLong("disabled")))
@@ -66,7 +74,8 @@ class DeliveryHealthController {
      * @param retrying pending deliveries: not yet answered with success, still on their retry schedule
      * @param latencyP50Seconds and {@code latencyP95Seconds}: from the payout's occurrence to the successful answer,
      *        of the delivered ones; null when none was delivered
-     * @param endpointsDisabled publishers whose endpoint is disabled now (a 410 answer), whatever the range
+     * @param endpointsDisabled publishers whose endpoint is disabled now (a 410 answer), whatever the range: 0 or 1
+     *        for one publisher
      */
     record Health(Instant from, Instant to, long delivered, long retrying, long dead, Double latencyP50Seconds,
             Double latencyP95Seconds, long endpointsDisabled) {
