@@ -10,13 +10,12 @@ import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.clickid.ClickId;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
-import io.croupier.runtime.partition.PartitionSettings;
 import io.croupier.runtime.partition.TimePartitionedTable;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -34,16 +33,10 @@ class ClickHistoryTest {
     private static final long CLICKS = 6_000;
 
     @Autowired
-    Flyway flyway;
-
-    @Autowired
-    List<TimePartitionedTable> tables;
+    ApplicationContext service;
 
     @Autowired
     TimePartitionedTable clicksByDay;
-
-    @Autowired
-    PartitionSettings partitionSettings;
 
     private final InProcessPostgres server = TestInfrastructure.postgres();
 
@@ -55,7 +48,7 @@ class ClickHistoryTest {
 
     @BeforeEach
     void openDatabase() {
-        database = HistoryDatabase.open(server, name, flyway, tables, partitionSettings);
+        database = HistoryDatabase.open(server, name, service);
         jdbc = database.jdbc();
     }
 

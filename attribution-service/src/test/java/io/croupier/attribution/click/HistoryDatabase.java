@@ -13,6 +13,7 @@ import io.croupier.runtime.partition.PartitionMaintenance;
 import io.croupier.runtime.partition.PartitionSettings;
 import io.croupier.runtime.partition.TimePartitionedTable;
 import org.flywaydb.core.Flyway;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -56,11 +57,11 @@ final class HistoryDatabase implements AutoCloseable {
     }
 
     /**
-     * The database {@code name} on {@code server}, made if missing, migrated with the service's Flyway configuration
-     * and its partitions made as of now.
+     * The database {@code name} on {@code server}, made if missing, migrated with the Flyway configuration of the
+     * {@code service} running in this application context, and kept with its partitioned tables and settings.
      */
-    static HistoryDatabase open(InProcessPostgres server, String name, Flyway serviceFlyway,
-            List<TimePartitionedTable> tables, PartitionSettings settings) {
+    static HistoryDatabase open(InProcessPostgres server, String name, ApplicationContext service) {
+        Flyway serviceFlyway = service.getBean(Flyway.class);
         SingleConnectionDataSource serverConnection = new SingleConnectionDataSource(server.jdbcUrl(),
                 server.username(), server.password(), true);
         try {
@@ -87,8 +88,9 @@ final class HistoryDatabase implements AutoCloseable {
         Flyway.configure().configuration(serviceFlyway.getConfiguration()).dataSource(pool).load().migrate();
         JdbcClient jdbc = JdbcClient.create(pool);
         PartitionMaintenance partitions = new PartitionMaintenance(jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(pool)), tables, settings,
-                Clock.systemUTC());
+                new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                List.copyOf(service.getBeansOfType(TimePartitionedTable.class).values()),
+                service.getBean(PartitionSettings.class), Clock.systemUTC());
         return new HistoryDatabase(server, url, schema, pool, partitions);
     }
 
