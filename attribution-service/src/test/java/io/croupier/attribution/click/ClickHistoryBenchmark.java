@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.croupier.attribution.AttributionServiceTest;
@@ -24,12 +27,11 @@ import io.croupier.clickid.ClickId;
 import io.croupier.embedded.FreePorts;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.events.Tracking;
-import io.croupier.runtime.partition.PartitionSettings;
 import io.croupier.runtime.partition.TimePartitionedTable;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,17 +64,16 @@ class ClickHistoryBenchmark {
 
     private static final boolean KEEP = Boolean.getBoolean("bench.keep");
 
-    @Autowired
-    Flyway flyway;
+    private static final int EXPLAINED = 50;
+
+    /** The pages a plan node found in PostgreSQL's buffers and those it read. */
+    private static final Pattern BUFFERS = Pattern.compile("shared(?: hit=(\\d+))?(?: read=(\\d+))?");
 
     @Autowired
-    List<TimePartitionedTable> tables;
+    ApplicationContext service;
 
     @Autowired
     TimePartitionedTable clicksByDay;
-
-    @Autowired
-    PartitionSettings partitionSettings;
 
     @Test
     void clickCostsTheSameWithAnyHistory() throws IOException {
@@ -101,6 +102,18 @@ class ClickHistoryBenchmark {
                 history.database().clicks()
                     .mostRecent("OFFER-" + random.nextInt(ClickHistory.OFFERS), at.minus(Duration.ofHours(1)), at);
             }));
+            report.add("what one call reads, as EXPLAIN (ANALYZE, BUFFERS) counts it, mean of %d calls".formatted(EXPLAINED));
+            report.add(explained("find by id, ULID (its day)", ClickRepository.IN_ITS_DAY, histories, history -> {
+                String id = history.ulids().get(random.nextInt(history.ulids().size()));
+                return new Object[] { id, Timestamp.from(ClickId.parse(id).orElseThrow().mintedAt()) };
+            }));
+            report.add(explained("find by id, any day (miss)", ClickRepository.IN_EVERY_DAY, histories,
+                    history -> new Object[] { "CLK-" + Long.toString(random.nextLong() >>> 1, 36).toUpperCase() }));
+            report.add(explained("fallback match, 1 h", ClickRepository.MOST_RECENT, histories, history -> {
+                Instant at = now.minus(Duration.ofMinutes(random.nextLong(ClickHistory.SPAN.toMinutes())));
+                return new Object[] { "OFFER-" + random.nextInt(ClickHistory.OFFERS),
+                    Timestamp.from(at.minus(Duration.ofHours(1))), Timestamp.from(at) };
+            }));
             report.addAll(retentionPasses(histories, now));
             report.forEach(line -> System.out.println("BENCHMARK " + line));
         }
@@ -114,7 +127,7 @@ class ClickHistoryBenchmark {
     }
 
     private History write(InProcessPostgres server, long size, Instant now) {
-        HistoryDatabase database = HistoryDatabase.open(server, "clicks_" + size, flyway, tables, partitionSettings);
+        HistoryDatabase database = HistoryDatabase.open(server, "clicks_" + size, service);
         JdbcClient jdbc = database.jdbc();
         String load = loadAverage();
         long started = System.nanoTime();
@@ -172,6 +185,49 @@ class ClickHistoryBenchmark {
             .formatted(loadBefore, loadAverage());
         System.out.println("BENCHMARK " + line);
         return line;
+    }
+
+    /**
+     * The pages one call of {@code sql} reads at each size, found in PostgreSQL's buffers or read from the operating
+     * system (its cache or the disk), the partitions it reads, and its planning and execution time, as EXPLAIN
+     * (ANALYZE, BUFFERS) counts them: why a figure does or does not grow.
+     */
+    private static String explained(String name, String sql, List<History> histories,
+            Function<History, Object[]> params) {
+        StringBuilder line = new StringBuilder("%-28s".formatted(name));
+        for (History history : histories) {
+            double[] sums = new double[5];
+            for (int i = 0; i < EXPLAINED; i++) {
+                List<String> plan = history.database().jdbc()
+                    .sql("explain (analyze, buffers, costs off, timing off) " + sql)
+                    .params(params.apply(history))
+                    .query(String.class)
+                    .list();
+                Matcher buffers = BUFFERS.matcher(plan.stream().filter(l -> l.contains("Buffers:")).findFirst()
+                    .orElse(""));
+                if (buffers.find()) {
+                    sums[0] += buffers.group(1) == null ? 0 : Long.parseLong(buffers.group(1));
+                    sums[1] += buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2));
+                }
+                sums[2] += plan.stream().filter(l -> l.contains(" on clicks_p") && !l.contains("never executed"))
+                    .count();
+                sums[3] += milliseconds(plan, "Planning Time: ");
+                sums[4] += milliseconds(plan, "Execution Time: ");
+            }
+            line.append(" | %,d: %.1f pages in buffers, %.1f read, %.1f partitions, planning %.3f ms, execution %.3f ms"
+                .formatted(history.size(), sums[0] / EXPLAINED, sums[1] / EXPLAINED, sums[2] / EXPLAINED,
+                        sums[3] / EXPLAINED, sums[4] / EXPLAINED));
+        }
+        System.out.println("BENCHMARK " + line);
+        return line.toString();
+    }
+
+    private static double milliseconds(List<String> plan, String label) {
+        return plan.stream()
+            .filter(l -> l.startsWith(label))
+            .mapToDouble(l -> Double.parseDouble(l.substring(label.length()).replace(" ms", "")))
+            .findFirst()
+            .orElse(0);
     }
 
     /**
