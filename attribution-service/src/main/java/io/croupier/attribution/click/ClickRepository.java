@@ -34,6 +34,17 @@ public class ClickRepository {
             + " cross join lateral (select " + COLUMNS + " from clicks"
             + " where clicks.click_id = wanted.click_id and clicks.occurred_at = wanted.at) as c";
 
+    /** A click by id, in the one day its instant names. */
+    static final String IN_ITS_DAY = "select " + COLUMNS + " from clicks where click_id = ? and occurred_at = ?";
+
+    /** A click by id, in every day kept. */
+    static final String IN_EVERY_DAY = "select " + COLUMNS + " from clicks where click_id = ?";
+
+    /** An offer's most recent click in a span of time. */
+    static final String MOST_RECENT = "select " + COLUMNS + """
+             from clicks where offer_id = ? and occurred_at between ? and ?
+            order by occurred_at desc, click_id desc limit 1""";
+
     private final JdbcClient jdbc;
 
     ClickRepository(JdbcClient jdbc) {
@@ -46,13 +57,12 @@ public class ClickRepository {
      * otherwise, or when not found there.
      */
     public Optional<StoredClick> find(String clickId) {
-        Optional<StoredClick> atItsTime = ClickId.parse(clickId).flatMap(minted -> jdbc.sql("select " + COLUMNS
-                + " from clicks where click_id = ? and occurred_at = ?")
+        Optional<StoredClick> atItsTime = ClickId.parse(clickId).flatMap(minted -> jdbc.sql(IN_ITS_DAY)
             .param(clickId)
             .param(Timestamp.from(minted.mintedAt()))
             .query(ClickRepository::map)
             .optional());
-        return atItsTime.isPresent() ? atItsTime : jdbc.sql("select " + COLUMNS + " from clicks where click_id = ?")
+        return atItsTime.isPresent() ? atItsTime : jdbc.sql(IN_EVERY_DAY)
             .param(clickId)
             .query(ClickRepository::map)
             .optional();
@@ -95,9 +105,7 @@ public class ClickRepository {
 
     /** The most recent click of an offer in {@code [from, to]}: the seed 004 fallback match. */
     public Optional<StoredClick> mostRecent(String offerId, Instant from, Instant to) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from clicks where offer_id = ? and occurred_at between ? and ?
-                order by occurred_at desc, click_id desc limit 1""")
+        return jdbc.sql(MOST_RECENT)
             .param(offerId)
             .param(Timestamp.from(from))
             .param(Timestamp.from(to))
