@@ -62,7 +62,7 @@ final class ClickHistory {
     }
 
     /**
-     * Writes {@code clicks} clicks spread over the {@link #SPAN} before {@code now}, each day's share into its
+     * Writes {@code clicks} clicks spread over the {@link #SPAN} before {@code asOf}, each day's share into its
      * partition unless that day already holds clicks, {@code writers} days at a time.
      *
      * @return the clicks written
