@@ -35,6 +35,9 @@ public final class InProcessPostgres implements AutoCloseable {
                 // Whoever starts it stops it, after what uses it: the library's own hook would race that order.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
+                // Every service's inbox holds an advisory lock per event id of a poll until it commits (event-runtime
+                // README): room for every consumer's 500-id polls at once, with headroom, instead of the default 64.
+                .setServerConfig("max_locks_per_transaction", "256")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start());

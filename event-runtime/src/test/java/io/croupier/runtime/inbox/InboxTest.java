@@ -11,8 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
 import io.croupier.runtime.partition.PartitionMaintenance;
@@ -179,6 +182,33 @@ class InboxTest {
 
         assertThat(first.get(30, TimeUnit.SECONDS)).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
         assertThat(second.get(30, TimeUnit.SECONDS)).containsExactly(ids.get(3));
+    }
+
+    @Test
+    void theLocksOfManyLargePollsInFlightAtOnceFitThePlatformsLockTable() throws Exception {
+        // 8 polls of 6,000 ids hold 48,000 locks at once: more than 64 per connection leave room for (19,200 plus
+        // PostgreSQL's spare shared memory here: it fails so), well within 256 per connection (76,800).
+        int polls = 8;
+        CountDownLatch allRecorded = new CountDownLatch(polls);
+        ExecutorService threads = Executors.newFixedThreadPool(polls);
+        List<CompletableFuture<Integer>> inFlight = IntStream.range(0, polls)
+            .mapToObj(poll -> CompletableFuture.supplyAsync(() -> inTransaction(() -> {
+                Set<String> recorded = inbox.firstDeliveries(CONSUMER,
+                        IntStream.range(0, 6_000).mapToObj(n -> UUID.randomUUID().toString()).toList());
+                allRecorded.countDown();
+                awaitLatch(allRecorded);
+                return recorded.size();
+            }), threads))
+            .toList();
+
+        try {
+            for (CompletableFuture<Integer> poll : inFlight) {
+                assertThat(poll.get(60, TimeUnit.SECONDS)).isEqualTo(6_000);
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Whether a transaction waits for the inbox's advisory lock on {@code id} (its bigint key split in two oids). */
