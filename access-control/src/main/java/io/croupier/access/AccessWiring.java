@@ -1,7 +1,7 @@
 package io.croupier.access;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -15,6 +15,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -25,7 +27,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,7 +54,33 @@ public class AccessWiring {
         return TokenValidation.decoder(settings);
     }
 
+    /**
+     * Requests whose deciding rule is public get a chain of their own that only writes the security headers: no
+     * token is read there anyway, and nothing is authorised, so the bearer-token, anonymous, session, request-cache
+     * and authorisation filters (each observed on its own) would cost CPU on every call of a hot public endpoint
+     * (a casino's postback) and decide nothing. The resource server's metadata document stays in the main chain,
+     * whose filter serves it.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain croupierPublicEndpointsFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) {
+        RequestMatcher resourceMetadata = PathPatternRequestMatcher.withDefaults()
+            .matcher(PlatformEndpoints.RESOURCE_METADATA + "/**");
+        RequestMatcher decidedPublic = firstMatchingRuleIs(declaredRules(serviceRules), Endpoints.Rule.Kind.PUBLIC);
+        http.securityMatcher(request -> !resourceMetadata.matches(request) && decidedPublic.matches(request))
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(sessions -> sessions.disable())
+            .securityContext(context -> context.disable())
+            .requestCache(cache -> cache.disable())
+            .anonymous(anonymous -> anonymous.disable())
+            .servletApi(servletApi -> servletApi.disable())
+            .exceptionHandling(exceptions -> exceptions.disable())
+            .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain croupierSecurityFilterChain(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
             ObjectProvider<AccessRules> serviceRules) {
         List<Endpoints.Rule> rules = declaredRules(serviceRules);
@@ -137,8 +164,8 @@ public class AccessWiring {
      * stale token.
      */
     private static BearerTokenResolver tokensOf(List<Endpoints.Rule> rules, JwtDecoder decoder) {
-        RequestMatcher publicEndpoints = anyOf(rules, Endpoints.Rule.Kind.PUBLIC);
-        RequestMatcher openEndpoints = anyOf(rules, Endpoints.Rule.Kind.OPEN);
+        RequestMatcher publicEndpoints = firstMatchingRuleIs(rules, Endpoints.Rule.Kind.PUBLIC);
+        RequestMatcher openEndpoints = firstMatchingRuleIs(rules, Endpoints.Rule.Kind.OPEN);
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         return request -> {
             if (publicEndpoints.matches(request)) {
@@ -159,14 +186,19 @@ public class AccessWiring {
         }
     }
 
-    private static RequestMatcher anyOf(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
-        List<RequestMatcher> matching = new ArrayList<>();
-        for (Endpoints.Rule rule : rules) {
-            if (rule.kind() == kind) {
-                matching.add(matcher(rule));
+    /** The first rule that matches a request decides (see {@link Endpoints}); this matches when it is of {@code kind}. */
+    private static RequestMatcher firstMatchingRuleIs(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
+        List<Map.Entry<RequestMatcher, Boolean>> decisions = rules.stream()
+            .map(rule -> Map.entry(matcher(rule), rule.kind() == kind))
+            .toList();
+        return request -> {
+            for (Map.Entry<RequestMatcher, Boolean> decision : decisions) {
+                if (decision.getKey().matches(request)) {
+                    return decision.getValue();
+                }
             }
-        }
-        return matching.isEmpty() ? request -> false : new OrRequestMatcher(matching);
+            return false;
+        };
     }
 
     private static RequestMatcher matcher(Endpoints.Rule rule) {
