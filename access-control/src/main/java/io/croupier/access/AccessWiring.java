@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,16 +17,21 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.FilterChainProxy.FilterChainDecorator;
+import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -42,6 +49,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableWebSecurity
 @EnableConfigurationProperties(AccessSettings.class)
 public class AccessWiring {
+
+    private static final String PUBLIC_CHAIN = "croupierPublicEndpointsFilterChain";
 
     static {
         // Resolved from the token, never from a request parameter, so they have no place in the API documents.
@@ -61,7 +70,7 @@ public class AccessWiring {
      * (a casino's postback) and decide nothing. The resource server's metadata document stays in the main chain,
      * whose filter serves it.
      */
-    @Bean
+    @Bean(PUBLIC_CHAIN)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain croupierPublicEndpointsFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) {
         RequestMatcher resourceMetadata = PathPatternRequestMatcher.withDefaults()
@@ -77,6 +86,30 @@ public class AccessWiring {
             .exceptionHandling(exceptions -> exceptions.disable())
             .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    /**
+     * Takes the place of Spring Security's own decorator of the filter chains (same condition: an observation
+     * registry, and request observations not switched off), leaving the public endpoints' chain unobserved.
+     */
+    @Bean
+    @Primary
+    static ObjectPostProcessor<FilterChainDecorator> publicChainUnobserved(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<SecurityObservationSettings> settings, BeanFactory beans) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends FilterChainDecorator> O postProcess(O decorator) {
+                ObservationRegistry observations = registry.getIfUnique(() -> ObservationRegistry.NOOP);
+                SecurityObservationSettings configured = settings.getIfUnique();
+                if (observations.isNoop() || configured != null && !configured.shouldObserveRequests()) {
+                    return decorator;
+                }
+                @SuppressWarnings("unchecked")
+                O partlyObserved = (O) new PublicChainUnobserved(new ObservationFilterChainDecorator(observations),
+                        decorator, () -> beans.getBean(PUBLIC_CHAIN, SecurityFilterChain.class));
+                return partlyObserved;
+            }
+        };
     }
 
     @Bean

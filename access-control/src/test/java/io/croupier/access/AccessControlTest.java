@@ -14,6 +14,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +48,9 @@ class AccessControlTest {
 
     @Autowired
     FilterChainProxy filters;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
@@ -178,6 +183,19 @@ class AccessControlTest {
     }
 
     @Test
+    void publicRequestsAreTimedButLeftOutOfTheSecurityFilterObservations() {
+        long securedBefore = timed("spring.security.http.secured.requests");
+        long openBefore = timed("http.server.requests", "uri", "/open");
+
+        get("/open", null);
+        await().until(() -> timed("http.server.requests", "uri", "/open") == openBefore + 1);
+        assertThat(timed("spring.security.http.secured.requests")).isEqualTo(securedBefore);
+
+        get("/reports", ISSUER.token(TestIssuer.ANALYST));
+        await().until(() -> timed("spring.security.http.secured.requests") == securedBefore + 1);
+    }
+
+    @Test
     void theFirstMatchingRuleStillDecidesWhenAPublicRuleFollowsARestrictedOne() {
         assertThat(get("/lobby/reserved", null).status()).isEqualTo(401);
         assertThat(get("/lobby/reserved", ISSUER.token(TestIssuer.ANALYST)).status()).isEqualTo(403);
@@ -255,6 +273,10 @@ class AccessControlTest {
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long timed(String name, String... tags) {
+        return meters.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
     }
 
     private List<Class<?>> filterTypes(String path) {
