@@ -37,8 +37,9 @@ final class IntakeProfile {
                     "HandlerMethodReturnValueHandlerComposite.handleReturnValue"),
             Map.entry("argument resolution", "InvocableHandlerMethod.getMethodArgumentValues"),
             Map.entry("request mapping", "DispatcherServlet.getHandler"),
-            Map.entry("dispatcher, other", "DispatcherServlet.doService"),
-            Map.entry("Spring Security chain (filters and their observations)", "FilterChainProxy.doFilter"),
+            Map.entry("dispatcher, other (DispatcherServlet, FrameworkServlet)", "FrameworkServlet.service"),
+            Map.entry("Spring Security chain (its filters, their observations, the servlet filters after it)",
+                    "FilterChainProxy.doFilter"),
             Map.entry("http.server.requests observation", "ServerHttpObservationFilter.doFilterInternal"),
             Map.entry("other servlet filters", "ApplicationFilterChain"),
             Map.entry("Tomcat outside the filters: HTTP parsing, sockets", ""));
