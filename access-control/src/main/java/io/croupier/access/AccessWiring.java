@@ -1,11 +1,13 @@
 package io.croupier.access;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,17 +17,23 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.FilterChainProxy.FilterChainDecorator;
+import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,6 +50,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AccessSettings.class)
 public class AccessWiring {
 
+    private static final String PUBLIC_CHAIN = "croupierPublicEndpointsFilterChain";
+
     static {
         // Resolved from the token, never from a request parameter, so they have no place in the API documents.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(PublisherScope.class, Caller.class);
@@ -53,7 +63,57 @@ public class AccessWiring {
         return TokenValidation.decoder(settings);
     }
 
+    /**
+     * Requests whose deciding rule is public get a chain of their own that only writes the security headers: no
+     * token is read there anyway, and nothing is authorised, so the bearer-token, anonymous, session, request-cache
+     * and authorisation filters (each observed on its own) would cost CPU on every call of a hot public endpoint
+     * (a casino's postback) and decide nothing. The resource server's metadata document stays in the main chain,
+     * whose filter serves it.
+     */
+    @Bean(PUBLIC_CHAIN)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain croupierPublicEndpointsFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) {
+        RequestMatcher resourceMetadata = PathPatternRequestMatcher.withDefaults()
+            .matcher(PlatformEndpoints.RESOURCE_METADATA + "/**");
+        RequestMatcher decidedPublic = firstMatchingRuleIs(declaredRules(serviceRules), Endpoints.Rule.Kind.PUBLIC);
+        http.securityMatcher(request -> !resourceMetadata.matches(request) && decidedPublic.matches(request))
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(sessions -> sessions.disable())
+            .securityContext(context -> context.disable())
+            .requestCache(cache -> cache.disable())
+            .anonymous(anonymous -> anonymous.disable())
+            .servletApi(servletApi -> servletApi.disable())
+            .exceptionHandling(exceptions -> exceptions.disable())
+            .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /**
+     * Takes the place of Spring Security's own decorator of the filter chains (same condition: an observation
+     * registry, and request observations not switched off), leaving the public endpoints' chain unobserved.
+     */
     @Bean
+    @Primary
+    static ObjectPostProcessor<FilterChainDecorator> publicChainUnobserved(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<SecurityObservationSettings> settings, BeanFactory beans) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends FilterChainDecorator> O postProcess(O decorator) {
+                ObservationRegistry observations = registry.getIfUnique(() -> ObservationRegistry.NOOP);
+                SecurityObservationSettings configured = settings.getIfUnique();
+                if (observations.isNoop() || configured != null && !configured.shouldObserveRequests()) {
+                    return decorator;
+                }
+                @SuppressWarnings("unchecked")
+                O partlyObserved = (O) new PublicChainUnobserved(new ObservationFilterChainDecorator(observations),
+                        decorator, () -> beans.getBean(PUBLIC_CHAIN, SecurityFilterChain.class));
+                return partlyObserved;
+            }
+        };
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain croupierSecurityFilterChain(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
             ObjectProvider<AccessRules> serviceRules) {
         List<Endpoints.Rule> rules = declaredRules(serviceRules);
@@ -137,8 +197,8 @@ public class AccessWiring {
      * stale token.
      */
     private static BearerTokenResolver tokensOf(List<Endpoints.Rule> rules, JwtDecoder decoder) {
-        RequestMatcher publicEndpoints = anyOf(rules, Endpoints.Rule.Kind.PUBLIC);
-        RequestMatcher openEndpoints = anyOf(rules, Endpoints.Rule.Kind.OPEN);
+        RequestMatcher publicEndpoints = firstMatchingRuleIs(rules, Endpoints.Rule.Kind.PUBLIC);
+        RequestMatcher openEndpoints = firstMatchingRuleIs(rules, Endpoints.Rule.Kind.OPEN);
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         return request -> {
             if (publicEndpoints.matches(request)) {
@@ -159,14 +219,19 @@ public class AccessWiring {
         }
     }
 
-    private static RequestMatcher anyOf(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
-        List<RequestMatcher> matching = new ArrayList<>();
-        for (Endpoints.Rule rule : rules) {
-            if (rule.kind() == kind) {
-                matching.add(matcher(rule));
+    /** The first rule that matches a request decides (see {@link Endpoints}); this matches when it is of {@code kind}. */
+    private static RequestMatcher firstMatchingRuleIs(List<Endpoints.Rule> rules, Endpoints.Rule.Kind kind) {
+        List<Map.Entry<RequestMatcher, Boolean>> decisions = rules.stream()
+            .map(rule -> Map.entry(matcher(rule), rule.kind() == kind))
+            .toList();
+        return request -> {
+            for (Map.Entry<RequestMatcher, Boolean> decision : decisions) {
+                if (decision.getKey().matches(request)) {
+                    return decision.getValue();
+                }
             }
-        }
-        return matching.isEmpty() ? request -> false : new OrRequestMatcher(matching);
+            return false;
+        };
     }
 
     private static RequestMatcher matcher(Endpoints.Rule rule) {

@@ -13,11 +13,13 @@ import static io.croupier.access.Role.MANAGER;
  */
 final class PlatformEndpoints {
 
+    /** The resource server's metadata document (RFC 9728), served by a filter of Spring Security's. */
+    static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
     static void declare(Endpoints endpoints) {
         endpoints.openToAnyone("/health", "/actuator/health", "/actuator/health/**", "/error")
             .publicly(HttpMethod.GET, "/docs", "/docs/**", "/openapi.json", "/openapi.json/**", "/swagger-ui.html",
-                    "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/.well-known/oauth-protected-resource",
-                    "/.well-known/oauth-protected-resource/**")
+                    "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", RESOURCE_METADATA, RESOURCE_METADATA + "/**")
             .permit("/actuator/**", ADMIN, MANAGER, ANALYST);
     }
 

@@ -14,11 +14,19 @@ import com.nimbusds.jwt.SignedJWT;
 import io.croupier.embedded.ServiceHttp;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.embedded.TestIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +45,12 @@ class AccessControlTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy filters;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
@@ -158,6 +172,47 @@ class AccessControlTest {
     }
 
     @Test
+    void publicEndpointsPassOnlyTheFiltersThatWriteHeaders() {
+        List<Class<?>> publicFilters = filterTypes("/open");
+        List<Class<?>> operatorFilters = filterTypes("/reports");
+
+        assertThat(publicFilters).containsExactly(WebAsyncManagerIntegrationFilter.class, HeaderWriterFilter.class);
+        assertThat(operatorFilters).contains(BearerTokenAuthenticationFilter.class, AuthorizationFilter.class);
+        assertThat(filterTypes("/.well-known/oauth-protected-resource"))
+            .as("the resource metadata is served by a filter of the main chain").isEqualTo(operatorFilters);
+    }
+
+    @Test
+    void publicRequestsAreTimedButLeftOutOfTheSecurityFilterObservations() {
+        long securedBefore = timed("spring.security.http.secured.requests");
+        long openBefore = timed("http.server.requests", "uri", "/open");
+
+        get("/open", null);
+        await().until(() -> timed("http.server.requests", "uri", "/open") == openBefore + 1);
+        assertThat(timed("spring.security.http.secured.requests")).isEqualTo(securedBefore);
+
+        get("/reports", ISSUER.token(TestIssuer.ANALYST));
+        await().until(() -> timed("spring.security.http.secured.requests") == securedBefore + 1);
+    }
+
+    @Test
+    void theFirstMatchingRuleStillDecidesWhenAPublicRuleFollowsARestrictedOne() {
+        assertThat(get("/lobby/reserved", null).status()).isEqualTo(401);
+        assertThat(get("/lobby/reserved", ISSUER.token(TestIssuer.ANALYST)).status()).isEqualTo(403);
+        assertThat(get("/lobby/reserved", ISSUER.token(TestIssuer.ADMIN)).json().path("room").asString())
+            .isEqualTo("reserved");
+        assertThat(get("/lobby/main", "garbage").json().path("room").asString()).isEqualTo("main");
+    }
+
+    @Test
+    void theResourceMetadataIsStillServed() {
+        ServiceHttp.Answer answer = get("/.well-known/oauth-protected-resource", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("authorization_servers").get(0).asString()).isEqualTo(ISSUER.url());
+    }
+
+    @Test
     void healthShowsItsStatusToAnyoneAndItsDetailsToOperatorsOnly() {
         JsonNode anonymous = get("/actuator/health", null).json();
         JsonNode publisher = get("/actuator/health", ISSUER.publisherToken("7")).json();
@@ -218,6 +273,14 @@ class AccessControlTest {
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long timed(String name, String... tags) {
+        return meters.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    private List<Class<?>> filterTypes(String path) {
+        return filters.getFilters(path).stream().<Class<?>>map(Object::getClass).toList();
     }
 
     private ServiceHttp.Answer get(String path, String token) {

@@ -29,6 +29,8 @@ class AccessTestApplication {
         public void declare(Endpoints endpoints) {
             endpoints.publicly(GET, "/open")
                 .hotPath("/hot")
+                .permit(GET, "/lobby/reserved", ADMIN)
+                .publicly(GET, "/lobby/**")
                 .permit(GET, "/reports", ADMIN, MANAGER, ANALYST)
                 .permit(POST, "/things", ADMIN, MANAGER)
                 .permit(GET, "/publishers/{publisherId}/earnings", ADMIN, MANAGER, ANALYST, PUBLISHER);
@@ -46,6 +48,11 @@ class AccessTestApplication {
         @GetMapping("/hot")
         Map<String, String> hot() {
             return Map.of("served", "without filters");
+        }
+
+        @GetMapping("/lobby/{room}")
+        Map<String, String> lobby(@PathVariable String room) {
+            return Map.of("room", room);
         }
 
         @GetMapping("/reports")

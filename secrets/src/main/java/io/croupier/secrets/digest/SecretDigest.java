@@ -34,24 +34,24 @@ public final class SecretDigest {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec current;
+    private final DigestKey current;
 
-    private final List<SecretKeySpec> all;
+    private final List<DigestKey> all;
 
     private final List<String> keyIds;
 
-    private SecretDigest(SecretKeySpec current, List<SecretKeySpec> all) {
-        this.current = current;
-        this.all = List.copyOf(all);
-        this.keyIds = this.all.stream().map(SecretDigest::keyId).toList();
+    /** @param keys the current key first */
+    private SecretDigest(List<SecretKeySpec> keys) {
+        this.all = keys.stream().map(DigestKey::of).toList();
+        this.current = this.all.get(0);
+        this.keyIds = this.all.stream().map(DigestKey::id).toList();
     }
 
     public static SecretDigest of(SecretDigestSettings settings) {
-        SecretKeySpec current = key(settings.key());
-        List<SecretKeySpec> all = new ArrayList<>();
-        all.add(current);
-        settings.previousKeys().stream().map(SecretDigest::key).forEach(all::add);
-        return new SecretDigest(current, all);
+        List<SecretKeySpec> keys = new ArrayList<>();
+        keys.add(key(settings.key()));
+        settings.previousKeys().stream().map(SecretDigest::key).forEach(keys::add);
+        return new SecretDigest(keys);
     }
 
     /** The digest under the current key: what is stored and published for a new or rotated secret. */
@@ -70,25 +70,43 @@ public final class SecretDigest {
         return dot > 0 && keyIds.contains(digest.substring(0, dot));
     }
 
-    private static String digest(SecretKeySpec key, String secret) {
-        return keyId(key) + "." + BASE64URL.encodeToString(mac(key, secret.getBytes(StandardCharsets.UTF_8)));
+    private static String digest(DigestKey key, String secret) {
+        return key.id() + "." + BASE64URL.encodeToString(key.mac(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String keyId(SecretKeySpec key) {
-        return BASE64URL.encodeToString(mac(key, KEY_ID_LABEL)).substring(0, KEY_ID_LENGTH);
-    }
+    /**
+     * A key with its id, computed once, and a {@link Mac} initialised with it once: every look-up (a postback) copies
+     * that one instead of finding the algorithm's provider and preparing the key again.
+     */
+    private record DigestKey(String id, Mac initialised) {
 
-    private static byte[] mac(SecretKeySpec key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(message);
+        static DigestKey of(SecretKeySpec key) {
+            Mac mac = newMac(key);
+            return new DigestKey(BASE64URL.encodeToString(mac.doFinal(KEY_ID_LABEL)).substring(0, KEY_ID_LENGTH),
+                    mac);
         }
-        catch (InvalidKeyException e) {
-            throw new IllegalStateException("the digest key was refused by " + ALGORITHM, e);
+
+        byte[] mac(byte[] message) {
+            try {
+                return ((Mac) initialised.clone()).doFinal(message);
+            }
+            catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the " + ALGORITHM + " provider cannot copy an initialised Mac", e);
+            }
         }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+
+        private static Mac newMac(SecretKeySpec key) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            }
+            catch (InvalidKeyException e) {
+                throw new IllegalStateException("the digest key was refused by " + ALGORITHM, e);
+            }
+            catch (GeneralSecurityException e) {
+                throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+            }
         }
     }
 

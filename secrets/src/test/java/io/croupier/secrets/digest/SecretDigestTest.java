@@ -1,6 +1,10 @@
 package io.croupier.secrets.digest;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +23,34 @@ class SecretDigestTest {
     void theSameSecretAlwaysHasTheSameDigestSoItCanBeLookedUp() {
         assertThat(digest.digest("your-secure-secret-token")).isEqualTo(digest.digest("your-secure-secret-token"))
             .isNotEqualTo(digest.digest("your-secure-secret-tokeN"));
+    }
+
+    /**
+     * Digests are stored in replicas and published on the offers topic, so they must never change. Recomputed with
+     * openssl: the key id is the first 8 characters of base64url(HMAC-SHA256(key, "croupier secret digest key id")),
+     * the digest base64url(HMAC-SHA256(key, secret)), both without padding.
+     */
+    @Test
+    void aDigestIsTheKeyIdAndTheHmacOfTheSecretAsOpensslComputesThem() {
+        assertThat(digest.digest("your-secure-secret-token"))
+            .isEqualTo("gMoNovW2.eEJrJB9Yo6I1Gua13royfTidE8rCUC_o4x8ACyaTlDA");
+    }
+
+    @Test
+    void concurrentLookUpsGetTheDigestsOfTheirOwnSecrets() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = IntStream.range(0, 2_000)
+                .mapToObj(i -> threads.submit(() -> digest.candidates("secret-" + i)
+                    .equals(List.of(SecretDigest.of(new SecretDigestSettings(KEY, List.of())).digest("secret-" + i)))))
+                .toList();
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        }
+        finally {
+            threads.shutdown();
+        }
     }
 
     @Test
