@@ -61,15 +61,20 @@ class ConversionRepository {
     }
 
     /**
-     * The event ids of these conversions that are stored already. Each is looked for in the month it was reported in
-     * (its event says which), not in every month kept.
+     * The event ids of these conversions that are stored already. They are looked for only in the months their events
+     * were reported in (a poll's span, usually one month), not in every month kept.
      */
     Set<String> stored(Collection<ConversionReported> conversions) {
+        if (conversions.isEmpty()) {
+            return new HashSet<>();
+        }
+        List<Instant> reported = conversions.stream().map(ConversionReported::getReceivedAt).sorted().toList();
         return new HashSet<>(jdbc.sql("""
                 select event_id from conversions
-                 where event_id = any(?::text[]) and reported_at = any(?::timestamptz[])""")
+                 where event_id = any(?::text[]) and reported_at between ? and ?""")
             .param(conversions.stream().map(ConversionReported::getEventId).toArray(String[]::new))
-            .param(conversions.stream().map(c -> c.getReceivedAt().toString()).distinct().toArray(String[]::new))
+            .param(Timestamp.from(reported.get(0)))
+            .param(Timestamp.from(reported.get(reported.size() - 1)))
             .query(String.class)
             .list());
     }
