@@ -122,17 +122,28 @@ public class PartitionMaintenance implements SmartInitializingSingleton, Schedul
 
     private void drop(TimePartitionedTable table, String name, Duration retention) {
         if (table.keptWhile().isPresent()) {
-            // The lock the drop would take anyway, taken before the look: no row can come to meet the condition
-            // between the look and the drop.
+            // A look without a lock first, so that a partition kept for months is not locked at every pass; then the
+            // look again under the lock the drop takes anyway, so that no row can come to meet the condition between
+            // the look and the drop.
+            if (holdsKeptRows(table, name, retention)) {
+                return;
+            }
             jdbc.sql("lock table " + name + " in access exclusive mode").update();
-        }
-        if (jdbc.sql("select " + table.holdsKeptRows(name)).query(Boolean.class).single()) {
-            log.info("Kept {} past the {} retention of {}: it still holds rows where {}", name, retention,
-                    table.table(), table.keptWhile().orElseThrow());
-            return;
+            if (holdsKeptRows(table, name, retention)) {
+                return;
+            }
         }
         jdbc.sql("drop table " + name).update();
         log.info("Dropped {}: all of it is older than the {} retention of {}", name, retention, table.table());
+    }
+
+    private boolean holdsKeptRows(TimePartitionedTable table, String name, Duration retention) {
+        boolean holds = jdbc.sql("select " + table.holdsKeptRows(name)).query(Boolean.class).single();
+        if (holds) {
+            log.info("Kept {} past the {} retention of {}: it still holds rows where {}", name, retention,
+                    table.table(), table.keptWhile().orElseThrow());
+        }
+        return holds;
     }
 
     /** The table's partitions by the start of their period, and its default partition under any key. */

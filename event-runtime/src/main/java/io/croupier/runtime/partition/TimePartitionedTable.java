@@ -49,10 +49,9 @@ public record TimePartitionedTable(String table, String column, PartitionPeriod 
         return new TimePartitionedTable(table, column, period, ahead, Optional.empty(), Optional.empty());
     }
 
-    /** Whether a partition (or the default one) holds a row that keeps it, in SQL; false without a condition. */
+    /** Whether a partition holds a row that keeps it, in SQL; only for a table with a {@link #keptWhile} condition. */
     String holdsKeptRows(String partition) {
-        return keptWhile.map(condition -> "exists (select 1 from %s where %s)".formatted(partition, condition))
-            .orElse("false");
+        return "exists (select 1 from %s where %s)".formatted(partition, keptWhile.orElseThrow());
     }
 
     String defaultPartition() {
