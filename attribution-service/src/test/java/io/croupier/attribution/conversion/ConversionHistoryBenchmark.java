@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Whether a conversion's cost grows with the conversions stored: inserting one (the poll's set-based insert,
  * committed), the poll's check of which conversions are stored already, and the update of a stored one's state by its
- * key, with {@code bench.sizes} conversions of history spread over the 360 days before now (one partition a month).
+ * key, with {@code bench.sizes} conversions of history spread over the 360 days before now (one partition a month),
+ * beside a committed one-row insert into a small table as the reference for the machine's noise at that moment.
  * Prints the plans of the look-up and the update on the largest history. See docs/benchmarks.md for the command.
  */
 @Tag("benchmark")
@@ -56,6 +57,7 @@ class ConversionHistoryBenchmark {
         // Whole seconds, so that the history's times computed in SQL and here are the same instants.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         partitions.maintain(now);
+        jdbc.sql("create table if not exists bench_commit_reference (at timestamptz not null)").update();
         long stored = 0;
         List<String> report = new ArrayList<>();
         for (long size : SIZES) {
@@ -67,6 +69,10 @@ class ConversionHistoryBenchmark {
             SplittableRandom random = new SplittableRandom(size);
             String load = Files.readString(Path.of("/proc/loadavg")).trim();
 
+            // The reference of the moment: a committed one-row insert into a small table, so the noise of the shared
+            // machine's disk (fsync) can be told from growth with the history.
+            CallTimings reference = CallTimings.of(SAMPLES,
+                    i -> jdbc.sql("insert into bench_commit_reference (at) values (now())").update());
             CallTimings insert = CallTimings.of(SAMPLES, i -> conversions.insertAll(List.of(NewConversion.received(
                     TestEvents.conversion(ConversionKind.DEPOSIT).setOfferId("7").setClickId("clk").setOrderKey("clk").build(),
                     Instant.now(), Instant.now()))));
@@ -79,9 +85,10 @@ class ConversionHistoryBenchmark {
                     %,d conversions stored in %d partitions (written in %d s; load average %s)
                       insert one conversion (the poll's insert)   %s
                       which are stored already (one of the poll)  %s
-                      update one's state by its key               %s"""
+                      update one's state by its key               %s
+                      reference: commit one row of a small table  %s"""
                 .formatted(size, partitionCount(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), load,
-                        insert, storedCheck, update);
+                        insert, storedCheck, update, reference);
             System.out.println("BENCHMARK " + figures);
             report.add(figures);
         }
