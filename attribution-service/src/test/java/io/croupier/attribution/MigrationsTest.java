@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -13,8 +15,13 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import io.croupier.attribution.conversion.V116__Conversions_reported_at_from_their_events;
 import io.croupier.embedded.InProcessPostgres;
 import io.croupier.embedded.TestInfrastructure;
+import io.croupier.events.ConversionKind;
+import io.croupier.events.ConversionReported;
+import io.croupier.schemas.Topics;
+import io.croupier.schemas.serde.AvroSingleObjectSerializer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conversions and player links stored before the ordering migrations keep working after them: a parked conversion
  * gets the order key it was published under, its postback log id, and its waiting order keys; a player whose first
- * deposit was counted has deposited. Clicks stored before the partitioning are moved into their days.
+ * deposit was counted has deposited. Clicks stored before the partitioning are moved into their days, conversions into
+ * the month their event was reported in.
  */
 class MigrationsTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
     @Test
     void rowsStoredBeforeTheOrderingMigrationsAreCarriedIntoThem() {
@@ -109,11 +119,78 @@ class MigrationsTest {
             .update()).as("the same click delivered again").isZero();
     }
 
+    @Test
+    void conversionsStoredBeforeThePartitioningAreInTheMonthTheirEventWasReportedAndKeepTheirKeys() {
+        InProcessPostgres postgres = TestInfrastructure.postgres();
+        String schema = "attribution_migrations_" + UUID.randomUUID().toString().substring(0, 8);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(),
+                postgres.password());
+        flyway(dataSource, schema).target("80").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Instant reported = Instant.now().minus(Duration.ofDays(45)).truncatedTo(ChronoUnit.MILLIS);
+        ConversionReported event = TestEvents.conversion(ConversionKind.REGISTRATION)
+            .setOfferId("7")
+            .setClickId("clk-9")
+            .setReceivedAt(reported)
+            .build();
+        storeConversion(jdbc, schema, event.getEventId(),
+                new AvroSingleObjectSerializer().serialize(Topics.CONVERSIONS_REPORTED.name(), event),
+                reported.plus(Duration.ofDays(3)));
+        Instant corruptReceived = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        storeConversion(jdbc, schema, "postback:corrupt", new byte[] { 0 }, corruptReceived);
+        long lastSeq = jdbc.sql("select max(seq) from %s.conversions".formatted(schema)).query(Long.class).single();
+
+        flyway(dataSource, schema).load().migrate();
+
+        assertThat(jdbc.sql("""
+                select reported_at, tableoid::regclass::text as part from %s.conversions where event_id = ?"""
+            .formatted(schema)).param(event.getEventId()).query((rs, n) -> List.of(
+                    rs.getTimestamp("reported_at").toInstant().toString(), rs.getString("part"))).single())
+            .as("the time postback-service received it, from its event, not the time attribution did")
+            .containsExactly(reported.toString(),
+                    schema + ".conversions_p" + MONTH.format(reported.atOffset(ZoneOffset.UTC)));
+        assertThat(jdbc.sql("select reported_at from %s.conversions where event_id = 'postback:corrupt'"
+            .formatted(schema)).query(Timestamp.class).single().toInstant()).isEqualTo(corruptReceived);
+        assertThat(jdbc.sql("""
+                insert into %s.conversions (event_id, payload, kind, status, occurred_at, reported_at, received_at,
+                    grace_until, state, order_key)
+                values (?, ?, 'REGISTRATION', 'APPROVED', now(), ?, now(), now(), 'PENDING', '7')
+                on conflict (event_id, reported_at) do nothing returning seq""".formatted(schema))
+            .param(event.getEventId())
+            .param(new byte[] { 0 })
+            .param(Timestamp.from(reported))
+            .query(Long.class)
+            .optional()).as("the same conversion delivered again").isEmpty();
+        assertThat(storeConversion(jdbc, schema, "postback:next", new byte[] { 0 }, Instant.now(), ", reported_at"))
+            .as("the seq drawn next").isGreaterThan(lastSeq);
+    }
+
+    private static long storeConversion(JdbcClient jdbc, String schema, String eventId, byte[] payload,
+            Instant receivedAt) {
+        return storeConversion(jdbc, schema, eventId, payload, receivedAt, "");
+    }
+
+    /** @param reportedAt {@code ", reported_at"} once the column is required: the same time as the received one */
+    private static long storeConversion(JdbcClient jdbc, String schema, String eventId, byte[] payload,
+            Instant receivedAt, String reportedAt) {
+        return jdbc.sql("""
+                insert into %1$s.conversions (event_id, payload, kind, status, offer_id, click_id, occurred_at,
+                    received_at, grace_until, state, order_key%2$s)
+                values (?, ?, 'REGISTRATION', 'APPROVED', '7', 'clk-9', ?, ?, ?, 'ATTRIBUTED', 'clk-9'%3$s)
+                returning seq""".formatted(schema, reportedAt, reportedAt.isEmpty() ? "" : ", ?"))
+            .param(eventId)
+            .param(payload)
+            .params(Collections.nCopies(reportedAt.isEmpty() ? 3 : 4, Timestamp.from(receivedAt)))
+            .query(Long.class)
+            .single();
+    }
+
     private static FluentConfiguration flyway(DataSource dataSource, String schema) {
         return Flyway.configure()
             .dataSource(dataSource)
             .schemas(schema)
             .defaultSchema(schema)
-            .locations("classpath:db/attribution-service");
+            .locations("classpath:db/attribution-service")
+            .javaMigrations(new V116__Conversions_reported_at_from_their_events());
     }
 }

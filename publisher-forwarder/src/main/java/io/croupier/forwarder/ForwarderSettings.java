@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery how deliveries are attempted and retried
  * @param endpoint how each publisher endpoint is protected from the others
  * @param intake how payouts are taken from Kafka
+ * @param attemptLog how long the attempts of each delivery are kept
  */
 @ConfigurationProperties("croupier.forwarder")
 public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery delivery,
-        @DefaultValue Endpoint endpoint, @DefaultValue Intake intake) {
+        @DefaultValue Endpoint endpoint, @DefaultValue Intake intake, @DefaultValue AttemptLog attemptLog) {
 
     /**
      * @param allowed IP addresses, CIDR ranges or host names reachable even though private, loopback or otherwise
@@ -69,5 +70,14 @@ public record ForwarderSettings(@DefaultValue Ssrf ssrf, @DefaultValue Delivery 
             @DefaultValue("5s") Duration slowCallThreshold, @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
             @DefaultValue("200ms") Duration rateLimitWait, @DefaultValue("5s") Duration cachedFor) {
+    }
+
+    /**
+     * @param retention how long a delivery's attempts are kept, counted from the delivery's arrival (they are stored by
+     *        it, one partition per UTC day, dropped whole once all of it is older than this); the delivery itself, its
+     *        state and its attempt count are kept whatever its age
+     * @param daysAhead how many days after today have their partition made ahead of time
+     */
+    public record AttemptLog(@DefaultValue("90d") Duration retention, @DefaultValue("3") int daysAhead) {
     }
 }

@@ -187,18 +187,18 @@ class ConversionAttribution {
             Standing standing) {
         ConversionReported conversion = parked.conversion();
         if (reason.permanent()) {
-            standing.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason, null);
+            standing.markWaiting(conversion, "UNATTRIBUTED", reason, null);
             return;
         }
         boolean parkedNow;
         if (now.isBefore(parked.graceUntil())) {
             Instant nextCheck = now.plus(backOff(parked.checks()));
             // Checked again no later than the end of the grace period, so it is listed as unattributed on time.
-            parkedNow = standing.markWaiting(conversion.getEventId(), "PENDING", reason,
+            parkedNow = standing.markWaiting(conversion, "PENDING", reason,
                     nextCheck.isBefore(parked.graceUntil()) ? nextCheck : parked.graceUntil());
         }
         else {
-            parkedNow = standing.markWaiting(conversion.getEventId(), "UNATTRIBUTED", reason,
+            parkedNow = standing.markWaiting(conversion, "UNATTRIBUTED", reason,
                     now.plus(settings.unattributedRecheckInterval()));
         }
         if (parkedNow) {
@@ -219,7 +219,7 @@ class ConversionAttribution {
     private List<ParkedConversion> attribute(ParkedConversion parked, OrderKeys keys, Decision.Attributed decision,
             Instant now, Standing standing) {
         ConversionReported conversion = parked.conversion();
-        if (!standing.markAttributed(conversion.getEventId(), decision, now)) {
+        if (!standing.markAttributed(conversion, decision, now)) {
             return List.of();
         }
         if (decision.warning() != null) {

@@ -46,24 +46,35 @@ class ConversionRepository {
         Money amount = conversion.getAmount();
         return jdbc.sql("""
                 insert into conversions (event_id, payload, postback_log_id, order_key, kind, status, offer_id,
-                                         click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
-                                         grace_until, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
-                on conflict (event_id) do nothing""")
+                                         click_id, player_id, sub_id, amount, currency, occurred_at, reported_at,
+                                         received_at, grace_until, state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                on conflict (event_id, reported_at) do nothing""")
             .params(conversion.getEventId(), serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), conversion),
                     conversion.getPostbackLogId(), conversion.getOrderKey(),
                     conversion.getKind().name(), conversion.getStatus().name(), conversion.getOfferId(),
                     conversion.getClickId(), conversion.getPlayerId(), conversion.getSubId(),
                     amount == null ? null : new BigDecimal(amount.getAmount()),
                     amount == null ? null : amount.getCurrency(), Timestamp.from(conversion.getOccurredAt()),
-                    Timestamp.from(receivedAt), Timestamp.from(graceUntil))
+                    Timestamp.from(conversion.getReceivedAt()), Timestamp.from(receivedAt), Timestamp.from(graceUntil))
             .update() == 1;
     }
 
-    /** Which of these conversions are stored already. */
-    Set<String> stored(Collection<String> eventIds) {
-        return new HashSet<>(jdbc.sql("select event_id from conversions where event_id = any(?::text[])")
-            .param(eventIds.toArray(String[]::new))
+    /**
+     * The event ids of these conversions that are stored already. They are looked for only in the months their events
+     * were reported in (a poll's span, usually one month), not in every month kept.
+     */
+    Set<String> stored(Collection<ConversionReported> conversions) {
+        if (conversions.isEmpty()) {
+            return new HashSet<>();
+        }
+        List<Instant> reported = conversions.stream().map(ConversionReported::getReceivedAt).sorted().toList();
+        return new HashSet<>(jdbc.sql("""
+                select event_id from conversions
+                 where event_id = any(?::text[]) and reported_at between ? and ?""")
+            .param(conversions.stream().map(ConversionReported::getEventId).toArray(String[]::new))
+            .param(Timestamp.from(reported.get(0)))
+            .param(Timestamp.from(reported.get(reported.size() - 1)))
             .query(String.class)
             .list());
     }
@@ -79,28 +90,28 @@ class ConversionRepository {
         }
         return jdbc.sql("""
                 insert into conversions (event_id, payload, postback_log_id, order_key, kind, status, offer_id,
-                                         click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
-                                         grace_until, state, reason, next_check_at, checks, method,
+                                         click_id, player_id, sub_id, amount, currency, occurred_at, reported_at,
+                                         received_at, grace_until, state, reason, next_check_at, checks, method,
                                          attributed_offer_id, publisher_id, attributed_click_id, warning, guessed,
                                          attributed_at)
                 select c.event_id, c.payload, c.postback_log_id, c.order_key, c.kind, c.status, c.offer_id,
                        c.click_id, c.player_id, c.sub_id, c.amount, c.currency, epoch + c.occurred_at * micro,
-                       epoch + c.received_at * micro, epoch + c.grace_until * micro, c.state, c.reason,
+                       epoch + c.reported_at * micro, epoch + c.received_at * micro, epoch + c.grace_until * micro, c.state, c.reason,
                        epoch + c.next_check_at * micro, c.checks, c.method, c.attributed_offer_id, c.publisher_id,
                        c.attributed_click_id, c.warning, c.guessed, epoch + c.attributed_at * micro
                   from unnest(?::text[], ?::bytea[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::bigint[], ?::bigint[],
-                              ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                              ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
                               ?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
                        with ordinality as c(event_id, payload, postback_log_id, order_key, kind, status, offer_id,
-                                            click_id, player_id, sub_id, amount, currency, occurred_at, received_at,
-                                            grace_until, state, reason, next_check_at, checks, method,
+                                            click_id, player_id, sub_id, amount, currency, occurred_at,
+                                            reported_at, received_at, grace_until, state, reason, next_check_at, checks, method,
                                             attributed_offer_id, publisher_id, attributed_click_id, warning,
                                             guessed, attributed_at, ord),
                        -- Instants travel as microseconds since the epoch: exact, and no time zone to agree on.
                        (select timestamptz 'epoch' as epoch, interval '1 microsecond' as micro) as units
                  order by c.ord
-                on conflict (event_id) do nothing""")
+                on conflict (event_id, reported_at) do nothing""")
             .param(column(received, c -> c.conversion().getEventId()))
             .param(received.stream()
                 .map(c -> serializer.serialize(Topics.CONVERSIONS_REPORTED.name(), c.conversion()))
@@ -118,6 +129,7 @@ class ConversionRepository {
             .param(column(received, c -> c.conversion().getAmount() == null ? null
                     : c.conversion().getAmount().getCurrency()))
             .param(micros(received, c -> c.conversion().getOccurredAt()))
+            .param(micros(received, c -> c.conversion().getReceivedAt()))
             .param(micros(received, NewConversion::receivedAt))
             .param(micros(received, NewConversion::graceUntil))
             .param(column(received, NewConversion::state))
@@ -219,25 +231,27 @@ class ConversionRepository {
     }
 
     /** @return {@code false} if the conversion was already attributed, in which case nothing may be emitted */
-    boolean markAttributed(String eventId, Decision.Attributed decision, Instant now) {
+    boolean markAttributed(ConversionReported conversion, Decision.Attributed decision, Instant now) {
         return jdbc.sql("""
                 update conversions
                    set state = 'ATTRIBUTED', reason = null, next_check_at = null, method = ?,
                        attributed_offer_id = ?, publisher_id = ?, attributed_click_id = ?, warning = ?, guessed = ?,
                        attributed_at = ?
-                 where event_id = ? and state <> 'ATTRIBUTED'""")
+                 where event_id = ? and reported_at = ? and state <> 'ATTRIBUTED'""")
             .params(decision.method().name(), decision.offerId(), decision.origin().publisherId(),
                     decision.origin().clickId(), decision.warning(), decision.guessed(), Timestamp.from(now),
-                    eventId)
+                    conversion.getEventId(), Timestamp.from(conversion.getReceivedAt()))
             .update() == 1;
     }
 
     /** @return {@code false} if the conversion was attributed meanwhile */
-    boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
+    boolean markWaiting(ConversionReported conversion, String state, UnattributedReason reason,
+            Instant nextCheckAt) {
         return jdbc.sql("""
                 update conversions set state = ?, reason = ?, next_check_at = ?, checks = checks + 1
-                 where event_id = ? and state <> 'ATTRIBUTED'""")
-            .params(state, reason.name(), nextCheckAt == null ? null : Timestamp.from(nextCheckAt), eventId)
+                 where event_id = ? and reported_at = ? and state <> 'ATTRIBUTED'""")
+            .params(state, reason.name(), nextCheckAt == null ? null : Timestamp.from(nextCheckAt),
+                    conversion.getEventId(), Timestamp.from(conversion.getReceivedAt()))
             .update() == 1;
     }
 

@@ -72,13 +72,14 @@ class PerRecordStanding implements Standing {
     }
 
     @Override
-    public boolean markAttributed(String eventId, Decision.Attributed decision, Instant now) {
-        return conversions.markAttributed(eventId, decision, now);
+    public boolean markAttributed(ConversionReported conversion, Decision.Attributed decision, Instant now) {
+        return conversions.markAttributed(conversion, decision, now);
     }
 
     @Override
-    public boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
-        return conversions.markWaiting(eventId, state, reason, nextCheckAt);
+    public boolean markWaiting(ConversionReported conversion, String state, UnattributedReason reason,
+            Instant nextCheckAt) {
+        return conversions.markWaiting(conversion, state, reason, nextCheckAt);
     }
 
     @Override

@@ -94,7 +94,7 @@ final class PollStanding implements Standing {
             ClickRepository clickRepository, PlayerLinks playerLinks, WaitingOrderKeys waitingKeys,
             ClickWaitLock clickWait) {
         PollStanding standing = new PollStanding(conversions, clickRepository, playerLinks, waitingKeys, clickWait,
-                conversions.stored(poll.stream().map(ConversionReported::getEventId).toList()));
+                conversions.stored(poll));
         standing.readClicks(poll.stream().map(ConversionReported::getClickId).filter(id -> id != null).toList());
         Set<PlayerKey> playersOfPoll = new LinkedHashSet<>();
         Set<String> orderKeys = new LinkedHashSet<>();
@@ -192,11 +192,12 @@ final class PollStanding implements Standing {
     }
 
     @Override
-    public boolean markAttributed(String eventId, Decision.Attributed decision, Instant now) {
+    public boolean markAttributed(ConversionReported reported, Decision.Attributed decision, Instant now) {
+        String eventId = reported.getEventId();
         decided.add(eventId);
         NewConversion conversion = received.get(eventId);
         if (conversion == null) {
-            return conversions.markAttributed(eventId, decision, now);
+            return conversions.markAttributed(reported, decision, now);
         }
         if (conversion.attributed() != null) {
             return false;
@@ -206,11 +207,13 @@ final class PollStanding implements Standing {
     }
 
     @Override
-    public boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt) {
+    public boolean markWaiting(ConversionReported reported, String state, UnattributedReason reason,
+            Instant nextCheckAt) {
+        String eventId = reported.getEventId();
         decided.add(eventId);
         NewConversion conversion = received.get(eventId);
         if (conversion == null) {
-            return conversions.markWaiting(eventId, state, reason, nextCheckAt);
+            return conversions.markWaiting(reported, state, reason, nextCheckAt);
         }
         if (conversion.attributed() != null) {
             return false;

@@ -37,10 +37,10 @@ interface Standing extends DepositHistory {
     boolean insert(ConversionReported conversion, Instant receivedAt, Instant graceUntil);
 
     /** @return {@code false} if the conversion was already attributed, in which case nothing may be emitted */
-    boolean markAttributed(String eventId, Decision.Attributed decision, Instant now);
+    boolean markAttributed(ConversionReported conversion, Decision.Attributed decision, Instant now);
 
     /** @return {@code false} if the conversion was attributed meanwhile */
-    boolean markWaiting(String eventId, String state, UnattributedReason reason, Instant nextCheckAt);
+    boolean markWaiting(ConversionReported conversion, String state, UnattributedReason reason, Instant nextCheckAt);
 
     /** The conversions accepted before {@code postbackLogId} that share one of {@code keys} and still wait. */
     List<Waiting> waitingEarlierThan(OrderKeys keys, long postbackLogId);

@@ -2,6 +2,7 @@ package io.croupier.runtime.partition;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A row whose time has no partition (a clock far off, a replay of old history) lands in the table's default partition
  * instead of failing its transaction. Making a partition moves the default's rows of that period into it; rows of the
  * default older than the cutoff are deleted row by row, which stays cheap because the default only ever holds such
- * strays.
+ * strays. A table may name rows that are kept whatever their age ({@link TimePartitionedTable#keptWhile()}): an expired
+ * partition holding one is kept whole until it holds none, and such rows of the default are not deleted.
  */
 public class PartitionMaintenance implements SmartInitializingSingleton, SchedulingConfigurer {
 
@@ -106,17 +108,42 @@ public class PartitionMaintenance implements SmartInitializingSingleton, Schedul
             Instant cutoff = now.minus(retention);
             existing.forEach((start, name) -> {
                 if (!period.next(start).atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(cutoff)) {
-                    jdbc.sql("drop table " + name).update();
-                    log.info("Dropped {}: all of it is older than the {} retention of {}", name, retention,
-                            table.table());
+                    drop(table, name, retention);
                 }
             });
             if (hasDefault) {
-                jdbc.sql("delete from %s where %s < ?".formatted(table.defaultPartition(), table.column()))
+                String keptRow = table.keptWhile().map(condition -> " and not (" + condition + ")").orElse("");
+                jdbc.sql("delete from %s where %s < ?%s".formatted(table.defaultPartition(), table.column(), keptRow))
                     .param(Timestamp.from(cutoff))
                     .update();
             }
         });
+    }
+
+    private void drop(TimePartitionedTable table, String name, Duration retention) {
+        if (table.keptWhile().isPresent()) {
+            // A look without a lock first, so that a partition kept for months is not locked at every pass; then the
+            // look again under the lock the drop takes anyway, so that no row can come to meet the condition between
+            // the look and the drop.
+            if (holdsKeptRows(table, name, retention)) {
+                return;
+            }
+            jdbc.sql("lock table " + name + " in access exclusive mode").update();
+            if (holdsKeptRows(table, name, retention)) {
+                return;
+            }
+        }
+        jdbc.sql("drop table " + name).update();
+        log.info("Dropped {}: all of it is older than the {} retention of {}", name, retention, table.table());
+    }
+
+    private boolean holdsKeptRows(TimePartitionedTable table, String name, Duration retention) {
+        boolean holds = jdbc.sql("select " + table.holdsKeptRows(name)).query(Boolean.class).single();
+        if (holds) {
+            log.info("Kept {} past the {} retention of {}: it still holds rows where {}", name, retention,
+                    table.table(), table.keptWhile().orElseThrow());
+        }
+        return holds;
     }
 
     /** The table's partitions by the start of their period, and its default partition under any key. */

@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param ahead how many periods after the current one are made ahead of time
  * @param retention how long rows are kept: a partition that ends before now minus this is dropped whole; empty keeps
  *        everything (the ledger)
+ * @param keptWhile a SQL condition on the table's rows: an expired partition holding a row that meets it is kept, and
+ *        such a row of the default partition is not deleted (attribution's parked conversions, re-checked until they
+ *        are attributed however old); empty when age alone decides
  */
 public record TimePartitionedTable(String table, String column, PartitionPeriod period, int ahead,
-        Optional<Duration> retention) {
+        Optional<Duration> retention, Optional<String> keptWhile) {
 
     public TimePartitionedTable {
         if (!table.matches("[a-z_][a-z0-9_]*") || !column.matches("[a-z_][a-z0-9_]*")) {
@@ -29,12 +32,26 @@ public record TimePartitionedTable(String table, String column, PartitionPeriod 
     /** A table whose partitions older than {@code retention} are dropped. */
     public static TimePartitionedTable expiring(String table, String column, PartitionPeriod period, int ahead,
             Duration retention) {
-        return new TimePartitionedTable(table, column, period, ahead, Optional.of(retention));
+        return new TimePartitionedTable(table, column, period, ahead, Optional.of(retention), Optional.empty());
+    }
+
+    /**
+     * A table whose partitions older than {@code retention} are dropped, unless they still hold a row meeting
+     * {@code keptWhile}, which is kept whatever its age.
+     */
+    public static TimePartitionedTable expiringUnless(String table, String column, PartitionPeriod period, int ahead,
+            Duration retention, String keptWhile) {
+        return new TimePartitionedTable(table, column, period, ahead, Optional.of(retention), Optional.of(keptWhile));
     }
 
     /** A table that keeps its whole history, partitioned only for locality. */
     public static TimePartitionedTable keptForever(String table, String column, PartitionPeriod period, int ahead) {
-        return new TimePartitionedTable(table, column, period, ahead, Optional.empty());
+        return new TimePartitionedTable(table, column, period, ahead, Optional.empty(), Optional.empty());
+    }
+
+    /** Whether a partition holds a row that keeps it, in SQL; only for a table with a {@link #keptWhile} condition. */
+    String holdsKeptRows(String partition) {
+        return "exists (select 1 from %s where %s)".formatted(partition, keptWhile.orElseThrow());
     }
 
     String defaultPartition() {

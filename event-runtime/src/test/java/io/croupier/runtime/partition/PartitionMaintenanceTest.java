@@ -93,6 +93,30 @@ class PartitionMaintenanceTest {
         assertThat(ids(table)).containsExactly("old-money");
     }
 
+    @Test
+    void anExpiredPartitionStillHoldingARowThatMustBeKeptIsKeptUntilItHoldsNone() {
+        String table = partitionedTable();
+        PartitionMaintenance maintenance = maintenance(TimePartitionedTable.expiringUnless(table, "occurred_at",
+                PartitionPeriod.DAY, 2, Duration.ofDays(3), "id like 'parked%'"));
+        maintenance.maintain(Instant.parse("2026-03-01T12:00:00Z"));
+        insert(table, "parked-old", "2026-02-26T10:00:00Z");
+        insert(table, "settled-beside-it", "2026-02-26T11:00:00Z");
+        insert(table, "settled-alone", "2026-02-27T10:00:00Z");
+        insert(table, "parked-stray", "2026-01-05T08:00:00Z");
+        insert(table, "settled-stray", "2026-01-05T09:00:00Z");
+
+        maintenance.maintain(Instant.parse("2026-03-05T12:00:00Z"));
+
+        assertThat(partitions(table)).contains(table + "_p20260226").doesNotContain(table + "_p20260227");
+        assertThat(ids(table)).containsExactly("parked-old", "parked-stray", "settled-beside-it");
+
+        jdbc.sql("update " + table + " set id = 'settled-at-last' where id = 'parked-old'").update();
+        maintenance.maintain(Instant.parse("2026-03-05T13:00:00Z"));
+
+        assertThat(partitions(table)).doesNotContain(table + "_p20260226");
+        assertThat(ids(table)).containsExactly("parked-stray");
+    }
+
     private PartitionMaintenance maintenance(TimePartitionedTable table) {
         return new PartitionMaintenance(jdbc, transactions, List.of(table), new PartitionSettings(Duration.ofHours(1)),
                 Clock.systemUTC());

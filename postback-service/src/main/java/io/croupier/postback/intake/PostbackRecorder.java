@@ -254,7 +254,8 @@ class PostbackRecorder {
         // A claim from before resends were told apart has no digest: it stays a replay.
         FirstCall first = jdbc.sql("""
                 select message.log_id, message.content_digest, log.duplicate_of, log.event_id
-                from inbound_messages message left join postback_logs log on log.id = message.log_id
+                from inbound_messages message
+                left join postback_logs log on log.id = message.log_id and log.received_at = message.received_at
                 where message.offer_id = :offer and message.message_id = :message""")
             .param("offer", message.offerId())
             .param("message", message.messageId())

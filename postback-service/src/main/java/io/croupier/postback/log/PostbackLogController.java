@@ -63,8 +63,8 @@ class PostbackLogController {
                  where (cast(:format as text) is null or format = :format)
                    and (cast(:outcome as text) is null or outcome = :outcome)
                    and (cast(:offer as text) is null or offer_id = :offer)
-                   and (cast(:from as timestamptz) is null or received_at >= :from)
-                   and (cast(:to as timestamptz) is null or received_at < :to)
+                   and received_at >= coalesce(cast(:from as timestamptz), '-infinity')
+                   and received_at < coalesce(cast(:to as timestamptz), 'infinity')
                    and (cast(:cursor as bigint) is null or id < :cursor)
                  order by id desc
                  limit :limit""")

@@ -71,8 +71,12 @@ class DeliveryLog {
         jdbc.sql("""
                 select delivery_id, attempt, started_at, method, url, outcome, status_code, latency_ms,
                     response_excerpt, error
-                from delivery_attempts where delivery_id in (:ids) order by delivery_id, attempt""")
+                from delivery_attempts
+                where delivery_id in (:ids) and delivery_received_at in (:arrivals)
+                order by delivery_id, attempt""")
             .param("ids", deliveries.stream().map(DeliveryView::id).toList())
+            // Each delivery's attempts are in the partition of its arrival: only those days are read.
+            .param("arrivals", deliveries.stream().map(view -> Timestamp.from(view.receivedAt())).distinct().toList())
             .query((rs, n) -> {
                 attempts.computeIfAbsent(rs.getString("delivery_id"), id -> new ArrayList<>())
                     .add(new DeliveryView.Attempt(rs.getInt("attempt"), instant(rs.getTimestamp("started_at")),

@@ -109,12 +109,17 @@ class DeliveryQueue {
             .list();
     }
 
-    /** Logs the attempts of one settlement in one batch. */
+    /**
+     * Logs the attempts of one settlement in one batch, each in the partition of its delivery's arrival: that time is
+     * the delivery's own, so an attempt number is unique per delivery whenever the attempt started.
+     */
     void recordAttempts(List<SentAttempt> sent) {
         batch.batchUpdate("""
-                insert into delivery_attempts (delivery_id, attempt, started_at, method, url, outcome, status_code,
-                    latency_ms, response_excerpt, error)
-                values (:id, :attempt, :startedAt, :method, :url, :outcome, :statusCode, :latency, :excerpt, :error)""",
+                insert into delivery_attempts (delivery_id, attempt, delivery_received_at, started_at, method, url,
+                    outcome, status_code, latency_ms, response_excerpt, error)
+                select d.id, :attempt, d.received_at, :startedAt, :method, :url, :outcome, :statusCode, :latency,
+                    :excerpt, :error
+                from deliveries d where d.id = :id""",
                 sent.stream().map(DeliveryQueue::attemptRow).toArray(SqlParameterSource[]::new));
     }
 
