@@ -56,6 +56,11 @@ final class Series {
         return firstHour + hour * HOUR;
     }
 
+    /** The index of the hour holding {@code time}, 0 for anything before the first. */
+    int hourOf(long time) {
+        return (int) Math.max(0, Math.floorDiv(time - firstHour, HOUR));
+    }
+
     long clicks(int hour) {
         return clicks[hour];
     }
@@ -68,10 +73,7 @@ final class Series {
         return withDeposit[hour];
     }
 
-    double laterRevenue(int hour) {
-        return later[hour].amount();
-    }
-
+    /** The later revenue to date of the players whose first deposit was in {@code hour}. */
     OfferEvidence.Earned later(int hour) {
         return later[hour];
     }
