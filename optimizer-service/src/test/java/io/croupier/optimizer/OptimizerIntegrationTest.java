@@ -202,23 +202,6 @@ public abstract class OptimizerIntegrationTest {
         awaitRevenueEntry(entry.getEntryId());
     }
 
-    /**
-     * Approved revenue of a player: his first deposit ({@code firstDeposit}, kind FTD) or a later share of kind
-     * PROFIT; stored before return.
-     */
-    protected void playerRevenueAt(long offerId, String playerId, boolean firstDeposit, Instant occurredAt,
-            String amount, String currency) {
-        LedgerEntryRecorded entry = LedgerEntryRecorded.newBuilder(ledgerEntry(offerId, occurredAt, amount, currency,
-                ConversionStatus.APPROVED))
-            .setPlayerId(playerId)
-            .setFirstDeposit(firstDeposit)
-            .setKind(firstDeposit ? ConversionKind.FTD : ConversionKind.PROFIT)
-            .setRule(firstDeposit ? "DEPOSIT_NOT_PAID_UNDER_REVSHARE" : "REVSHARE")
-            .build();
-        send(Topics.LEDGER_ENTRIES.name(), Long.toString(offerId), entry);
-        awaitRevenueEntry(entry.getEntryId());
-    }
-
     private static LedgerEntryRecorded ledgerEntry(long offerId, Instant occurredAt, String amount, String currency,
             ConversionStatus status) {
         String entryId = UUID.randomUUID().toString();

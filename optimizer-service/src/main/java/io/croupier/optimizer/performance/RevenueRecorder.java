@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps what the casino pays Croupier per ledger entry, reversals included, so an offer's average payout can be
- * computed over any stretch of time, with its player and whether it is the player's first deposit, so later revenue
- * can be read by deposit cohort. Each entry is stored once, whatever the redelivery.
+ * computed over any stretch of time. Each entry is stored once, whatever the redelivery.
  */
 @Component
 class RevenueRecorder {
@@ -38,9 +37,8 @@ class RevenueRecorder {
         }
         jdbc.sql("""
                 insert into revenue_entries (entry_id, offer_id, amount, currency, status, kind, rule, reverses,
-                    player_id, first_deposit, occurred_at)
-                values (:entryId, :offerId, :amount, :currency, :status, :kind, :rule, :reverses, :playerId,
-                    :firstDeposit, :occurredAt)
+                    occurred_at)
+                values (:entryId, :offerId, :amount, :currency, :status, :kind, :rule, :reverses, :occurredAt)
                 on conflict (entry_id) do nothing""")
             .param("entryId", entry.getEntryId())
             .param("offerId", Long.parseLong(entry.getOfferId()))
@@ -50,8 +48,6 @@ class RevenueRecorder {
             .param("kind", entry.getKind().name())
             .param("rule", entry.getRule())
             .param("reverses", entry.getReverses())
-            .param("playerId", entry.getPlayerId())
-            .param("firstDeposit", entry.getFirstDeposit())
             .param("occurredAt", Timestamp.from(entry.getOccurredAt()))
             .update();
     }

@@ -19,9 +19,8 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * <li>Its conversion posterior counts a click only by the share of its deposits due by now: exposure = the sum over
  * hours of clicks × F(age), so the newest clicks are not taken for failures.</li>
  * <li>Its value per deposit: revenue that came with the deposits over the deposits, plus revenue that comes in the
- * weeks after (RevShare), read from the deposit cohorts: each cohort's later revenue to date over its depositors
- * counted by the share of their later revenue due by its age, the lag of later revenue fitted to the cohorts. A
- * posterior from the players' own spread, as wide as the few matured players make it.</li>
+ * weeks after (RevShare) over the deposits by the share of their later revenue due by now; the lag of later revenue is
+ * fitted to the history. A posterior from the revenue's own spread.</li>
  * <li>Evidence fades with a half-life, exposure and deposits alike; the value per deposit with a longer one, since its
  * later revenue takes weeks to arrive. Where the deposits since some recent moment are significantly and clearly fewer
  * (or more) than the rest of the history predicts ({@link RateChange}), the conversion evidence from before it is
@@ -67,8 +66,8 @@ public final class DelayAwareThompson {
     public List<Assessment> weigh(List<OfferEvidence> offers, Instant now, UniformRandomProvider random) {
         Duration span = settings.history().plusMillis(grid.horizon());
         List<Series> series = offers.stream().map(offer -> Series.of(offer, now, span)).toList();
-        RevenueLag lag = correctDelays ? RevenueLag.fit(series, now.toEpochMilli() - settings.history().toMillis(),
-                now) : RevenueLag.immediate();
+        RevenueLag lag = correctDelays ? RevenueLag.fit(series, (int) settings.history().toHours())
+                : RevenueLag.immediate();
         DelayCurve pooledCurve = correctDelays ? DelayCurve.estimate(DelayObservations.pooled(grid,
                 offers.stream().map(OfferEvidence::delays).toList()), DelayCurve.immediate(grid), POOLED_CURVE_PRIOR)
                 : DelayCurve.immediate(grid);
@@ -88,7 +87,7 @@ public final class DelayAwareThompson {
             conversions.add(ConversionPosterior.of(tally.deposits, tally.exposure, pooled.rate(),
                     settings.priorDeposits()));
             values.add(ValuePosterior.of(tally.valueDeposits, tally.withDeposit, pooled.withDeposit(), tally.later,
-                    tally.cohorts, pooled.later(), lag, tally.maturedDepositors, settings.priorDeposits()));
+                    tally.laterExposure, pooled.later(), lag, settings.priorDeposits()));
         }
         double[] best = probabilityOfBeingBest(offers, conversions, values, random);
         double[] shares = shares(offers, best);
@@ -115,6 +114,10 @@ public final class DelayAwareThompson {
         double decay = Math.log(2) / settings.halfLife().toMillis();
         double valueDecay = Math.log(2) / settings.valueHalfLife().toMillis();
         DelayCurve.Arrivals arrivals = curve.arrivals(now.toEpochMilli() - conversionFrom, decay);
+        double[][] laterArrivals = new double[lag.candidates()][];
+        for (int c = 0; c < lag.candidates(); c++) {
+            laterArrivals[c] = lag.arrivals(c, series);
+        }
         Tally tally = new Tally(curve, change, lag.candidates());
         for (int h = 0; h < series.hours(); h++) {
             long age = ageOf(series.start(h), now);
@@ -130,10 +133,8 @@ public final class DelayAwareThompson {
                 tally.withDeposit = tally.withDeposit.plus(series.withDeposit(h).times(weight));
                 tally.later = tally.later.plus(series.later(h).times(weight));
                 for (int c = 0; c < lag.candidates(); c++) {
-                    tally.cohorts[c] = tally.cohorts[c].plus(weight * series.firstDeposits(h), lag.matured(c, age),
-                            weight * series.later(h).amount());
+                    tally.laterExposure[c] += weight * laterArrivals[c][h];
                 }
-                tally.maturedDepositors += weight * series.firstDeposits(h) * lag.matured(age);
             }
         }
         return tally;
@@ -227,9 +228,9 @@ public final class DelayAwareThompson {
      *
      * @param rate first deposits per unit of exposure
      * @param withDeposit revenue with the deposit per deposit
-     * @param later per candidate revenue lag, later revenue per matured depositor and the players' spread around it
+     * @param later per candidate revenue lag, later revenue per deposit whose later revenue was due
      */
-    private record Pooled(double rate, double withDeposit, ValuePosterior.PooledLater[] later) {
+    private record Pooled(double rate, double withDeposit, double[] later) {
 
         static Pooled of(List<Tally> tallies, RevenueLag lag) {
             double deposits = 0;
@@ -237,26 +238,20 @@ public final class DelayAwareThompson {
             double valueDeposits = 0;
             double withDeposit = 0;
             double later = 0;
-            double laterSquares = 0;
-            ValuePosterior.Cohorts[] cohorts = new ValuePosterior.Cohorts[lag.candidates()];
-            Arrays.fill(cohorts, ValuePosterior.Cohorts.NONE);
+            double[] laterExposure = new double[lag.candidates()];
             for (Tally tally : tallies) {
                 deposits += tally.deposits;
                 exposure += tally.exposure;
                 valueDeposits += tally.valueDeposits;
                 withDeposit += tally.withDeposit.amount();
                 later += tally.later.amount();
-                laterSquares += tally.later.squares();
                 for (int c = 0; c < lag.candidates(); c++) {
-                    cohorts[c] = cohorts[c].plus(tally.cohorts[c]);
+                    laterExposure[c] += tally.laterExposure[c];
                 }
             }
-            ValuePosterior.PooledLater[] laterValue = new ValuePosterior.PooledLater[lag.candidates()];
+            double[] laterValue = new double[lag.candidates()];
             for (int c = 0; c < lag.candidates(); c++) {
-                double matured = cohorts[c].matured();
-                double value = matured > 0 ? later / matured : 0;
-                laterValue[c] = new ValuePosterior.PooledLater(value,
-                        matured > 0 ? Math.max(cohorts[c].residualSquares(laterSquares, value), 0) / matured : 0);
+                laterValue[c] = laterExposure[c] > 0 ? later / laterExposure[c] : 0;
             }
             // Half a deposit in one click's exposure: without any evidence the prior's mean is even odds.
             return new Pooled((deposits + 0.5) / (exposure + 1), valueDeposits > 0 ? withDeposit / valueDeposits : 0,
@@ -285,15 +280,12 @@ public final class DelayAwareThompson {
         private OfferEvidence.Earned later = OfferEvidence.Earned.NONE;
 
         /** Per candidate revenue lag. */
-        private final ValuePosterior.Cohorts[] cohorts;
-
-        private double maturedDepositors;
+        private final double[] laterExposure;
 
         Tally(DelayCurve curve, Optional<RateChange> change, int lags) {
             this.curve = curve;
             this.change = change;
-            this.cohorts = new ValuePosterior.Cohorts[lags];
-            Arrays.fill(cohorts, ValuePosterior.Cohorts.NONE);
+            this.laterExposure = new double[lags];
         }
     }
 }

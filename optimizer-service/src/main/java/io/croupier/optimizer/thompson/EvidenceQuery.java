@@ -1,8 +1,6 @@
 package io.croupier.optimizer.thompson;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,17 +41,15 @@ class EvidenceQuery {
     List<OfferEvidence> load(Instant now, Duration history, DelayGrid grid) {
         Instant historyStart = now.minus(history);
         Map<Long, Map<Instant, long[]>> funnel = funnel(now, historyStart.minusMillis(grid.horizon()));
-        Map<Long, Map<Instant, OfferEvidence.Earned>> withDeposit = new HashMap<>();
+        Map<Long, Map<Instant, OfferEvidence.Earned[]>> revenue = new HashMap<>();
         Map<Long, List<Revenue>> byCurrency = new HashMap<>();
-        revenue(historyStart, withDeposit, byCurrency);
-        Map<Long, Map<Instant, OfferEvidence.Earned>> cohorts = cohorts(historyStart);
+        revenue(historyStart, revenue, byCurrency);
         Map<Long, DelayObservations> delays = delays(now, history, grid);
         return jdbc.sql("select offer_id, name, active from offers order by offer_id")
             .query((rs, row) -> {
                 long offerId = rs.getLong("offer_id");
                 return new OfferEvidence(offerId, rs.getString("name"), rs.getBoolean("active"),
-                        hours(funnel.getOrDefault(offerId, Map.of()), withDeposit.getOrDefault(offerId, Map.of()),
-                                cohorts.getOrDefault(offerId, Map.of())),
+                        hours(funnel.getOrDefault(offerId, Map.of()), revenue.getOrDefault(offerId, Map.of())),
                         delays.getOrDefault(offerId, new DelayObservations(grid)),
                         byCurrency.getOrDefault(offerId, List.of()));
             })
@@ -78,11 +74,11 @@ class EvidenceQuery {
     }
 
     /**
-     * Approved revenue (reversals negative) that came with a deposit or conversion, per offer and hour in the
-     * reference currency, with each entry's square summed too; and all approved revenue per offer and currency as
-     * earned. Currencies without a rate stay out of the hours.
+     * Approved revenue (reversals negative) per offer and hour in the reference currency, split into what came with
+     * a deposit or conversion and what came later (PROFIT shares), with each entry's square summed too; and per offer
+     * and currency as earned. Currencies without a rate stay out of the hours.
      */
-    private void revenue(Instant since, Map<Long, Map<Instant, OfferEvidence.Earned>> hours,
+    private void revenue(Instant since, Map<Long, Map<Instant, OfferEvidence.Earned[]>> hours,
             Map<Long, List<Revenue>> byCurrency) {
         Map<Long, Map<String, BigDecimal>> totals = new HashMap<>();
         jdbc.sql("select offer_id, currency, kind = 'PROFIT' as later, " + HOUR.formatted("occurred_at") + """
@@ -99,63 +95,21 @@ class EvidenceQuery {
                 BigDecimal amount = rs.getBigDecimal("amount");
                 totals.computeIfAbsent(offerId, id -> new TreeMap<>()).merge(currency, amount, BigDecimal::add);
                 Optional<BigDecimal> rate = referenceCurrency.rateOf(currency);
-                if (rate.isPresent() && !rs.getBoolean("later")) {
-                    hours.computeIfAbsent(offerId, id -> new HashMap<>())
-                        .merge(rs.getTimestamp("hour").toInstant(), earned(rs, rate.get(), "entries"),
-                                OfferEvidence.Earned::plus);
+                if (rate.isPresent()) {
+                    double factor = rate.get().doubleValue();
+                    OfferEvidence.Earned[] hour = hours.computeIfAbsent(offerId, id -> new HashMap<>())
+                        .computeIfAbsent(rs.getTimestamp("hour").toInstant(),
+                                start -> new OfferEvidence.Earned[] { OfferEvidence.Earned.NONE,
+                                        OfferEvidence.Earned.NONE });
+                    int part = rs.getBoolean("later") ? 1 : 0;
+                    hour[part] = hour[part].plus(new OfferEvidence.Earned(amount.doubleValue() * factor,
+                            rs.getBigDecimal("squares").doubleValue() * factor * factor, rs.getLong("entries")));
                 }
             });
         totals.forEach((offerId, amounts) -> byCurrency.put(offerId, amounts.entrySet()
             .stream()
             .map(amount -> referenceCurrency.revenue(amount.getKey(), amount.getValue()))
             .toList()));
-    }
-
-    /**
-     * Later revenue (PROFIT shares) per offer and deposit cohort, the hour of the players' first deposits, in the
-     * reference currency: each player's revenue to date summed, its square, and the players. A player's cohort begins
-     * with the entry that is his first deposit; a player without one (known only by a sub id, or his first deposit
-     * stored before entries said so) counts from his first later revenue in the history, and an entry without a
-     * player as a player of its own. Only cohorts that began within the history count.
-     */
-    private Map<Long, Map<Instant, OfferEvidence.Earned>> cohorts(Instant since) {
-        Map<Long, Map<Instant, OfferEvidence.Earned>> cohorts = new HashMap<>();
-        jdbc.sql("""
-                with later as (
-                    select offer_id, currency, player_id, min(occurred_at) as first_paid, sum(amount) as amount
-                    from revenue_entries
-                    where status = 'APPROVED' and kind = 'PROFIT' and occurred_at >= :since
-                    group by offer_id, currency, player_id, coalesce(player_id, entry_id)),
-                players as (
-                    select offer_id, currency, amount,
-                           coalesce((select min(deposit.occurred_at) from revenue_entries deposit
-                                     where deposit.offer_id = later.offer_id and deposit.player_id = later.player_id
-                                       and deposit.first_deposit and deposit.reverses is null
-                                       and deposit.status = 'APPROVED'), first_paid) as cohort_at
-                    from later)
-                select offer_id, currency,""" + HOUR.formatted("cohort_at") + """
-                 as hour, sum(amount) as amount, sum(amount * amount) as squares, count(*) as players
-                from players
-                where cohort_at >= :since
-                group by 1, 2, 3""")
-            .param("hourSeconds", OfferEvidence.HOUR.toSeconds())
-            .param("since", Timestamp.from(since))
-            .query(rs -> {
-                Optional<BigDecimal> rate = referenceCurrency.rateOf(rs.getString("currency"));
-                if (rate.isPresent()) {
-                    cohorts.computeIfAbsent(rs.getLong("offer_id"), id -> new HashMap<>())
-                        .merge(rs.getTimestamp("hour").toInstant(), earned(rs, rate.get(), "players"),
-                                OfferEvidence.Earned::plus);
-                }
-            });
-        return cohorts;
-    }
-
-    /** The row's amount, squares and count, in the reference currency. */
-    private static OfferEvidence.Earned earned(ResultSet rs, BigDecimal rate, String count) throws SQLException {
-        double factor = rate.doubleValue();
-        return new OfferEvidence.Earned(rs.getBigDecimal("amount").doubleValue() * factor,
-                rs.getBigDecimal("squares").doubleValue() * factor * factor, rs.getLong(count));
     }
 
     /**
@@ -187,20 +141,13 @@ class EvidenceQuery {
     }
 
     private static List<OfferEvidence.Hour> hours(Map<Instant, long[]> funnel,
-            Map<Instant, OfferEvidence.Earned> withDeposit, Map<Instant, OfferEvidence.Earned> cohorts) {
+            Map<Instant, OfferEvidence.Earned[]> revenue) {
         TreeMap<Instant, OfferEvidence.Hour> hours = new TreeMap<>();
         funnel.forEach((start, counts) -> hours.put(start, new OfferEvidence.Hour(start, counts[0], counts[1],
                 OfferEvidence.Earned.NONE, OfferEvidence.Earned.NONE)));
-        withDeposit.forEach((start, earned) -> hours.merge(start, new OfferEvidence.Hour(start, 0, 0, earned,
-                OfferEvidence.Earned.NONE), EvidenceQuery::together));
-        cohorts.forEach((start, earned) -> hours.merge(start, new OfferEvidence.Hour(start, 0, 0,
-                OfferEvidence.Earned.NONE, earned), EvidenceQuery::together));
+        revenue.forEach((start, earned) -> hours.merge(start, new OfferEvidence.Hour(start, 0, 0, earned[0],
+                earned[1]), (counted, paid) -> new OfferEvidence.Hour(start, counted.clicks(), counted.firstDeposits(),
+                        paid.withDeposit(), paid.later())));
         return new ArrayList<>(hours.values());
-    }
-
-    private static OfferEvidence.Hour together(OfferEvidence.Hour one, OfferEvidence.Hour other) {
-        return new OfferEvidence.Hour(one.start(), one.clicks() + other.clicks(),
-                one.firstDeposits() + other.firstDeposits(), one.withDeposit().plus(other.withDeposit()),
-                one.later().plus(other.later()));
     }
 }

@@ -20,20 +20,17 @@ public record OfferEvidence(long offerId, String name, boolean active, List<Hour
 
     /**
      * @param clicks clicks made in the hour
-     * @param firstDeposits first deposits made in the hour, whenever their click was: the hour's deposit cohort
+     * @param firstDeposits first deposits made in the hour, whenever their click was
      * @param withDeposit approved revenue that came with a deposit or conversion (CPA, a reported payout) in the hour
-     * @param later approved revenue that came, up to now, in the weeks after the first deposit (RevShare shares of
-     *        PROFIT) from the players whose first deposit was in this hour; its squares and entries are those of each
-     *        player's sum (a player's shares are all as large or small as the player: the players are the draws)
+     * @param later approved revenue that comes in the weeks after the first deposit (RevShare shares of PROFIT)
      */
     public record Hour(Instant start, long clicks, long firstDeposits, Earned withDeposit, Earned later) {
     }
 
     /**
-     * Revenue in the reference currency (reversals negative), from {@code entries} ledger entries (or players).
+     * Revenue in the reference currency (reversals negative), from {@code entries} ledger entries.
      *
-     * @param squares the sum of each entry's (or player's) square: with the entries, how unevenly the revenue is
-     *        spread over them
+     * @param squares the sum of each entry's square: with the entries, how unevenly the revenue is spread over them
      */
     public record Earned(double amount, double squares, double entries) {
 

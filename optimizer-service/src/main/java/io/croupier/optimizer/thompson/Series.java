@@ -56,11 +56,6 @@ final class Series {
         return firstHour + hour * HOUR;
     }
 
-    /** The index of the hour holding {@code time}, 0 for anything before the first. */
-    int hourOf(long time) {
-        return (int) Math.max(0, Math.floorDiv(time - firstHour, HOUR));
-    }
-
     long clicks(int hour) {
         return clicks[hour];
     }
@@ -73,7 +68,10 @@ final class Series {
         return withDeposit[hour];
     }
 
-    /** The later revenue to date of the players whose first deposit was in {@code hour}. */
+    double laterRevenue(int hour) {
+        return later[hour].amount();
+    }
+
     OfferEvidence.Earned later(int hour) {
         return later[hour];
     }

@@ -123,14 +123,9 @@ class ThompsonPolicy implements WeighingPolicy {
      * @param conversionRateInterval the rate's 90 % credible interval
      * @param valuePerConversion the posterior mean of the revenue per first deposit
      * @param valueWithDeposit the part of it that comes with the deposit (CPA, reported payouts)
-     * @param valueLater the part that comes in the weeks after (RevShare), read from the deposit cohorts: their later
-     *        revenue to date over their matured depositors
-     * @param maturedDepositors how many depositors' worth of later revenue the cohorts have had time to show (each
-     *        cohort's depositors by the share of their later revenue due by its age, discounted by age): what
-     *        {@code valueLater} rests on
-     * @param valueLaterStandardError the later part's standard error, from the players' own spread and the lag's
-     *        uncertainty
-     * @param revenueLag the mean lag of later revenue after the deposit, fitted to every offer's cohorts
+     * @param valueLater the part that comes in the weeks after (RevShare), counting deposits by the share of their
+     *        later revenue due by now
+     * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
      * @param valueStandardError its standard error
      * @param probabilityBest the share of posterior draws in which the offer earned the most per click
      * @param share the share of clicks it should get: the probability of being best plus the floor
@@ -150,8 +145,6 @@ class ThompsonPolicy implements WeighingPolicy {
             @JsonProperty("value_per_conversion") BigDecimal valuePerConversion,
             @JsonProperty("value_with_deposit") BigDecimal valueWithDeposit,
             @JsonProperty("value_later") BigDecimal valueLater,
-            @JsonProperty("matured_depositors") BigDecimal maturedDepositors,
-            @JsonProperty("value_later_standard_error") BigDecimal valueLaterStandardError,
             @JsonProperty("revenue_lag") String revenueLag,
             @JsonProperty("value_standard_error") BigDecimal valueStandardError,
             @JsonProperty("probability_best") BigDecimal probabilityBest,
@@ -169,8 +162,7 @@ class ThompsonPolicy implements WeighingPolicy {
                     decimal(assessed.exposure()), decimal(assessed.deposits()), decimal(conversion.mean()),
                     new Interval(decimal(conversion.quantile(0.05)), decimal(conversion.quantile(0.95))),
                     decimal(assessed.value().mean()), decimal(assessed.value().withDeposit()),
-                    decimal(assessed.value().later()), decimal(assessed.value().maturedDepositors()),
-                    decimal(assessed.value().laterStandardError()), assessed.revenueLag().toString(),
+                    decimal(assessed.value().later()), assessed.revenueLag().toString(),
                     decimal(assessed.value().standardError()),
                     decimal(assessed.probabilityBest()), decimal(assessed.share()),
                     new Curve(assessed.curveDeposits(), assessed.curve()

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.croupier.optimizer.seed.OfferSample;
 import io.croupier.optimizer.thompson.DelayGrid;
@@ -45,13 +43,14 @@ final class Market {
 
     private final double[][] laterRevenue;
 
+    private final double[][] laterSquares;
+
     private final long[][] entries;
+
+    private final long[][] laterEntries;
 
     /** Per offer and window of the deposit: click time and delay of each deposit, in pairs. */
     private final LongPairs[][] delays;
-
-    /** Per offer, every RevShare player: the deposit that made him one, his instalments' size and times. */
-    private final List<List<Player>> players;
 
     private final UniformRandomProvider random;
 
@@ -70,9 +69,10 @@ final class Market {
         this.revenue = new double[offers.size()][windows];
         this.revenueSquares = new double[offers.size()][windows];
         this.laterRevenue = new double[offers.size()][windows];
+        this.laterSquares = new double[offers.size()][windows];
         this.entries = new long[offers.size()][windows];
+        this.laterEntries = new long[offers.size()][windows];
         this.delays = new LongPairs[offers.size()][windows];
-        this.players = offers.stream().map(offer -> (List<Player>) new ArrayList<Player>()).toList();
         this.random = random;
         this.delaySamplers = offers.stream().map(offer -> offer.delays(random))
             .toArray(ContinuousDistribution.Sampler[]::new);
@@ -109,14 +109,10 @@ final class Market {
         }
         if (truth.revShareValue() > 0) {
             double instalment = playerValues[offer].sample() / TrueOffer.INSTALMENTS;
-            long[] paid = new long[TrueOffer.INSTALMENTS];
             for (int i = 0; i < TrueOffer.INSTALMENTS; i++) {
-                paid[i] = deposited + (long) instalmentLags[offer].sample();
-                if (window(paid[i]) < windows) {
-                    laterRevenue[offer][window(paid[i])] += instalment;
-                }
+                book(laterRevenue, laterSquares, laterEntries, offer,
+                        deposited + (long) instalmentLags[offer].sample(), instalment);
             }
-            players.get(offer).add(new Player(deposited, instalment, paid));
         }
         return true;
     }
@@ -158,9 +154,8 @@ final class Market {
 
     /**
      * What optimizer-service's evidence query returns at {@code now}: per known offer, clicks and first deposits per
-     * hour over the history and the delay horizon before it, revenue with the deposit per hour over the history, the
-     * later revenue to date of each hour's deposit cohort (per player, as the ledger entries naming their player's
-     * first deposit give it), and the delays of the history's deposits by their click's age.
+     * hour over the history and the delay horizon before it, revenue per hour over the history, and the delays of the
+     * history's deposits by their click's age.
      */
     List<OfferEvidence> evidence(long now, Duration history, DelayGrid grid) {
         long historyStart = now - history.toMillis();
@@ -171,18 +166,19 @@ final class Market {
             if (!truth.activeOn(day(now))) {
                 continue;
             }
-            Map<Long, OfferEvidence.Earned> cohorts = cohorts(offer, historyStart, now);
             List<OfferEvidence.Hour> hours = new ArrayList<>();
             for (long hour = firstHour; hour < now; hour += HOUR) {
                 long end = Math.min(hour + HOUR, now);
                 long hourClicks = clicks(offer, hour, end);
                 long counted = deposits(offer, hour, end);
                 OfferEvidence.Earned withDeposit = OfferEvidence.Earned.NONE;
-                OfferEvidence.Earned later = cohorts.getOrDefault(hour, OfferEvidence.Earned.NONE);
+                OfferEvidence.Earned later = OfferEvidence.Earned.NONE;
                 if (hour >= historyStart) {
                     for (int w = window(hour); w < window(end); w++) {
                         withDeposit = withDeposit.plus(new OfferEvidence.Earned(revenue[offer][w],
                                 revenueSquares[offer][w], entries[offer][w]));
+                        later = later.plus(new OfferEvidence.Earned(laterRevenue[offer][w], laterSquares[offer][w],
+                                laterEntries[offer][w]));
                     }
                 }
                 if (hourClicks > 0 || counted > 0 || withDeposit.amount() != 0 || later.amount() != 0) {
@@ -203,30 +199,6 @@ final class Market {
             evidence.add(new OfferEvidence(offer, truth.name(), true, hours, observed, List.of()));
         }
         return evidence;
-    }
-
-    /**
-     * Per hour of first deposit from {@code historyStart} on, the later revenue its players were paid in the windows
-     * that have passed by {@code now}: the sum, each player's sum squared, and the players paid anything.
-     */
-    private Map<Long, OfferEvidence.Earned> cohorts(int offer, long historyStart, long now) {
-        Map<Long, OfferEvidence.Earned> cohorts = new HashMap<>();
-        int passed = window(now);
-        for (Player player : players.get(offer)) {
-            if (player.deposited() < historyStart || window(player.deposited()) >= passed) {
-                continue;
-            }
-            int instalments = 0;
-            for (long paid : player.paid()) {
-                instalments += window(paid) < passed ? 1 : 0;
-            }
-            if (instalments > 0) {
-                double sum = instalments * player.instalment();
-                cohorts.merge(Math.floorDiv(player.deposited(), HOUR) * HOUR,
-                        new OfferEvidence.Earned(sum, sum * sum, 1), OfferEvidence.Earned::plus);
-            }
-        }
-        return cohorts;
     }
 
     /**
@@ -260,10 +232,6 @@ final class Market {
 
     private static int window(long time) {
         return (int) (time / WINDOW);
-    }
-
-    /** @param paid when each instalment is paid */
-    private record Player(long deposited, double instalment, long[] paid) {
     }
 
     /** A growable list of pairs of longs, without boxing. */

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.croupier.events.OfferWeight;
@@ -26,8 +25,7 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
 
     private static final List<String> EVIDENCE = List.of("observed_conversion_rate", "effective_clicks",
             "weighted_first_deposits", "corrected_conversion_rate", "conversion_rate_interval",
-            "value_per_conversion", "value_with_deposit", "value_later", "matured_depositors",
-            "value_later_standard_error", "revenue_lag", "value_standard_error",
+            "value_per_conversion", "value_with_deposit", "value_later", "revenue_lag", "value_standard_error",
             "probability_best", "share", "delay_curve");
 
     @Autowired
@@ -137,22 +135,6 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
         }
         revenueAt(alpha, now.minus(Duration.ofMinutes(90)), "10", "EUR");
         revenueAt(alpha, now.minus(Duration.ofMinutes(80)), "20", "EUR");
-        // Later revenue by deposit cohort: two players whose first deposits fell in one hour three days ago (one paid
-        // 40 and 60 since, the other 30); one whose first deposit is older than the history (his 25 counts in no
-        // cohort); one whose first deposit is unknown (his 10 counts from the hour it came in).
-        Instant cohort = now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
-        String first = "player-" + UUID.randomUUID();
-        String second = "player-" + UUID.randomUUID();
-        String old = "player-" + UUID.randomUUID();
-        playerRevenueAt(alpha, first, true, cohort.plus(Duration.ofMinutes(5)), "0", "EUR");
-        playerRevenueAt(alpha, second, true, cohort.plus(Duration.ofMinutes(50)), "0", "EUR");
-        playerRevenueAt(alpha, old, true, now.minus(Duration.ofDays(40)), "0", "EUR");
-        playerRevenueAt(alpha, first, false, now.minus(Duration.ofDays(2)), "40", "EUR");
-        playerRevenueAt(alpha, first, false, now.minus(Duration.ofDays(1)), "60", "EUR");
-        playerRevenueAt(alpha, second, false, now.minus(Duration.ofDays(1)), "30", "EUR");
-        playerRevenueAt(alpha, old, false, now.minus(Duration.ofDays(1)), "25", "EUR");
-        Instant unknownAt = now.minus(Duration.ofHours(2));
-        playerRevenueAt(alpha, "player-" + UUID.randomUUID(), false, unknownAt, "10", "EUR");
 
         OfferEvidence loaded = evidenceQuery.load(now, Duration.ofDays(28), grid)
             .stream()
@@ -170,21 +152,9 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
                 within(1e-9));
         assertThat(loaded.hours().stream().mapToDouble(hour -> hour.withDeposit().squares()).sum())
             .isCloseTo(500 * 1.08 * 1.08, within(1e-9));
-        // Each cohort's players' sums (100 and 30 at 1.08), their squares and the players; the unknown one alone.
-        Map<Instant, OfferEvidence.Earned> cohorts = loaded.hours()
-            .stream()
-            .filter(hour -> hour.later().entries() > 0)
-            .collect(Collectors.toMap(OfferEvidence.Hour::start, OfferEvidence.Hour::later));
-        assertThat(cohorts).containsOnlyKeys(cohort, unknownAt.truncatedTo(ChronoUnit.HOURS));
-        assertThat(cohorts.get(cohort).amount()).isCloseTo(130 * 1.08, within(1e-9));
-        assertThat(cohorts.get(cohort).squares()).isCloseTo((100 * 100 + 30 * 30) * 1.08 * 1.08, within(1e-9));
-        assertThat(cohorts.get(cohort).entries()).isEqualTo(2);
-        assertThat(cohorts.get(unknownAt.truncatedTo(ChronoUnit.HOURS))).isEqualTo(
-                new OfferEvidence.Earned(10 * 1.08, 100 * 1.08 * 1.08, 1));
-        // As earned, every approved entry of the history: 30 with deposits, 165 later.
         assertThat(loaded.revenue()).singleElement().satisfies(revenue -> {
             assertThat(revenue.currency()).isEqualTo("EUR");
-            assertThat(revenue.amount()).isEqualByComparingTo("195");
+            assertThat(revenue.amount()).isEqualByComparingTo("30");
         });
     }
 
