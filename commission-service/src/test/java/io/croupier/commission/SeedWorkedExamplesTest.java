@@ -65,10 +65,6 @@ class SeedWorkedExamplesTest {
         assertThat(recorded.getRule()).isEqualTo("CPA_QUALIFIED");
         assertThat(recorded.getPostbackLogId()).as("what postback-service's seed 003 answer waits for")
             .isEqualTo(depositEvent.getConversion().getPostbackLogId());
-        assertThat(recorded.getFirstDeposit()).as("where the player's deposit cohort begins (optimizer)").isTrue();
-        await().atMost(Duration.ofSeconds(20))
-            .until(() -> !driver.announcedEntriesOf(registration.inputEventId()).isEmpty());
-        assertThat(driver.announcedEntriesOf(registration.inputEventId()).get(0).getFirstDeposit()).isFalse();
     }
 
     @Test

@@ -59,7 +59,6 @@ public record LedgerEntry(String entryId, String inputEventId, Long postbackLogI
             .setGuessedLink(attribution.guessed())
             .setHeldPayout(heldPayout == null ? null : heldPayout.toEvent())
             .setResolves(resolves)
-            .setFirstDeposit(firstDeposit)
             .setOccurredAt(occurredAt)
             .setRecordedAt(recordedAt)
             .build();
