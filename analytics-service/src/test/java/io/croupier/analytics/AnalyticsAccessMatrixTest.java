@@ -1,7 +1,9 @@
 package io.croupier.analytics;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -33,13 +35,14 @@ class AnalyticsAccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEveryCallerAsItsRuleSays() {
         new ServiceHttp(port, ServiceHttp.manager()).post("/run-pipeline?day=" + DAY, null);
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // An hour ago, not a fixed hour of today: before 10:00 UTC that hour was still in the future.
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         return AccessMatrix.withTestIssuer("http://127.0.0.1:" + port, "1")
             .publicly(200, () -> Call.get("/health"))
             .publicly(200, () -> Call.get("/openapi.json"))
             .endpoint(MANAGERS, 200, () -> Call.post("/event", """
-                    {"eventType":"level_complete","meta":"{}","playerId":"matrix-%s","timestampUtc":"%sT10:00:00Z"}"""
-                .formatted(UUID.randomUUID(), today)))
+                    {"eventType":"level_complete","meta":"{}","playerId":"matrix-%s","timestampUtc":"%s"}"""
+                .formatted(UUID.randomUUID(), anHourAgo)))
             .endpoint(READERS, 200, () -> Call.get("/events"))
             .endpoint(READERS, 200, () -> Call.get("/stats"))
             .endpoint(MANAGERS, 200, () -> Call.post("/run-pipeline?day=" + DAY, ""))
