@@ -3,6 +3,7 @@ package io.croupier.optimizer;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.croupier.optimizer.thompson.ThompsonSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -25,6 +26,13 @@ class OptimizerSettingsTest {
             .containsEntry("EUR", new BigDecimal("1.10"))
             .containsEntry("JPY", new BigDecimal("0.0067"))
             .containsEntry("GBP", new BigDecimal("1.27"));
+    }
+
+    @Test
+    void theDefaultPolicyAllocatesInformationDirectedUnlessThompsonSamplingIsChosen() {
+        assertThat(bind(Map.of()).thompson().allocation()).isEqualTo(ThompsonSettings.Allocation.INFORMATION_DIRECTED);
+        assertThat(bind(Map.of("croupier.optimizer.thompson.allocation", "probability-best")).thompson().allocation())
+            .isEqualTo(ThompsonSettings.Allocation.PROBABILITY_BEST);
     }
 
     private static OptimizerSettings bind(Map<String, String> properties) {

@@ -25,8 +25,11 @@ import org.apache.commons.statistics.distribution.ContinuousDistribution;
  * later revenue takes weeks to arrive. Where the deposits since some recent moment are significantly and clearly fewer
  * (or more) than the rest of the history predicts ({@link RateChange}), the conversion evidence from before it is
  * forgotten, so a changed offer is noticed within a day or two rather than a half-life.</li>
- * <li>Thompson sampling: the routing share of an offer is its probability of having the highest conversion rate ×
- * value per deposit, estimated by drawing from the posteriors, plus a small floor for every active offer.</li>
+ * <li>Joint draws from the posteriors give each offer's probability of having the highest conversion rate × value per
+ * deposit, the regret expected from routing to it and what routing to it would teach ({@link PosteriorDraws}). The
+ * offer expected to earn the most gets the clicks the others leave; each other offer gets the smaller of its
+ * probability of being best (Thompson sampling) and its information-directed share, which is nothing for an offer that
+ * is surely worse or known to the cent. Every active offer keeps a small floor.</li>
  * </ol>
  */
 public final class DelayAwareThompson {
@@ -40,14 +43,23 @@ public final class DelayAwareThompson {
 
     private final DelayGrid grid;
 
-    private DelayAwareThompson(ThompsonSettings settings, boolean correctDelays) {
+    private final ThompsonSettings.Allocation allocation;
+
+    private DelayAwareThompson(ThompsonSettings settings, boolean correctDelays,
+            ThompsonSettings.Allocation allocation) {
         this.settings = settings;
         this.correctDelays = correctDelays;
+        this.allocation = allocation;
         this.grid = DelayGrid.upTo(settings.delayHorizon());
     }
 
     public static DelayAwareThompson of(ThompsonSettings settings) {
-        return new DelayAwareThompson(settings, true);
+        return of(settings, settings.allocation());
+    }
+
+    /** The policy with the allocation given rather than the configured one: the simulator compares them. */
+    public static DelayAwareThompson of(ThompsonSettings settings, ThompsonSettings.Allocation allocation) {
+        return new DelayAwareThompson(settings, true, allocation);
     }
 
     /**
@@ -55,7 +67,7 @@ public final class DelayAwareThompson {
      * compares against.
      */
     public static DelayAwareThompson withoutDelayCorrection(ThompsonSettings settings) {
-        return new DelayAwareThompson(settings, false);
+        return new DelayAwareThompson(settings, false, ThompsonSettings.Allocation.PROBABILITY_BEST);
     }
 
     public DelayGrid grid() {
@@ -89,16 +101,23 @@ public final class DelayAwareThompson {
             values.add(ValuePosterior.of(tally.valueDeposits, tally.withDeposit, pooled.withDeposit(), tally.later,
                     tally.laterExposure, pooled.later(), lag, settings.priorDeposits()));
         }
-        double[] best = probabilityOfBeingBest(offers, conversions, values, random);
-        double[] shares = shares(offers, best);
+        PosteriorDraws draws = PosteriorDraws.of(draw(offers, conversions, values, random), offers.size());
+        boolean[] active = active(offers);
+        double[] best = draws.probabilityBest();
+        double[] regret = draws.regret();
+        double[] gain = draws.informationGain();
+        double[] informationDirected = draws.informationDirected(active);
+        double[] allocated = allocation == ThompsonSettings.Allocation.INFORMATION_DIRECTED
+                ? draws.challengersCapped(active) : best;
+        double[] shares = shares(offers, allocated);
         double largest = Arrays.stream(shares).max().orElse(0);
         List<Assessment> assessed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
             Tally tally = tallies.get(i);
             assessed.add(new Assessment(offers.get(i), tally.clicks, tally.rawDeposits, tally.exposure,
                     tally.deposits, tally.change, conversions.get(i), values.get(i), tally.curve,
-                    offers.get(i).delays().withinHorizon(), lag.mean(), best[i], shares[i],
-                    largest > 0 ? shares[i] / largest : 0));
+                    offers.get(i).delays().withinHorizon(), lag.mean(), new Routing(best[i], regret[i], gain[i],
+                            informationDirected[i], allocated[i], shares[i], largest > 0 ? shares[i] / largest : 0)));
         }
         return assessed;
     }
@@ -146,7 +165,7 @@ public final class DelayAwareThompson {
         return Math.max(0, now.toEpochMilli() - (start + end) / 2);
     }
 
-    private double[] probabilityOfBeingBest(List<OfferEvidence> offers, List<ConversionPosterior> conversions,
+    private double[][] draw(List<OfferEvidence> offers, List<ConversionPosterior> conversions,
             List<ValuePosterior> values, UniformRandomProvider random) {
         int n = offers.size();
         ContinuousDistribution.Sampler[] rates = new ContinuousDistribution.Sampler[n];
@@ -157,43 +176,31 @@ public final class DelayAwareThompson {
                 perDeposit[i] = values.get(i).sampler(random);
             }
         }
-        double[] wins = new double[n];
-        int[] tied = new int[n];
-        for (int draw = 0; draw < settings.draws(); draw++) {
-            double highest = Double.NEGATIVE_INFINITY;
-            int ties = 0;
+        double[][] earnings = new double[settings.draws()][n];
+        for (double[] draw : earnings) {
             for (int i = 0; i < n; i++) {
-                if (rates[i] == null) {
-                    continue;
-                }
-                double earning = rates[i].sample() * perDeposit[i].sample();
-                if (earning > highest) {
-                    highest = earning;
-                    ties = 0;
-                }
-                if (earning == highest) {
-                    tied[ties++] = i;
-                }
-            }
-            // Ties happen only between offers known to earn nothing (or exactly alike): they share the win.
-            for (int t = 0; t < ties; t++) {
-                wins[tied[t]] += 1.0 / ties;
+                draw[i] = rates[i] == null ? Double.NaN : rates[i].sample() * perDeposit[i].sample();
             }
         }
-        for (int i = 0; i < n; i++) {
-            wins[i] /= settings.draws();
-        }
-        return wins;
+        return earnings;
     }
 
-    /** The probability of being best, with the floor every active offer keeps; inactive offers get nothing. */
-    private double[] shares(List<OfferEvidence> offers, double[] best) {
+    private static boolean[] active(List<OfferEvidence> offers) {
+        boolean[] active = new boolean[offers.size()];
+        for (int i = 0; i < active.length; i++) {
+            active[i] = offers.get(i).active();
+        }
+        return active;
+    }
+
+    /** The allocation, with the floor every active offer keeps; inactive offers get nothing. */
+    private double[] shares(List<OfferEvidence> offers, double[] allocated) {
         long active = offers.stream().filter(OfferEvidence::active).count();
         double floor = settings.floor().doubleValue();
         double[] shares = new double[offers.size()];
         for (int i = 0; i < offers.size(); i++) {
             if (offers.get(i).active()) {
-                shares[i] = active * floor >= 1 ? 1.0 / active : floor + (1 - active * floor) * best[i];
+                shares[i] = active * floor >= 1 ? 1.0 / active : floor + (1 - active * floor) * allocated[i];
             }
         }
         return shares;
@@ -209,18 +216,33 @@ public final class DelayAwareThompson {
      * @param change the change in the offer's rate found in the history, if any: exposure and deposits count from then
      * @param curveDeposits the offer's own deposits with a known delay that its curve was estimated from
      * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
-     * @param probabilityBest the share of posterior draws in which this offer earned the most per click
-     * @param share the share of clicks it should get: the probability of being best plus the floor
-     * @param weight the share relative to the largest share, as published
+     * @param routing how the posterior draws became its share of the clicks
      */
     public record Assessment(OfferEvidence offer, long clicks, long firstDeposits, double exposure, double deposits,
             Optional<RateChange> change, ConversionPosterior conversion, ValuePosterior value, DelayCurve curve,
-            long curveDeposits, Duration revenueLag, double probabilityBest, double share, double weight) {
+            long curveDeposits, Duration revenueLag, Routing routing) {
 
         /** Expected revenue per click: the posterior means' product. */
         public double ev() {
             return conversion.mean() * Math.max(value.mean(), 0);
         }
+    }
+
+    /**
+     * How one offer's share of the clicks was concluded from the posterior draws.
+     *
+     * @param probabilityBest the share of posterior draws in which this offer earned the most per click
+     * @param expectedRegret the highest earning per click expected over the posteriors less this offer's own
+     * @param informationGain what a click routed to it is expected to tell about which offer is the best (the
+     *        variance, over which offer is the best, of its expected earning given that)
+     * @param informationDirected its share under information-directed sampling
+     * @param allocated its share before the floor: under the default allocation, the smaller of the last and its
+     *        probability of being best, or, for the offer expected to earn the most, what the others leave
+     * @param share the share of clicks it should get: the floor plus the rest in proportion to {@code allocated}
+     * @param weight the share relative to the largest share, as published
+     */
+    public record Routing(double probabilityBest, double expectedRegret, double informationGain,
+            double informationDirected, double allocated, double share, double weight) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -89,7 +90,7 @@ class ThompsonPolicy implements WeighingPolicy {
                 : payout.divide(BigDecimal.valueOf(assessed.firstDeposits()), SCALE, RoundingMode.HALF_EVEN);
         return new WeightSet.Entry(offer.offerId(), offer.name(), offer.active(), now.minus(settings.history()), now,
                 assessed.clicks(), assessed.firstDeposits(), payout, conversionRate, averagePayout,
-                decimal(assessed.ev()), decimal(assessed.weight()), offer.revenue(),
+                decimal(assessed.ev()), decimal(assessed.routing().weight()), offer.revenue(),
                 json.valueToTree(Evidence.of(assessed)));
     }
 
@@ -105,6 +106,7 @@ class ThompsonPolicy implements WeighingPolicy {
         parameters.put("curve_prior_strength", settings.curvePriorStrength());
         parameters.put("change_significance", settings.changeSignificance());
         parameters.put("change_minimum", settings.changeMinimum());
+        parameters.put("allocation", settings.allocation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return parameters;
     }
 
@@ -128,7 +130,11 @@ class ThompsonPolicy implements WeighingPolicy {
      * @param revenueLag the mean lag of later revenue after the deposit, fitted over every offer
      * @param valueStandardError its standard error
      * @param probabilityBest the share of posterior draws in which the offer earned the most per click
-     * @param share the share of clicks it should get: the probability of being best plus the floor
+     * @param expectedRegret the highest earning per click expected over the posteriors less this offer's own
+     * @param informationGain what a click routed to it is expected to tell about which offer is the best
+     * @param informationDirected its share under information-directed sampling
+     * @param allocated its share before the floor (see {@link DelayAwareThompson.Routing#allocated()})
+     * @param share the share of clicks it should get: the floor plus the rest by {@code allocated}
      * @param delayCurve the click-to-deposit curve its clicks were counted by
      * @param changeDetected whether its rate changed within the history: the conversion evidence then counts only
      *        from {@code changedSince}
@@ -148,6 +154,10 @@ class ThompsonPolicy implements WeighingPolicy {
             @JsonProperty("revenue_lag") String revenueLag,
             @JsonProperty("value_standard_error") BigDecimal valueStandardError,
             @JsonProperty("probability_best") BigDecimal probabilityBest,
+            @JsonProperty("expected_regret") BigDecimal expectedRegret,
+            @JsonProperty("information_gain") BigDecimal informationGain,
+            @JsonProperty("information_directed") BigDecimal informationDirected,
+            BigDecimal allocated,
             BigDecimal share,
             @JsonProperty("delay_curve") Curve delayCurve,
             @JsonProperty("change_detected") boolean changeDetected,
@@ -164,7 +174,9 @@ class ThompsonPolicy implements WeighingPolicy {
                     decimal(assessed.value().mean()), decimal(assessed.value().withDeposit()),
                     decimal(assessed.value().later()), assessed.revenueLag().toString(),
                     decimal(assessed.value().standardError()),
-                    decimal(assessed.probabilityBest()), decimal(assessed.share()),
+                    decimal(assessed.routing().probabilityBest()), decimal(assessed.routing().expectedRegret()),
+                    decimal(assessed.routing().informationGain()), decimal(assessed.routing().informationDirected()),
+                    decimal(assessed.routing().allocated()), decimal(assessed.routing().share()),
                     new Curve(assessed.curveDeposits(), assessed.curve()
                         .points()
                         .stream()

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The delay-aware Thompson sampling policy. The defaults are the ones that won the simulation (optimizer README).
+ * The delay-aware policy. The defaults are the ones that won the simulation (optimizer README).
  *
  * @param recalculationInterval the cycle length; cycles are aligned to the epoch
  * @param history how far back clicks, first deposits and revenue are read
@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        test over every candidate moment together)
  * @param changeMinimum the smallest relative change in an offer's rate that makes the policy forget the evidence
  *        before it (0.25: the rate since fell below 1/1.25 of the earlier one or rose above 1.25 times it)
+ * @param allocation how the posterior draws become routing shares: the simulation's winner by default
  */
 public record ThompsonSettings(
         @DefaultValue("PT1M") @NotNull Duration recalculationInterval,
@@ -42,7 +43,19 @@ public record ThompsonSettings(
         @DefaultValue("1") @Positive double priorDeposits,
         @DefaultValue("20") @Positive double curvePriorStrength,
         @DefaultValue("0.0001") @Positive @Max(1) double changeSignificance,
-        @DefaultValue("0.25") @NotNull @DecimalMin("0") BigDecimal changeMinimum) {
+        @DefaultValue("0.25") @NotNull @DecimalMin("0") BigDecimal changeMinimum,
+        @DefaultValue("information-directed") @NotNull Allocation allocation) {
+
+    /** How the posterior draws become routing shares. */
+    public enum Allocation {
+        /** Each offer's probability of being the best (Thompson sampling). */
+        PROBABILITY_BEST,
+        /**
+         * Information-directed sampling for every offer but the one expected to earn the most, each capped at its
+         * probability of being best; the leader gets the rest ({@link PosteriorDraws#challengersCapped}).
+         */
+        INFORMATION_DIRECTED
+    }
 
     public ThompsonSettings {
         if (history != null && delayHorizon != null && delayHorizon.compareTo(history) >= 0) {

@@ -13,6 +13,9 @@ import java.util.List;
 record Scenario(String name, String description, List<TrueOffer> offers, int days, int measuredFrom,
         int clicksPerHour, int changed) {
 
+    /** The day from which every policy has seen the slowest offer's revenue: steady markets count from it. */
+    static final int SETTLED = 21;
+
     /**
      * Five offers with differing payouts and delays. The best (Beta) is RevShare whose players deposit over about
      * three days (median 30 hours, heavy tail) and whose revenue then arrives over weeks.
@@ -33,12 +36,13 @@ record Scenario(String name, String description, List<TrueOffer> offers, int day
         List<TrueOffer> offers = new ArrayList<>(fiveOffers());
         offers.set(1, TrueOffer.cpa("Beta: CPA 180, 2 %, deposits over ~3 days", 0.02, 180, Duration.ofHours(30), 1.0));
         return new Scenario("steady, CPA", "as steady, but the best offer (still depositing over ~3 days) pays a CPA of"
-                + " 180 with the deposit instead of RevShare over weeks", offers, days, 21, 500, -1);
+                + " 180 with the deposit instead of RevShare over weeks", offers, days, SETTLED, 500, -1);
     }
 
     static Scenario steady(int days) {
         return new Scenario("steady", "five offers, EV per click 3.00, **3.60**, 2.50, 2.50, 1.20; revenue measured from"
-                + " day 21 (the best offer's RevShare revenue takes weeks to arrive)", fiveOffers(), days, 21, 500, -1);
+                + " day 21 (the best offer's RevShare revenue takes weeks to arrive)", fiveOffers(), days, SETTLED, 500,
+                -1);
     }
 
     /** The best offer's conversion rate halves on day 28: its EV falls from 3.60 to 1.80, Alpha's 3.00 is best. */

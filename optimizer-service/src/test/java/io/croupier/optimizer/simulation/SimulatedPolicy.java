@@ -56,15 +56,17 @@ interface SimulatedPolicy {
         };
     }
 
-    /** The default policy, or the same without delay correction, with the service's own classes and settings. */
-    static SimulatedPolicy thompson(OptimizerSettings settings, boolean correctDelays, Duration interval, long seed) {
-        DelayAwareThompson policy = correctDelays ? DelayAwareThompson.of(settings.thompson())
-                : DelayAwareThompson.withoutDelayCorrection(settings.thompson());
+    /**
+     * The default policy, or a variant of it (delay-aware Thompson sampling, naive Thompson sampling), with the
+     * service's own classes and settings.
+     */
+    static SimulatedPolicy thompson(String name, DelayAwareThompson policy, OptimizerSettings settings,
+            Duration interval, long seed) {
         return new SimulatedPolicy() {
 
             @Override
             public String name() {
-                return correctDelays ? "delay-aware Thompson (the default)" : "naive Thompson (no delay correction)";
+                return name;
             }
 
             @Override
@@ -81,7 +83,7 @@ interface SimulatedPolicy {
                 for (DelayAwareThompson.Assessment offer : assessed) {
                     // As stored and published: six decimals.
                     weights.put(Long.toString(offer.offer().offerId()),
-                            BigDecimal.valueOf(offer.weight()).setScale(6, RoundingMode.HALF_EVEN)
+                            BigDecimal.valueOf(offer.routing().weight()).setScale(6, RoundingMode.HALF_EVEN)
                                 .doubleValue());
                 }
                 return new WeightSet(Long.toString(now), 0, weights);

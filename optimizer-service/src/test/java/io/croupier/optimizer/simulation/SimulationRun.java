@@ -32,6 +32,8 @@ final class SimulationRun {
         double earned = 0;
         double oracle = 0;
         long measured = 0;
+        double earnedSettled = 0;
+        double oracleSettled = 0;
         long nextWeighing = 0;
         int known = 0;
         WeightSet weights = null;
@@ -56,9 +58,14 @@ final class SimulationRun {
                     oracle += best(offers, day);
                     measured++;
                 }
+                if (day >= Scenario.SETTLED) {
+                    earnedSettled += offers.get(offer).evOn(day);
+                    oracleSettled += best(offers, day);
+                }
             }
         }
-        return new Outcome(earned * 1000 / measured, oracle * 1000 / measured, reaction(scenario, market, routed));
+        return new Outcome(earned * 1000 / measured, oracle * 1000 / measured, earnedSettled / oracleSettled,
+                reaction(scenario, market, routed));
     }
 
     private static List<Candidate<Integer>> active(List<TrueOffer> offers, long time) {
@@ -158,9 +165,10 @@ final class SimulationRun {
     /**
      * @param earnedPer1000 true expected revenue per 1,000 clicks routed in the measured days
      * @param oraclePer1000 the same for the oracle
+     * @param settledShareOfOracle revenue over the oracle's from {@link Scenario#SETTLED} on, whatever the measured days
      * @param reaction what the scenario's change did to traffic; null for a steady scenario
      */
-    record Outcome(double earnedPer1000, double oraclePer1000, Reaction reaction) {
+    record Outcome(double earnedPer1000, double oraclePer1000, double settledShareOfOracle, Reaction reaction) {
 
         double shareOfOracle() {
             return earnedPer1000 / oraclePer1000;

@@ -30,7 +30,7 @@ class DelayAwareThompsonTest {
      */
     private static final ThompsonSettings SMALL = new ThompsonSettings(Duration.ofMinutes(1), Duration.ofHours(10),
             Duration.ofHours(2), Duration.ofDays(36500), Duration.ofDays(36500), new BigDecimal("0.01"), 20_000, 1,
-            1e-9, 1e-4, new BigDecimal("0.25"));
+            1e-9, 1e-4, new BigDecimal("0.25"), ThompsonSettings.Allocation.PROBABILITY_BEST);
 
     @Test
     void theConversionPosteriorCountsARecentClickOnlyByTheShareOfItsDepositsDueByNow() {
@@ -118,10 +118,10 @@ class DelayAwareThompsonTest {
         assertThat(corrected.get(1).curve().arrivedBy(Duration.ofDays(3).toMillis())).isCloseTo(0.5, within(0.05));
         assertThat(corrected.get(1).conversion().mean()).isCloseTo(0.03, within(0.002));
         assertThat(corrected.get(0).conversion().mean()).isCloseTo(0.03, within(0.002));
-        assertThat(corrected.get(1).probabilityBest()).isBetween(0.2, 0.8);
+        assertThat(corrected.get(1).routing().probabilityBest()).isBetween(0.2, 0.8);
         // Without the correction the new clicks count in full against deposits of the old traffic.
         assertThat(naive.get(1).conversion().mean()).isLessThan(0.02);
-        assertThat(naive.get(0).probabilityBest()).isEqualTo(1.0);
+        assertThat(naive.get(0).routing().probabilityBest()).isEqualTo(1.0);
     }
 
     @Test
@@ -142,16 +142,40 @@ class DelayAwareThompsonTest {
         assertThat(tested.get(0).change()).map(RateChange::since).contains(NOW.minus(Duration.ofHours(72)));
         assertThat(tested.get(0).conversion().mean()).isLessThan(0.012);
         assertThat(tested.get(1).change()).isEmpty();
-        assertThat(tested.get(1).probabilityBest()).isGreaterThan(0.99);
+        assertThat(tested.get(1).routing().probabilityBest()).isGreaterThan(0.99);
         assertThat(fading.get(0).conversion().mean()).isLessThan(0.02);
-        assertThat(fading.get(1).probabilityBest()).isGreaterThan(0.99);
+        assertThat(fading.get(1).routing().probabilityBest()).isGreaterThan(0.99);
         // Over the whole history the changed offer still averages about 4.4 %, better than 3 %.
         assertThat(neither.get(0).conversion().mean()).isGreaterThan(0.04);
-        assertThat(neither.get(0).probabilityBest()).isGreaterThan(0.99);
+        assertThat(neither.get(0).routing().probabilityBest()).isGreaterThan(0.99);
     }
 
     @Test
-    void theShareIsTheProbabilityOfBeingBestPlusTheFloorAndWeightsAreRelativeToTheLargest() {
+    void anOfferKnownToTheCentAndALittleWorseGetsOnlyTheFloorWhereThompsonSamplingSpendsClicksOnIt() {
+        // Known: 3 % of 500 clicks an hour for four weeks at 100 a deposit, an earning per click of 3.00 known to the
+        // cent. Young: one deposit in 30 clicks an hour over the last four days, 3.33 a click as far as its 96
+        // deposits tell, perhaps under 3.00.
+        List<OfferEvidence> offers = List.of(fast(1, "Known", hoursAgo -> 0.03),
+                synthetic(2, "Young", hoursAgo -> hoursAgo <= 96 ? 30 : 0, hoursAgo -> 1.0 / 30,
+                        Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        ThompsonSettings settings = settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(36500));
+
+        List<DelayAwareThompson.Assessment> informed = DelayAwareThompson.of(settings).weigh(offers, NOW, random());
+        List<DelayAwareThompson.Assessment> thompson = DelayAwareThompson.of(thompsonSampling(settings))
+            .weigh(offers, NOW, random());
+
+        // Young may be worse, so Thompson sampling routes Known by that chance; but a click to Known teaches nothing.
+        assertThat(thompson.get(0).routing().probabilityBest()).isBetween(0.03, 0.3);
+        assertThat(thompson.get(0).routing().share()).isGreaterThan(0.04);
+        assertThat(informed.get(0).routing().informationGain())
+            .isLessThan(informed.get(1).routing().informationGain() / 100);
+        assertThat(informed.get(0).routing().informationDirected()).isZero();
+        assertThat(informed.get(0).routing().share()).isCloseTo(0.01, within(1e-12));
+        assertThat(informed.get(1).routing().share()).isCloseTo(0.99, within(1e-12));
+    }
+
+    @Test
+    void theShareIsTheAllocationPlusTheFloorAndWeightsAreRelativeToTheLargest() {
         List<OfferEvidence> offers = List.of(fast(1, "Best", hoursAgo -> 0.05), fast(2, "Worse", hoursAgo -> 0.01),
                 new OfferEvidence(3, "Closed", false, List.of(hour(1, 5000, 500, 50_000, 5_000_000)),
                         new DelayObservations(DelayGrid.upTo(Duration.ofDays(14))), List.of()));
@@ -159,16 +183,18 @@ class DelayAwareThompsonTest {
         List<DelayAwareThompson.Assessment> assessed = DelayAwareThompson
             .of(settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(2))).weigh(offers, NOW, random());
 
-        // Floor 0.01 for each of the two active offers, the remaining 0.98 by the probability of being best.
-        assertThat(assessed.get(0).probabilityBest()).isEqualTo(1.0);
-        assertThat(assessed.get(0).share()).isCloseTo(0.99, within(1e-12));
-        assertThat(assessed.get(1).share()).isCloseTo(0.01, within(1e-12));
-        assertThat(assessed.get(0).weight()).isEqualTo(1.0);
-        assertThat(assessed.get(1).weight()).isCloseTo(0.01 / 0.99, within(1e-12));
+        // Floor 0.01 for each of the two active offers, the remaining 0.98 by the allocation: Worse is never best.
+        assertThat(assessed.get(0).routing().probabilityBest()).isEqualTo(1.0);
+        assertThat(assessed.get(1).routing().allocated()).isZero();
+        assertThat(assessed.get(0).routing().share()).isCloseTo(0.99, within(1e-12));
+        assertThat(assessed.get(1).routing().share()).isCloseTo(0.01, within(1e-12));
+        assertThat(assessed.get(0).routing().weight()).isEqualTo(1.0);
+        assertThat(assessed.get(1).routing().weight()).isCloseTo(0.01 / 0.99, within(1e-12));
         // The inactive offer converts best of all, but gets nothing and wins nothing.
-        assertThat(assessed.get(2).probabilityBest()).isZero();
-        assertThat(assessed.get(2).share()).isZero();
-        assertThat(assessed.get(2).weight()).isZero();
+        assertThat(assessed.get(2).routing().probabilityBest()).isZero();
+        assertThat(assessed.get(2).routing().allocated()).isZero();
+        assertThat(assessed.get(2).routing().share()).isZero();
+        assertThat(assessed.get(2).routing().weight()).isZero();
     }
 
     @Test
@@ -180,7 +206,7 @@ class DelayAwareThompsonTest {
         List<DelayAwareThompson.Assessment> assessed = DelayAwareThompson
             .of(settings(Duration.ofDays(28), Duration.ofDays(14), Duration.ofDays(2))).weigh(offers, NOW, random());
 
-        assertThat(assessed).extracting(DelayAwareThompson.Assessment::share).containsExactly(0.5, 0.5);
+        assertThat(assessed).extracting(assessment -> assessment.routing().share()).containsExactly(0.5, 0.5);
     }
 
     @Test
@@ -189,8 +215,8 @@ class DelayAwareThompsonTest {
         DelayAwareThompson policy = DelayAwareThompson.of(settings(Duration.ofDays(28), Duration.ofDays(14),
                 Duration.ofDays(2)));
 
-        assertThat(policy.weigh(offers, NOW, random())).extracting(DelayAwareThompson.Assessment::weight)
-            .isEqualTo(policy.weigh(offers, NOW, random()).stream().map(DelayAwareThompson.Assessment::weight)
+        assertThat(policy.weigh(offers, NOW, random())).extracting(DelayAwareThompson.Assessment::routing)
+            .isEqualTo(policy.weigh(offers, NOW, random()).stream().map(DelayAwareThompson.Assessment::routing)
                 .toList());
     }
 
@@ -239,7 +265,15 @@ class DelayAwareThompsonTest {
 
     private static ThompsonSettings settings(Duration history, Duration horizon, Duration halfLife) {
         return new ThompsonSettings(Duration.ofMinutes(1), history, horizon, halfLife, halfLife, new BigDecimal("0.01"),
-                20_000, 1, 20, 1e-4, new BigDecimal("0.25"));
+                20_000, 1, 20, 1e-4, new BigDecimal("0.25"), ThompsonSettings.Allocation.INFORMATION_DIRECTED);
+    }
+
+    /** The same policy routing by each offer's probability of being best: Thompson sampling. */
+    private static ThompsonSettings thompsonSampling(ThompsonSettings settings) {
+        return new ThompsonSettings(settings.recalculationInterval(), settings.history(), settings.delayHorizon(),
+                settings.halfLife(), settings.valueHalfLife(), settings.floor(), settings.draws(),
+                settings.priorDeposits(), settings.curvePriorStrength(), settings.changeSignificance(),
+                settings.changeMinimum(), ThompsonSettings.Allocation.PROBABILITY_BEST);
     }
 
     /** No change is large enough to count: the evidence fades only with the half-life. */
@@ -247,7 +281,7 @@ class DelayAwareThompsonTest {
         return new ThompsonSettings(settings.recalculationInterval(), settings.history(), settings.delayHorizon(),
                 settings.halfLife(), settings.valueHalfLife(), settings.floor(), settings.draws(),
                 settings.priorDeposits(), settings.curvePriorStrength(), settings.changeSignificance(),
-                new BigDecimal("1000"));
+                new BigDecimal("1000"), settings.allocation());
     }
 
     private static UniformRandomProvider random() {

@@ -29,7 +29,7 @@ class RateChangeTest {
 
     private static final ThompsonSettings SETTINGS = new ThompsonSettings(Duration.ofMinutes(1), HISTORY, HORIZON,
             Duration.ofDays(36500), Duration.ofDays(36500), new BigDecimal("0.01"), 4000, 1, 1e-9, 1e-4,
-            new BigDecimal("0.25"));
+            new BigDecimal("0.25"), ThompsonSettings.Allocation.INFORMATION_DIRECTED);
 
     /**
      * 100 clicks an hour for 28 days, deposits within minutes: 3 an hour until 48 hours ago, then 1 and 2 in turn.

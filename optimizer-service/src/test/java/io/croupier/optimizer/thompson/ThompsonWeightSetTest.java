@@ -26,7 +26,8 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
     private static final List<String> EVIDENCE = List.of("observed_conversion_rate", "effective_clicks",
             "weighted_first_deposits", "corrected_conversion_rate", "conversion_rate_interval",
             "value_per_conversion", "value_with_deposit", "value_later", "revenue_lag", "value_standard_error",
-            "probability_best", "share", "delay_curve");
+            "probability_best", "expected_regret", "information_gain", "information_directed", "allocated", "share",
+            "delay_curve");
 
     @Autowired
     EvidenceQuery evidenceQuery;
@@ -56,6 +57,7 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
         assertThat(set.lastNClicks()).isNull();
         assertThat(set.settings().get("history").asString()).isEqualTo("PT672H");
         assertThat(set.settings().get("half_life").asString()).isEqualTo("PT168H");
+        assertThat(set.settings().get("allocation").asString()).isEqualTo("information-directed");
 
         WeightSet.Entry best = entry(set, alpha);
         assertThat(best.clicks()).isEqualTo(10_000);
@@ -85,11 +87,18 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
 
         WeightSet.Entry worse = entry(set, beta);
         assertThat(EVIDENCE).allSatisfy(field -> assertThat(worse.evidence().hasNonNull(field)).as(field).isTrue());
-        // Each active offer's share is the floor plus the rest by its probability of being best; weights are shares
-        // relative to the largest.
+        // Beta, the challenger, is allocated the smaller of its information-directed share and its probability of
+        // being best; Alpha, expected to earn the most, the rest. Each share is the floor plus the rest by what was
+        // allocated; weights are shares relative to the largest.
+        assertThat(worse.evidence().get("allocated").decimalValue()).isEqualByComparingTo(worse.evidence()
+            .get("information_directed").decimalValue().min(worse.evidence().get("probability_best").decimalValue()));
+        assertThat(worse.evidence().get("expected_regret").decimalValue())
+            .isGreaterThan(best.evidence().get("expected_regret").decimalValue());
+        assertThat(best.evidence().get("allocated").asDouble() + worse.evidence().get("allocated").asDouble())
+            .isCloseTo(1.0, within(2e-6));
         for (WeightSet.Entry active : List.of(best, worse)) {
             assertThat(active.evidence().get("share").asDouble())
-                .isCloseTo(0.01 + 0.98 * active.evidence().get("probability_best").asDouble(), within(2e-6));
+                .isCloseTo(0.01 + 0.98 * active.evidence().get("allocated").asDouble(), within(2e-6));
         }
         assertThat(best.evidence().get("probability_best").asDouble()
                 + worse.evidence().get("probability_best").asDouble()).isCloseTo(1.0, within(2e-6));
@@ -98,6 +107,7 @@ class ThompsonWeightSetTest extends OptimizerIntegrationTest {
         WeightSet.Entry inactive = entry(set, closed);
         assertThat(inactive.weight()).isZero();
         assertThat(inactive.evidence().get("probability_best").asDouble()).isZero();
+        assertThat(inactive.evidence().get("allocated").asDouble()).isZero();
 
         assertThat(http.get().uri("/admin/weight-sets/{id}", set.weightSetId()).retrieve().body(WeightSet.class))
             .isEqualTo(set);
