@@ -10,15 +10,16 @@ import * as ledger from './pages/ledger.js';
 import * as portal from './pages/portal.js';
 import * as unattributed from './pages/unattributed.js';
 import * as deadletters from './pages/deadletters.js';
+import * as weights from './pages/weights.js';
 
 /**
  * The pages, by the hash of the URL (#/dashboard, #/offers/12, ...), so that a page can be bookmarked and reloaded and
  * the console needs no server-side routing. Each page module exports title, and render(main, ...path).
  */
-const OPERATOR_PAGES = { dashboard, offers, publishers, postbacks, ledger, unattributed, deadletters };
+const OPERATOR_PAGES = { dashboard, offers, weights, publishers, postbacks, ledger, unattributed, deadletters };
 const PUBLISHER_PAGES = { portal };
-const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['publishers', 'Publishers'],
-    ['postbacks', 'Postback log'], ['ledger', 'Ledger'], ['unattributed', 'Unattributed'],
+const OPERATOR_NAV = [['dashboard', 'Dashboard'], ['offers', 'Offers'], ['weights', 'Weights'],
+    ['publishers', 'Publishers'], ['postbacks', 'Postback log'], ['ledger', 'Ledger'], ['unattributed', 'Unattributed'],
     ['deadletters', 'Dead letters']];
 const PUBLISHER_NAV = [['portal', 'Your performance']];
 

@@ -33,6 +33,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -517,6 +518,45 @@ class ConsoleBrowserTest {
         assertThat(operator.consoleProblems()).isEmpty();
         await().atMost(Duration.ofSeconds(60)).until(() -> manager.list(attribution).stream()
             .filter(listed -> key.equals(listed.path("key").asString())).count() == 2);
+    }
+
+    @Test
+    @Order(15)
+    void theWeightsAreRecomputedFromTheWeightsPageWhichExplainsEachOffersShareAsTheOptimizerDoes() {
+        operator.go("weights");
+        String before = operator.text(By.id("weight-set-id"));
+
+        operator.await(By.id("recompute")).click();
+
+        String announced = operator.await(By.id("recompute-result")).getText();
+        assertThat(announced).matches("Weight set #\\d+ computed and published\\.");
+        String id = announced.replaceAll("\\D", "");
+        assertThat(operator.text(By.id("weight-set-id"))).isEqualTo("#" + id).isNotEqualTo(before);
+        JsonNode set = manager.get(edgeUrl + "/admin/weight-sets/" + id);
+        assertThat(set.path("policy").asString()).isEqualTo("DELAY_AWARE_THOMPSON");
+        assertThat(operator.text(By.id("weight-set-policy"))).contains("allocation information-directed");
+        int active = 0;
+        for (JsonNode entry : set.path("weights")) {
+            String offer = entry.path("id").asString();
+            // As rounded for reading: the weight to three decimals, the shares to hundredths of a percent.
+            assertThat(shown(By.cssSelector("[data-weight='" + offer + "']")))
+                .isCloseTo(entry.path("weight").asDouble(), within(0.0005 + 1e-9));
+            assertThat(shown(By.cssSelector("[data-share='" + offer + "']")))
+                .isCloseTo(100 * entry.at("/evidence/share").asDouble(), within(0.005 + 1e-9));
+            assertThat(shown(By.cssSelector("[data-probability-best='" + offer + "']")))
+                .isCloseTo(100 * entry.at("/evidence/probability_best").asDouble(), within(0.005 + 1e-9));
+            active += entry.path("active").asBoolean() ? 1 : 0;
+        }
+        assertThat(active).isPositive();
+        assertThat(operator.await(By.cssSelector("#weight-sets a[href='#/weights/" + id + "']")).getText())
+            .isEqualTo("#" + id);
+        operator.screenshot("weights");
+        assertThat(operator.consoleProblems()).isEmpty();
+    }
+
+    /** The number an element shows, without its unit. */
+    private static double shown(By locator) {
+        return Double.parseDouble(operator.text(locator).replace("%", "").trim());
     }
 
     /**
