@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deposits): 97 % of the oracle's revenue and 10 % more than seed 001's policy.
  * <p>
  * System properties: {@code sim.runs} (20), {@code sim.days} (42), {@code sim.threads} (the cores),
- * {@code sim.scenarios} (steady,steady-cpa,drop,new-better,new-worse),
+ * {@code sim.scenarios} (steady,steady-cpa,drop,new-better,new-worse,cold-start),
  * {@code sim.policies} (seed,binom,naive,thompson,default),
  * {@code sim.thompson-interval} (PT1H, at least: how often
  * the Thompson policies weigh in simulated time; the service weighs every minute, but its evidence is hourly), and any
@@ -77,6 +77,7 @@ class PolicySimulation {
         scenarios.put("drop", Scenario.drop(days));
         scenarios.put("new-better", Scenario.newBetter(days));
         scenarios.put("new-worse", Scenario.newWorse(days));
+        scenarios.put("cold-start", Scenario.coldStart(days));
         List<String> chosen = Arrays.asList(System.getProperty("sim.scenarios", String.join(",", scenarios.keySet()))
             .split(","));
 

@@ -45,6 +45,12 @@ record Scenario(String name, String description, List<TrueOffer> offers, int day
                 -1);
     }
 
+    /** The steady market measured from its first click: every offer starts unknown, as on a new platform. */
+    static Scenario coldStart(int days) {
+        return new Scenario("cold start", "the steady market measured from day 0, when every offer is new: what the"
+                + " policies earn while they learn", fiveOffers(), days, 0, 500, -1);
+    }
+
     /** The best offer's conversion rate halves on day 28: its EV falls from 3.60 to 1.80, Alpha's 3.00 is best. */
     static Scenario drop(int days) {
         List<TrueOffer> offers = new ArrayList<>(fiveOffers());
