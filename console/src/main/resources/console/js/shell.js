@@ -1,4 +1,5 @@
-import { replace } from './dom.js';
+import { ApiError } from './api.js';
+import { h, replace } from './dom.js';
 
 /*
  * What a page may ask of the frame around it. Kept apart from app.js, which imports every page, so that the pages
@@ -32,4 +33,25 @@ export function notice(content, { keep = false } = {}) {
 /** As a page is shown: the message kept over the page change, or none. */
 export function renewNotice() {
     notice(kept);
+}
+
+/**
+ * Makes {@code button} run {@code action} (an API call) once per click, disabled meanwhile. A refusal by the API is
+ * said above the page, in an element with id {@code resultId} after {@code refused}, and the button is offered again;
+ * anything else is a fault of the page and is thrown.
+ */
+export function actionButton(button, resultId, refused, action) {
+    button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+            await action();
+        } catch (error) {
+            button.disabled = false;
+            if (!(error instanceof ApiError)) {
+                throw error;
+            }
+            notice(h('span', { id: resultId, role: 'alert' }, `${refused}: ${error.message}`));
+        }
+    });
+    return button;
 }

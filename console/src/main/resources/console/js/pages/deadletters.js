@@ -1,6 +1,6 @@
-import { allowed, api, ApiError, pages } from '../api.js';
+import { allowed, api, pages } from '../api.js';
 import { count, h, replace, time } from '../dom.js';
-import { notice, refresh } from '../shell.js';
+import { actionButton, notice, refresh } from '../shell.js';
 import { pagedTable } from '../paged.js';
 import { SERVICES_WITH_DEAD_LETTERS } from '../services.js';
 import { current, mayManage } from '../session.js';
@@ -44,22 +44,11 @@ function letterTable(service) {
 function replayButton(service, letter) {
     const where = `${letter.dead_letter_topic}/${letter.partition}/${letter.offset}`;
     const button = h('button', { type: 'button', class: 'replay', 'data-replay': where }, 'Replay');
-    button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-            const replayed = await api(`/services/${service}/admin/dead-letters/${where.split('/')
-                .map(encodeURIComponent).join('/')}/replay`, { method: 'POST' });
-            notice(h('span', { id: 'replay-result' }, `Replayed ${where} of ${service} back onto `,
-                h('code', {}, replayed.original_topic ?? letter.original_topic), '.'), { keep: true });
-            refresh();
-        } catch (error) {
-            button.disabled = false;
-            if (error instanceof ApiError) {
-                notice(h('span', { id: 'replay-result', role: 'alert' }, `Replay refused: ${error.message}`));
-            } else {
-                throw error;
-            }
-        }
+    return actionButton(button, 'replay-result', 'Replay refused', async () => {
+        const replayed = await api(`/services/${service}/admin/dead-letters/${where.split('/')
+            .map(encodeURIComponent).join('/')}/replay`, { method: 'POST' });
+        notice(h('span', { id: 'replay-result' }, `Replayed ${where} of ${service} back onto `,
+            h('code', {}, replayed.original_topic ?? letter.original_topic), '.'), { keep: true });
+        refresh();
     });
-    return button;
 }

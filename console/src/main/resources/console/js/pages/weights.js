@@ -1,6 +1,6 @@
-import { api, ApiError, pages } from '../api.js';
+import { api, pages } from '../api.js';
 import { count, h, percent, replace, table, time } from '../dom.js';
-import { notice } from '../shell.js';
+import { actionButton, notice } from '../shell.js';
 import { pagedTable } from '../paged.js';
 import { current, mayManage } from '../session.js';
 
@@ -79,21 +79,10 @@ function rate(evidence) {
 
 function recomputeButton() {
     const button = h('button', { type: 'button', id: 'recompute' }, 'Recompute now');
-    button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-            const set = await api('/admin/update-weights', { method: 'POST' });
-            notice(h('span', { id: 'recompute-result' }, `Weight set #${set.weight_set_id} computed and published.`),
-                { keep: true });
-            location.hash = `#/weights/${set.weight_set_id}`;
-        } catch (error) {
-            button.disabled = false;
-            if (error instanceof ApiError) {
-                notice(h('span', { id: 'recompute-result', role: 'alert' }, `Not recomputed: ${error.message}`));
-            } else {
-                throw error;
-            }
-        }
-    });
-    return h('p', {}, button);
+    return h('p', {}, actionButton(button, 'recompute-result', 'Not recomputed', async () => {
+        const set = await api('/admin/update-weights', { method: 'POST' });
+        notice(h('span', { id: 'recompute-result' }, `Weight set #${set.weight_set_id} computed and published.`),
+            { keep: true });
+        location.hash = `#/weights/${set.weight_set_id}`;
+    }));
 }
