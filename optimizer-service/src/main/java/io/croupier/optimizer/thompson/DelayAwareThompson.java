@@ -108,7 +108,7 @@ public final class DelayAwareThompson {
         double[] gain = draws.informationGain();
         double[] informationDirected = draws.informationDirected(active);
         double[] allocated = allocation == ThompsonSettings.Allocation.INFORMATION_DIRECTED
-                ? draws.challengersCapped(active) : best;
+                ? draws.challengersCapped(informationDirected, active) : best;
         double[] shares = shares(offers, allocated);
         double largest = Arrays.stream(shares).max().orElse(0);
         List<Assessment> assessed = new ArrayList<>(offers.size());

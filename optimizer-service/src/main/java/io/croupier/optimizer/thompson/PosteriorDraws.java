@@ -152,9 +152,10 @@ final class PosteriorDraws {
      * its information is worth paying for, nothing for an offer that costs revenue and teaches nothing, so Thompson
      * sampling's clicks to an offer that is surely a little worse are not spent. The cap keeps information-directed
      * sampling from sending half the traffic to a new or changed offer whose deposits take hours to tell anything.
+     *
+     * @param informationDirected {@link #informationDirected(boolean[])} of the same offers
      */
-    double[] challengersCapped(boolean[] active) {
-        double[] informationDirected = informationDirected(active);
+    double[] challengersCapped(double[] informationDirected, boolean[] active) {
         double[] routing = new double[active.length];
         int leader = leader(active);
         double rest = 1;

@@ -29,7 +29,7 @@ class PosteriorDrawsTest {
                 within(1e-12));
         // Thompson sampling would route Known a quarter of the clicks, at a cost and for nothing learnt.
         assertThat(draws.informationDirected(BOTH)).containsExactly(0, 1);
-        assertThat(draws.challengersCapped(BOTH)).containsExactly(0, 1);
+        assertThat(capped(draws, BOTH)).containsExactly(0, 1);
     }
 
     @Test
@@ -44,7 +44,7 @@ class PosteriorDrawsTest {
         assertThat(draws.informationDirected(BOTH)[0]).isCloseTo(5.0 / 7, within(1e-12));
         assertThat(draws.informationDirected(BOTH)[1]).isCloseTo(2.0 / 7, within(1e-12));
         // Capped at its probability of being best, a quarter; the leader gets the rest.
-        assertThat(draws.challengersCapped(BOTH)).containsExactly(0.75, 0.25);
+        assertThat(capped(draws, BOTH)).containsExactly(0.75, 0.25);
     }
 
     @Test
@@ -90,8 +90,12 @@ class PosteriorDrawsTest {
         PosteriorDraws draws = PosteriorDraws.of(new double[][] {{nan, 2, 9}, {nan, 3, 9}}, 3);
 
         assertThat(draws.probabilityBest()).containsExactly(0, 0, 1);
-        assertThat(draws.challengersCapped(new boolean[] {false, true, true})).containsExactly(0, 0, 1);
-        assertThat(draws.challengersCapped(new boolean[] {false, false, false})).containsExactly(0, 0, 0);
+        assertThat(capped(draws, new boolean[] {false, true, true})).containsExactly(0, 0, 1);
+        assertThat(capped(draws, new boolean[] {false, false, false})).containsExactly(0, 0, 0);
+    }
+
+    private static double[] capped(PosteriorDraws draws, boolean[] active) {
+        return draws.challengersCapped(draws.informationDirected(active), active);
     }
 
     private static double ratio(PosteriorDraws draws, double[] routing) {
