@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.croupier.attribution.conversion.V116__Conversions_reported_at_from_their_events;
 import io.croupier.embedded.InProcessPostgres;
+import io.croupier.embedded.Partitions;
 import io.croupier.embedded.TestInfrastructure;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -102,11 +103,9 @@ class MigrationsTest {
             .query(String.class)
             .single()).as(id).isEqualTo(id.equals("years-ago") ? schema + ".clicks_default"
                     : schema + ".clicks_p" + DAY.format(occurredAt.atOffset(ZoneOffset.UTC))));
-        List<String> days = jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = '%s.clicks'::regclass and child.relname <> 'clicks_default'
-                 order by child.relname""".formatted(schema)).query(String.class).list();
+        List<String> days = Partitions.of(jdbc, schema + ".clicks").stream()
+            .filter(partition -> !partition.equals("clicks_default"))
+            .toList();
         assertThat(days).as("the days of the last year that have clicks").containsExactlyElementsOf(clicks.values()
             .stream()
             .filter(occurredAt -> occurredAt.isAfter(now.minus(Duration.ofDays(365))))

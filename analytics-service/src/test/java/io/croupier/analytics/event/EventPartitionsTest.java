@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.croupier.analytics.AnalyticsServiceTest;
+import io.croupier.embedded.Partitions;
 import io.croupier.runtime.partition.PartitionMaintenance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,13 +44,9 @@ class EventPartitionsTest {
     }
 
     private List<String> months() {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = 'player_events'::regclass and child.relname <> 'player_events_default'
-                 order by child.relname""")
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, "player_events").stream()
+            .filter(partition -> !partition.equals("player_events_default"))
+            .toList();
     }
 
     private static String name(YearMonth month) {

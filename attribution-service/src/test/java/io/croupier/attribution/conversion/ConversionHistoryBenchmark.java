@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import io.croupier.attribution.AttributionServiceTest;
 import io.croupier.attribution.TestEvents;
 import io.croupier.embedded.CallTimings;
+import io.croupier.embedded.Partitions;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
 import io.croupier.runtime.partition.PartitionMaintenance;
@@ -139,8 +140,6 @@ class ConversionHistoryBenchmark {
     }
 
     private long partitionCount() {
-        return jdbc.sql("select count(*) from pg_inherits where inhparent = 'conversions'::regclass")
-            .query(Long.class)
-            .single();
+        return Partitions.of(jdbc, "conversions").size();
     }
 }

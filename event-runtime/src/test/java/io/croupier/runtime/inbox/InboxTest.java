@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.Partitions;
 import io.croupier.runtime.partition.PartitionMaintenance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -245,13 +246,7 @@ class InboxTest {
     }
 
     private List<String> months() {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = 'processed_events'::regclass
-                 order by child.relname""")
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, "processed_events");
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.croupier.embedded.EmbeddedInfrastructureInitializer;
+import io.croupier.embedded.Partitions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -150,13 +151,6 @@ class PartitionMaintenanceTest {
     }
 
     private List<String> partitions(String table) {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                  join pg_class parent on parent.oid = pg_inherits.inhparent
-                 where parent.relname = ? order by child.relname""")
-            .param(table)
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, table);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import io.croupier.embedded.CallTimings;
+import io.croupier.embedded.Partitions;
 import io.croupier.events.Money;
 import io.croupier.events.PostbackFormat;
 import io.croupier.postback.PostbackServiceTest;
@@ -111,8 +112,6 @@ class PostbackLogHistoryBenchmark extends PostbackServiceTest {
     }
 
     private long partitionCount() {
-        return jdbc.sql("select count(*) from pg_inherits where inhparent = 'postback_logs'::regclass")
-            .query(Long.class)
-            .single();
+        return Partitions.of(jdbc, "postback_logs").size();
     }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.croupier.embedded.Partitions;
 import io.croupier.postback.PostbackServiceTest;
 import io.croupier.runtime.partition.PartitionMaintenance;
 import org.junit.jupiter.api.Test;
@@ -81,11 +82,6 @@ class PostbackLogPartitionsTest extends PostbackServiceTest {
     }
 
     private List<String> partitions() {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = 'postback_logs'::regclass""")
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, "postback_logs");
     }
 }

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.croupier.embedded.CallTimings;
+import io.croupier.embedded.Partitions;
 import io.croupier.events.Tracking;
 import io.croupier.forwarder.ForwarderIntegrationTest;
 import io.croupier.forwarder.endpoint.AttemptOutcome;
@@ -147,8 +148,6 @@ class AttemptLogHistoryBenchmark extends ForwarderIntegrationTest {
     }
 
     private long partitionCount() {
-        return jdbc.sql("select count(*) from pg_inherits where inhparent = 'delivery_attempts'::regclass")
-            .query(Long.class)
-            .single();
+        return Partitions.of(jdbc, "delivery_attempts").size();
     }
 }

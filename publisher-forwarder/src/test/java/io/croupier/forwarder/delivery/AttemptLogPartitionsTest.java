@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.croupier.embedded.Partitions;
 import io.croupier.events.PayoutDue;
 import io.croupier.events.Tracking;
 import io.croupier.forwarder.ForwarderIntegrationTest;
@@ -148,11 +149,6 @@ class AttemptLogPartitionsTest extends ForwarderIntegrationTest {
     }
 
     private List<String> partitions() {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = 'delivery_attempts'::regclass""")
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, "delivery_attempts");
     }
 }
