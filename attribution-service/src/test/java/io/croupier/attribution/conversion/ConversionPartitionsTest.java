@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.croupier.attribution.AttributionServiceTest;
+import io.croupier.embedded.Partitions;
 import io.croupier.events.Click;
 import io.croupier.events.ConversionKind;
 import io.croupier.events.ConversionReported;
@@ -78,6 +79,7 @@ class ConversionPartitionsTest {
             .param(registration.getEventId())
             .query(String.class)
             .list()).containsExactly(partition(LocalDate.ofInstant(reported, ZoneOffset.UTC)));
+        await().atMost(WITHIN).until(() -> !attributed(registration.getEventId()).isEmpty());
         assertThat(attributed(registration.getEventId())).as("the redelivery emitted nothing more").hasSize(1);
     }
 
@@ -111,6 +113,7 @@ class ConversionPartitionsTest {
 
         assertThat(partitions()).doesNotContain(partition(expired))
             .contains(partition(LocalDate.now(ZoneOffset.UTC)));
+        await().atMost(WITHIN).until(() -> !attributed(parked.getEventId()).isEmpty());
         assertThat(attributed(parked.getEventId())).hasSize(1);
     }
 
@@ -127,11 +130,6 @@ class ConversionPartitionsTest {
     }
 
     private List<String> partitions() {
-        return jdbc.sql("""
-                select child.relname from pg_inherits
-                  join pg_class child on child.oid = pg_inherits.inhrelid
-                 where pg_inherits.inhparent = 'conversions'::regclass""")
-            .query(String.class)
-            .list();
+        return Partitions.of(jdbc, "conversions");
     }
 }
